@@ -1,0 +1,82 @@
+package dev.wsinspector.cli;
+
+import dev.wsinspector.core.frame.ColumnarFrameStore;
+import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.session.ConnectionService;
+import dev.wsinspector.transport.JwsConnectionService;
+import picocli.CommandLine;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/**
+ * Entry point of the command line. {@link #run(String...)} returns the exit code instead of exiting, so the
+ * launcher decides about {@code System.exit} and tests run commands in-process with their own streams.
+ */
+public final class Cli {
+
+    private final Supplier<ConnectionService> connections;
+    private final Supplier<FrameStore> stores;
+
+    /** The real engine: Java-WebSocket transport, columnar capture. */
+    public Cli() {
+        this(JwsConnectionService::new, ColumnarFrameStore::new);
+    }
+
+    public Cli(Supplier<ConnectionService> connections, Supplier<FrameStore> stores) {
+        this.connections = connections;
+        this.stores = stores;
+    }
+
+    /** Runs a command with {@code System.out} and {@code System.err}; returns the exit code. */
+    public static int run(String... args) {
+        return new Cli().execute(System.out, System.err, args);
+    }
+
+    /** Runs a command writing JSON lines to {@code out} and messages to {@code err}; returns the exit code. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        return new Cli().execute(out, err, args);
+    }
+
+    public int execute(PrintStream out, PrintStream err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == ConnectCommand.class) {
+                    return (K) new ConnectCommand(connections, stores, out, err);
+                }
+                if (type == EchoServerCommand.class) {
+                    return (K) new EchoServerCommand(out, err);
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        };
+        CommandLine cl = new CommandLine(new RootCommand(), factory);
+        cl.setParameterExceptionHandler(Cli::usageError);
+        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        return cl;
+    }
+
+    /**
+     * A usage error prints picocli's message and a pointer to --help, not the whole help page: the message is
+     * what the user needs, and a screenful of options buries it.
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+}

@@ -1,0 +1,362 @@
+package dev.wsinspector.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wsinspector.core.frame.Direction;
+import dev.wsinspector.core.frame.Frame;
+import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.frame.Opcode;
+import dev.wsinspector.core.io.HarWriter;
+import dev.wsinspector.core.io.JsonlEventWriter;
+import dev.wsinspector.core.session.Connection;
+import dev.wsinspector.core.session.ConnectionEvent;
+import dev.wsinspector.core.session.ConnectionOptions;
+import dev.wsinspector.core.session.ConnectionService;
+import dev.wsinspector.core.session.ConnectionState;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of {@code connect}: opens the connection, prints the capture, decides when to stop and with which
+ * exit code.
+ *
+ * <p>Threading (DESIGN.md): transport threads only append frames to the store and put events on a queue. The
+ * thread that calls {@link #run()} is the only one that formats and writes: it wakes on every event, or every
+ * few milliseconds to pick up frames, prints everything new in capture order with each event placed at its
+ * {@code frameIndex}, and flushes once per batch (so {@code | head} and {@code | jq} see lines promptly without
+ * a flush per frame).
+ */
+final class ConnectRun {
+
+    /** Settings of one run, already validated. */
+    record Settings(ConnectionOptions options, List<SendItem> sends, int count, Duration timeout, CloseSpec close,
+                    boolean quiet, boolean includeSecrets, RecordTarget record) {
+    }
+
+    /** How long frames may sit in the store before the printer looks; low enough to feel live. */
+    private static final long POLL_MILLIS = 5;
+    /** After we send our close frame (or a failure), how long to wait for the close handshake to finish. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    /** How long the shutdown hook lets a Ctrl-C'd run close cleanly before the JVM exits anyway. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
+
+    private final Settings settings;
+    private final ConnectionService service;
+    private final FrameStore store;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private final BlockingQueue<ConnectionEvent> events = new LinkedBlockingQueue<>();
+    /** Every event seen, for the HAR file. */
+    private final List<ConnectionEvent> history = new ArrayList<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopRequested;
+
+    private JsonlEventWriter stdoutLines;
+    private JsonlEventWriter recordLines;
+    private Writer recordWriter;
+    private OutputStream harOut;
+    private Connection connection;
+
+    // Printer-thread state.
+    private long nextSeq;
+    private long dataFramesIn;
+    private final long[] frames = new long[2];
+    private final long[] bytes = new long[2];
+    private boolean opened;
+    private long openedMicros = -1;
+    private boolean failed;
+    private ConnectionEvent.Closed closed;
+    /** The exit code once the run decided to stop (count reached, timeout, failure, interrupt); null before. */
+    private Integer decided;
+    private long stopByNanos = Long.MAX_VALUE;
+
+    ConnectRun(Settings settings, ConnectionService service, FrameStore store, PrintStream out, PrintStream err) {
+        this.settings = settings;
+        this.service = service;
+        this.store = store;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run() {
+        try {
+            openRecord();
+        } catch (IOException e) {
+            err.println("ws-inspector: cannot write " + settings.record().path() + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        Thread hook = new Thread(this::onShutdown, "ws-inspector-shutdown");
+        boolean hookInstalled = installHook(hook);
+        Writer stdout = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        int code = ExitCodes.FAILED;
+        try {
+            if (!settings.quiet()) {
+                stdoutLines = new JsonlEventWriter(stdout, settings.includeSecrets());
+            }
+            long start = System.nanoTime();
+            long deadline = settings.timeout() == null ? Long.MAX_VALUE : start + settings.timeout().toNanos();
+            connection = service.connect(settings.options(), store, events::add);
+            code = loop(deadline);
+        } finally {
+            if (connection != null) {
+                connection.close();
+            }
+            code = finishRecord(code);
+            if (settings.quiet()) {
+                new JsonlEventWriter(stdout, false).writeLine(summary());
+            }
+            flush(stdout);
+            finished.countDown();
+            if (hookInstalled) {
+                removeHook(hook);
+            }
+        }
+        return code;
+    }
+
+    private int loop(long deadline) {
+        List<ConnectionEvent> batch = new ArrayList<>();
+        while (true) {
+            ConnectionEvent first;
+            try {
+                first = events.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopRequested = true;
+                first = null;
+            }
+            batch.clear();
+            if (first != null) {
+                batch.add(first);
+                events.drainTo(batch);
+            }
+            // Read the size after taking the events: an event's frameIndex was the store size when it
+            // happened, so every event in the batch fits at or before this size.
+            long size = store.size();
+            printBatch(batch, size);
+            flushOutputs();
+            if (closed != null) {
+                return decided != null ? decided : exitCodeForClose(closed);
+            }
+            long now = System.nanoTime();
+            if (decided == null) {
+                if (settings.count() > 0 && dataFramesIn >= settings.count()) {
+                    stop(ExitCodes.OK, now);
+                } else if (stopRequested) {
+                    stop(ExitCodes.OK, now);
+                } else if (now - deadline >= 0) {
+                    err.println("ws-inspector: timed out after " + settings.timeout().toMillis() / 1000.0 + " s");
+                    stop(ExitCodes.TIMEOUT, now);
+                }
+            }
+            if (decided != null && now - stopByNanos >= 0) {
+                return decided;
+            }
+        }
+    }
+
+    private void printBatch(List<ConnectionEvent> batch, long size) {
+        int e = 0;
+        while (e < batch.size() || nextSeq < size) {
+            if (e < batch.size() && (nextSeq >= size || batch.get(e).frameIndex() <= nextSeq)) {
+                onEvent(batch.get(e++));
+            } else {
+                onFrame(nextSeq++);
+            }
+        }
+    }
+
+    private void onFrame(long seq) {
+        Direction dir = store.direction(seq);
+        frames[dir.ordinal()]++;
+        bytes[dir.ordinal()] += store.payloadLength(seq);
+        Opcode op = store.opcode(seq);
+        if (dir == Direction.IN && (op.isDataStart() || op == Opcode.CONTINUATION)) {
+            dataFramesIn++;
+        }
+        if (stdoutLines != null || recordLines != null) {
+            // One JSON node for both outputs, but each writer tracks fragmented messages itself, so each
+            // must see the frame.
+            Frame frame = store.get(seq);
+            if (stdoutLines != null) {
+                stdoutLines.writeFrame(frame);
+            }
+            if (recordLines != null) {
+                recordLines.writeFrame(frame);
+            }
+        }
+    }
+
+    private void onEvent(ConnectionEvent event) {
+        history.add(event);
+        if (stdoutLines != null) {
+            stdoutLines.writeEvent(event);
+        }
+        if (recordLines != null) {
+            recordLines.writeEvent(event);
+        }
+        long now = System.nanoTime();
+        if (event instanceof ConnectionEvent.Opened o) {
+            opened = true;
+            openedMicros = o.epochMicros();
+            sendAll();
+        } else if (event instanceof ConnectionEvent.Failed f) {
+            failed = true;
+            err.println("ws-inspector: " + f.message());
+            if (decided == null) {
+                // Wait a little for the Closed event that follows, so the transcript ends with it.
+                decided = ExitCodes.FAILED;
+                stopByNanos = now + (opened ? CLOSE_GRACE.toNanos() : CLOSE_GRACE.toNanos() / 4);
+            }
+        } else if (event instanceof ConnectionEvent.Closed c) {
+            closed = c;
+        }
+    }
+
+    /** Queues the --send* messages in order; the connection's single send thread keeps that order. */
+    private void sendAll() {
+        for (SendItem item : settings.sends()) {
+            var future = item instanceof SendItem.Text t
+                    ? connection.sendText(t.text())
+                    : connection.sendBinary(((SendItem.Binary) item).data());
+            future.whenComplete((ok, error) -> {
+                if (error != null) {
+                    err.println("ws-inspector: send failed: " + error.getMessage());
+                }
+            });
+        }
+    }
+
+    /** Decides the exit code and starts the closing handshake; the loop then waits a bounded time for it. */
+    private void stop(int exitCode, long now) {
+        decided = exitCode;
+        if (opened && connection.state() == ConnectionState.OPEN) {
+            connection.close(settings.close().code(), settings.close().reason());
+            stopByNanos = now + CLOSE_GRACE.toNanos();
+        } else {
+            stopByNanos = now;
+        }
+    }
+
+    /** The server (or the network) ended the connection before we decided to stop. */
+    private int exitCodeForClose(ConnectionEvent.Closed c) {
+        if (failed || !c.clean()) {
+            return ExitCodes.FAILED;
+        }
+        if (settings.count() > 0 && dataFramesIn < settings.count()) {
+            err.println("ws-inspector: connection closed after " + dataFramesIn + " of " + settings.count()
+                    + " data frames");
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
+    }
+
+    private ObjectNode summary() {
+        long endMicros = closed != null ? closed.epochMicros() : store.clock().epochMicrosAt(store.clock().nanoTime());
+        double seconds = openedMicros < 0 ? 0 : Math.max(0, endMicros - openedMicros) / 1e6;
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("type", "summary");
+        node.put("framesIn", frames[Direction.IN.ordinal()]);
+        node.put("framesOut", frames[Direction.OUT.ordinal()]);
+        node.put("bytesIn", bytes[Direction.IN.ordinal()]);
+        node.put("bytesOut", bytes[Direction.OUT.ordinal()]);
+        node.put("seconds", seconds);
+        node.put("dataFramesIn", dataFramesIn);
+        return node;
+    }
+
+    private void openRecord() throws IOException {
+        RecordTarget target = settings.record();
+        if (target == null) {
+            return;
+        }
+        // Opened before connecting, so a bad path fails fast instead of after a long capture.
+        if (target.format() == RecordTarget.Format.JSONL) {
+            recordWriter = Files.newBufferedWriter(target.path(), StandardCharsets.UTF_8);
+            recordLines = new JsonlEventWriter(recordWriter, settings.includeSecrets());
+        } else {
+            harOut = Files.newOutputStream(target.path());
+        }
+    }
+
+    /** Completes the --record file; a file that cannot be written turns a success into a failure. */
+    private int finishRecord(int code) {
+        try {
+            if (recordWriter != null) {
+                recordWriter.close();
+            }
+            if (harOut != null) {
+                try (OutputStream o = harOut) {
+                    new HarWriter(settings.includeSecrets(), VersionProvider.version()).write(history, store, o);
+                }
+            }
+            return code;
+        } catch (IOException e) {
+            err.println("ws-inspector: cannot write " + settings.record().path() + ": " + e.getMessage());
+            return code == ExitCodes.OK ? ExitCodes.FAILED : code;
+        }
+    }
+
+    private void flushOutputs() {
+        if (stdoutLines != null) {
+            stdoutLines.flush();
+            // PrintStream hides write errors; a closed pipe (| head) means nobody is reading: stop cleanly.
+            if (out.checkError()) {
+                stopRequested = true;
+            }
+        }
+        if (recordLines != null) {
+            recordLines.flush();
+        }
+    }
+
+    private static void flush(Writer w) {
+        try {
+            w.flush();
+        } catch (IOException e) {
+            // Nothing left to tell: stdout itself is gone.
+        }
+    }
+
+    /** Ctrl-C / SIGTERM: ask the loop to close with --close and give it a moment to finish the handshake. */
+    private void onShutdown() {
+        stopRequested = true;
+        try {
+            finished.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean installHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException e) {
+            return false; // already shutting down
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down and this hook is running or ran: nothing to remove.
+        }
+    }
+}

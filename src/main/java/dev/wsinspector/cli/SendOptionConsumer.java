@@ -1,0 +1,40 @@
+package dev.wsinspector.cli;
+
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+
+import java.util.Stack;
+
+/**
+ * Collects {@code --send}, {@code --send-hex} and {@code --send-base64} into one list in command-line order.
+ * Three separate list options would each keep their own order but lose the order between them; a parameter
+ * consumer sees every occurrence as it is parsed. It also takes the next argument literally, so
+ * {@code -s -1} sends "-1" instead of treating it as an option.
+ */
+final class SendOptionConsumer implements IParameterConsumer {
+
+    @Override
+    public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
+        OptionSpec option = (OptionSpec) argSpec;
+        if (args.isEmpty()) {
+            throw new ParameterException(commandSpec.commandLine(),
+                    "Missing required parameter for option '" + option.longestName() + "' (" + option.paramLabel() + ")");
+        }
+        String value = args.pop();
+        SendItem item;
+        try {
+            item = switch (option.longestName()) {
+                case "--send-hex" -> SendItem.hex(value);
+                case "--send-base64" -> SendItem.base64(value);
+                default -> new SendItem.Text(value);
+            };
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(commandSpec.commandLine(),
+                    "Invalid value for option '" + option.longestName() + "': " + e.getMessage());
+        }
+        ((ConnectCommand) commandSpec.userObject()).addSend(item);
+    }
+}

@@ -1,0 +1,252 @@
+package dev.wsinspector.core.io;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wsinspector.core.frame.Direction;
+import dev.wsinspector.core.frame.Frame;
+import dev.wsinspector.core.frame.Opcode;
+import dev.wsinspector.core.session.ConnectionEvent;
+import dev.wsinspector.core.session.Handshake;
+import dev.wsinspector.core.session.HttpHeader;
+
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes a capture as JSON lines, one object per line, in the shape DESIGN.md fixes for scripts:
+ * {@code open}, {@code frame}, {@code close} and {@code error} objects (fields may be added, never renamed).
+ *
+ * <p>Stateful: frames must be written in capture order, because whether a continuation frame is text depends
+ * on the opcode of the frame that started its message (tracked per direction, since both sides may be in the
+ * middle of a fragmented message at the same time). Not thread-safe; one writer per output.
+ *
+ * <p>Payload rule: {@code "text"} when the frame belongs to a text message (or is a ping/pong) and its own
+ * bytes are well-formed UTF-8; otherwise {@code "base64"}. A fragment boundary may split a multi-byte
+ * character; such a fragment is written as base64 rather than carrying bytes over to the next line, so every
+ * line describes exactly the bytes of its own frame and concatenating the decoded fragments gives the message.
+ */
+public final class JsonlEventWriter implements Flushable {
+
+    private final ObjectMapper mapper;
+    private final Writer out;
+    private final boolean includeSecrets;
+    /** Per direction: is the message in progress (started by a non-FIN text/binary frame) a text message? */
+    private final Map<Direction, Boolean> textMessageInProgress = new EnumMap<>(Direction.class);
+
+    /**
+     * @param out            where lines go; this writer does not close it
+     * @param includeSecrets write secret header values and URL credentials as they are instead of masking them
+     */
+    public JsonlEventWriter(Writer out, boolean includeSecrets) {
+        this.mapper = new ObjectMapper();
+        // Lines are written one by one; Jackson must not close or flush the shared writer on each value.
+        mapper.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        mapper.getFactory().disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+        this.out = out;
+        this.includeSecrets = includeSecrets;
+    }
+
+    /** Writes one frame line. */
+    public void writeFrame(Frame frame) {
+        writeLine(frameNode(frame));
+    }
+
+    /**
+     * Writes the line for an event. {@link ConnectionEvent.Connecting} has no line in the contract (scripts
+     * expect {@code open} or {@code error} first) and is skipped; returns whether a line was written.
+     */
+    public boolean writeEvent(ConnectionEvent event) {
+        Optional<ObjectNode> node = eventNode(event);
+        node.ifPresent(this::writeLine);
+        return node.isPresent();
+    }
+
+    /** Writes any JSON object as one line (the CLI's summary, for instance). */
+    public void writeLine(JsonNode node) {
+        try {
+            mapper.writeValue(out, node);
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The JSON for one frame; advances the fragmented-message tracking, so call once per frame, in order. */
+    public ObjectNode frameNode(Frame frame) {
+        Opcode opcode = frame.opcode();
+        ObjectNode node = mapper.createObjectNode();
+        node.put("type", "frame");
+        node.put("seq", frame.seq());
+        node.put("time", IsoTime.ofEpochMicros(frame.epochMicros()));
+        node.put("dir", frame.direction().jsonName());
+        node.put("opcode", opcode.jsonName());
+        node.put("fin", frame.fin());
+        node.put("rsv1", frame.header().rsv1());
+        node.put("rsv2", frame.header().rsv2());
+        node.put("rsv3", frame.header().rsv3());
+        node.put("masked", frame.masked());
+        node.put("length", frame.payloadLength());
+        if (frame.masked()) {
+            node.put("maskKey", String.format(Locale.ROOT, "%08x", frame.header().maskKey()));
+        }
+        if (frame.inflated()) {
+            node.put("compressedLength", frame.compressedLength());
+        }
+        if (frame.truncated()) {
+            // The header announced more than was captured (the connection failed mid-frame).
+            node.put("truncated", true);
+            node.put("wireLength", frame.header().payloadLength());
+        }
+        byte[] payload = frame.payloadBytes();
+        if (opcode == Opcode.CLOSE) {
+            putClosePayload(node, payload);
+        } else {
+            putPayload(node, payload, isTextual(frame));
+        }
+        return node;
+    }
+
+    /** The JSON for an event, or empty for events the contract has no line for. */
+    public Optional<ObjectNode> eventNode(ConnectionEvent event) {
+        ObjectNode node = mapper.createObjectNode();
+        if (event instanceof ConnectionEvent.Opened opened) {
+            Handshake hs = opened.handshake();
+            node.put("type", "open");
+            node.put("time", IsoTime.ofEpochMicros(opened.epochMicros()));
+            node.put("url", Secrets.maskUrl(opened.url(), includeSecrets));
+            node.put("status", hs.statusCode());
+            node.set("requestHeaders", headersObject(hs.requestHeaders()));
+            node.set("responseHeaders", headersObject(hs.responseHeaders()));
+            node.put("subprotocol", hs.subprotocol().orElse(null));
+            node.put("extensions", hs.extensions().orElse(null));
+            node.put("frameIndex", opened.frameIndex());
+        } else if (event instanceof ConnectionEvent.Closed closed) {
+            node.put("type", "close");
+            node.put("time", IsoTime.ofEpochMicros(closed.epochMicros()));
+            node.put("code", closed.code());
+            node.put("reason", closed.reason());
+            node.put("remote", closed.remote());
+            node.put("clean", closed.clean());
+            node.put("frameIndex", closed.frameIndex());
+        } else if (event instanceof ConnectionEvent.Failed failed) {
+            node.put("type", "error");
+            node.put("time", IsoTime.ofEpochMicros(failed.epochMicros()));
+            node.put("message", failed.message());
+            node.put("kind", failed.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            Handshake hs = failed.handshake();
+            if (hs != null && hs.statusCode() > 0) {
+                // A refused upgrade (e.g. 401): keep what the server said so a script can see why.
+                node.put("status", hs.statusCode());
+                node.set("responseHeaders", headersObject(hs.responseHeaders()));
+                putPayload(node, hs.responseBody(), true, "body", "bodyBase64");
+            }
+            node.put("frameIndex", failed.frameIndex());
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(node);
+    }
+
+    /**
+     * Decides text vs. base64 for a non-close frame and updates the per-direction message state.
+     * Pings and pongs count as text-like: their payload is usually empty or a short label.
+     */
+    private boolean isTextual(Frame frame) {
+        Opcode opcode = frame.opcode();
+        Direction dir = frame.direction();
+        switch (opcode) {
+            case TEXT, BINARY -> {
+                boolean text = opcode == Opcode.TEXT;
+                if (frame.fin()) {
+                    textMessageInProgress.remove(dir);
+                } else {
+                    textMessageInProgress.put(dir, text);
+                }
+                return text;
+            }
+            case CONTINUATION -> {
+                // A stray continuation (no message in progress) is a protocol error: show it as bytes.
+                boolean text = Boolean.TRUE.equals(textMessageInProgress.get(dir));
+                if (frame.fin()) {
+                    textMessageInProgress.remove(dir);
+                }
+                return text;
+            }
+            case PING, PONG -> {
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private static void putPayload(ObjectNode node, byte[] payload, boolean textual) {
+        putPayload(node, payload, textual, "text", "base64");
+    }
+
+    private static void putPayload(ObjectNode node, byte[] payload, boolean textual, String textField,
+                                   String base64Field) {
+        Optional<String> text = textual ? Utf8.decode(payload) : Optional.empty();
+        if (text.isPresent()) {
+            node.put(textField, text.get());
+        } else {
+            node.put(base64Field, Base64.getEncoder().encodeToString(payload));
+        }
+    }
+
+    /**
+     * Close payload: 2-byte code then a UTF-8 reason. An empty payload is reported as 1005 ("no status
+     * received", what RFC 6455 7.1.5 says an endpoint considers the code to be) with an empty reason. A payload
+     * that cannot be read that way (one byte, or a reason that is not UTF-8) also carries the raw bytes as base64.
+     */
+    private static void putClosePayload(ObjectNode node, byte[] payload) {
+        if (payload.length == 0) {
+            node.put("closeCode", 1005);
+            node.put("closeReason", "");
+            return;
+        }
+        if (payload.length >= 2) {
+            node.put("closeCode", ByteBuffer.wrap(payload, 0, 2).getShort() & 0xFFFF);
+            Optional<String> reason = Utf8.decode(payload, 2, payload.length - 2);
+            if (reason.isPresent()) {
+                node.put("closeReason", reason.get());
+                return;
+            }
+        }
+        node.put("base64", Base64.getEncoder().encodeToString(payload));
+    }
+
+    /**
+     * Headers as one JSON object, as the contract shows ({@code "requestHeaders":{…}}). A repeated header is
+     * joined with ", " (how HTTP combines repeated fields, RFC 9110 5.3), so every value stays a string.
+     */
+    private ObjectNode headersObject(List<HttpHeader> headers) {
+        ObjectNode obj = mapper.createObjectNode();
+        for (HttpHeader h : Secrets.maskHeaders(headers, includeSecrets)) {
+            JsonNode previous = obj.get(h.name());
+            obj.put(h.name(), previous == null ? h.value() : previous.asText() + ", " + h.value());
+        }
+        return obj;
+    }
+}

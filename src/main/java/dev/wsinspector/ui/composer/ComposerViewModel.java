@@ -1,0 +1,184 @@
+package dev.wsinspector.ui.composer;
+
+import dev.wsinspector.core.compose.ComposedMessage;
+import dev.wsinspector.core.compose.MessageMode;
+import dev.wsinspector.core.compose.MessageParser;
+import dev.wsinspector.core.session.Connection;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/**
+ * The composer's state: what is typed, how to read it, whether it is valid, and the history of sent messages.
+ * Sending goes to whatever connection is open in the tab at that moment.
+ */
+public final class ComposerViewModel {
+
+    /** One sent message, for the history list. */
+    public record HistoryEntry(MessageMode mode, String input) {
+        @Override
+        public String toString() {
+            String oneLine = input.replace('\n', ' ');
+            return "[" + mode + "] " + (oneLine.length() > 80 ? oneLine.substring(0, 80) + "…" : oneLine);
+        }
+    }
+
+    private static final int HISTORY_LIMIT = 200;
+
+    private final Supplier<Connection> connection;
+    private final StringProperty input = new SimpleStringProperty("");
+    private final ObjectProperty<MessageMode> mode = new SimpleObjectProperty<>(MessageMode.TEXT);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final StringProperty pingPayload = new SimpleStringProperty("");
+    private final ObjectProperty<Integer> closeCode = new SimpleObjectProperty<>(1000);
+    private final StringProperty closeReason = new SimpleStringProperty("");
+    private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
+    private int historyCursor = -1;
+
+    /** @param connection supplies the open connection, or null when none is open */
+    public ComposerViewModel(Supplier<Connection> connection) {
+        this.connection = connection;
+        input.addListener((o, a, b) -> validate());
+        mode.addListener((o, a, b) -> validate());
+    }
+
+    public StringProperty inputProperty() {
+        return input;
+    }
+
+    public ObjectProperty<MessageMode> modeProperty() {
+        return mode;
+    }
+
+    /** Why the input cannot be sent as it is; empty when it can. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** Outcome of the last action ("Not connected", …). */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public StringProperty pingPayloadProperty() {
+        return pingPayload;
+    }
+
+    public ObjectProperty<Integer> closeCodeProperty() {
+        return closeCode;
+    }
+
+    public StringProperty closeReasonProperty() {
+        return closeReason;
+    }
+
+    public ObservableList<HistoryEntry> history() {
+        return history;
+    }
+
+    /** Sends the input; returns true when it was handed to the connection. Input stays for resending. */
+    public boolean send() {
+        Connection open = connection.get();
+        if (open == null) {
+            status.set("Not connected: press Connect first");
+            return false;
+        }
+        ComposedMessage message;
+        try {
+            message = MessageParser.parse(mode.get(), input.get());
+        } catch (MessageParser.InvalidInputException e) {
+            status.set("Not sent: " + e.getMessage());
+            return false;
+        }
+        if (message.binary()) {
+            open.sendBinary(message.bytes());
+        } else {
+            open.sendText(message.text());
+        }
+        remember(new HistoryEntry(mode.get(), input.get()));
+        status.set("");
+        return true;
+    }
+
+    public boolean sendPing() {
+        Connection open = connection.get();
+        byte[] payload = pingPayload.get().getBytes(StandardCharsets.UTF_8);
+        if (open == null) {
+            status.set("Not connected: press Connect first");
+            return false;
+        }
+        if (payload.length > 125) {
+            status.set("Ping payload is " + payload.length + " bytes; control frames carry at most 125");
+            return false;
+        }
+        open.sendPing(payload);
+        status.set("");
+        return true;
+    }
+
+    /** Formats JSON input in place; reports why when it does not parse. */
+    public void formatJson() {
+        try {
+            input.set(MessageParser.formatJson(input.get()));
+        } catch (MessageParser.InvalidInputException e) {
+            status.set(e.getMessage());
+        }
+    }
+
+    /** Steps back through the history (Up key); returns false when there is nothing older. */
+    public boolean historyPrevious() {
+        if (historyCursor + 1 >= history.size()) {
+            return false;
+        }
+        load(++historyCursor);
+        return true;
+    }
+
+    /** Steps forward through the history (Down key); past the newest clears the input. */
+    public boolean historyNext() {
+        if (historyCursor < 0) {
+            return false;
+        }
+        historyCursor--;
+        if (historyCursor < 0) {
+            input.set("");
+        } else {
+            load(historyCursor);
+        }
+        return true;
+    }
+
+    /** Puts a history entry back into the editor. */
+    public void load(HistoryEntry entry) {
+        mode.set(entry.mode());
+        input.set(entry.input());
+    }
+
+    private void load(int index) {
+        load(history.get(index));
+    }
+
+    private void remember(HistoryEntry entry) {
+        history.remove(entry);
+        history.add(0, entry);
+        if (history.size() > HISTORY_LIMIT) {
+            history.remove(HISTORY_LIMIT, history.size());
+        }
+        historyCursor = -1;
+    }
+
+    private void validate() {
+        String why = input.get().isEmpty() && mode.get() == MessageMode.TEXT ? null
+                : MessageParser.problem(mode.get(), input.get());
+        problem.set(why == null ? "" : why);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.wsinspector.ui.detail;
+
+import dev.wsinspector.core.frame.Frame;
+import dev.wsinspector.core.session.ConnectionEvent;
+import dev.wsinspector.ui.common.BackgroundTasks;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The detail pane beside the timeline: Text, JSON, Hex, Frame and Handshake views of the selected row, the
+ * best one picked automatically, and copy actions for the payload. All state lives in
+ * {@link DetailViewModel}; this class only builds the nodes and binds them. Call it from the FX thread.
+ *
+ * <p>Styling: add {@link #STYLESHEET} to the scene before the theme's stylesheet, so the theme's
+ * looked-up colours win over the defaults in it.
+ */
+public final class DetailPane extends BorderPane {
+
+    /** URL of the pane's stylesheet (CSS classes and default looked-up colours). */
+    public static final String STYLESHEET = Objects.requireNonNull(
+            DetailPane.class.getResource("/dev/wsinspector/ui/theme/detail.css"), "detail.css").toExternalForm();
+
+    private final DetailViewModel viewModel;
+    private final TabPane tabs = new TabPane();
+    private final Map<DetailView, Tab> tabByView = new EnumMap<>(DetailView.class);
+    private final StyledTextView textView = new StyledTextView("text-area-view", true);
+    private final JsonView jsonView = new JsonView();
+    private final HexView hexView;
+    private final FieldsView fieldsView;
+    private final HandshakeView handshakeView;
+
+    public DetailPane(BackgroundTasks tasks) {
+        this(new DetailViewModel(tasks));
+    }
+
+    public DetailPane(DetailViewModel viewModel) {
+        this.viewModel = viewModel;
+        hexView = new HexView(viewModel.hexNoticeProperty());
+        fieldsView = new FieldsView(viewModel.getFields());
+        handshakeView = new HandshakeView(viewModel.handshakeRequestProperty(), viewModel.handshakeResponseProperty(),
+                viewModel.revealSecretsProperty());
+        getStyleClass().add("detail-pane");
+        setTop(header());
+        setCenter(body());
+        bindViews();
+    }
+
+    /** Shows a frame; {@code partOfTextMessage} marks a continuation frame of a text message. */
+    public void showFrame(Frame frame, boolean partOfTextMessage) {
+        viewModel.showFrame(frame, partOfTextMessage);
+    }
+
+    /** Shows a connection event (the handshake for Opened and for a refused upgrade). */
+    public void showEvent(ConnectionEvent event) {
+        viewModel.showEvent(event);
+    }
+
+    /** Shows nothing, for when the selection is empty. */
+    public void clear() {
+        viewModel.clear();
+    }
+
+    public DetailViewModel viewModel() {
+        return viewModel;
+    }
+
+    private Node header() {
+        Label summary = new Label();
+        summary.getStyleClass().add("detail-summary");
+        summary.textProperty().bind(viewModel.summaryProperty());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.getStyleClass().add("detail-busy");
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(viewModel.busyProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        MenuButton copy = new MenuButton("Copy");
+        copy.getStyleClass().add("detail-copy");
+        copy.getItems().addAll(copyItem("Copy payload as text", viewModel::payloadAsText),
+                copyItem("Copy payload as hex", viewModel::payloadAsHex),
+                copyItem("Copy payload as base64", viewModel::payloadAsBase64));
+        copy.disableProperty().bind(viewModel.hasPayloadProperty().not());
+        HBox bar = new HBox(summary, busy, grow, copy);
+        bar.getStyleClass().add("detail-header");
+        return bar;
+    }
+
+    private Node body() {
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("detail-tabs");
+        addTab(DetailView.TEXT, textView);
+        addTab(DetailView.JSON, jsonView);
+        addTab(DetailView.HEX, hexView);
+        addTab(DetailView.FIELDS, fieldsView);
+        addTab(DetailView.HANDSHAKE, handshakeView);
+        tabByView.get(DetailView.FIELDS).textProperty().bind(viewModel.fieldsTitleProperty());
+        Label placeholder = new Label("Select a frame or a connection event to see its details.");
+        placeholder.getStyleClass().add("detail-placeholder");
+        tabs.visibleProperty().bind(viewModel.showingProperty());
+        placeholder.visibleProperty().bind(viewModel.showingProperty().not());
+        return new StackPane(tabs, placeholder);
+    }
+
+    private void addTab(DetailView view, Node content) {
+        Tab tab = new Tab(view.title(), content);
+        tab.setId("detail-tab-" + view.name().toLowerCase(java.util.Locale.ROOT));
+        tab.setUserData(view);
+        tab.setDisable(true);
+        tabByView.put(view, tab);
+        tabs.getTabs().add(tab);
+    }
+
+    private void bindViews() {
+        viewModel.textContentProperty().addListener((obs, was, now) -> textView.show(now));
+        viewModel.jsonContentProperty().addListener((obs, was, now) -> jsonView.show(now));
+        viewModel.jsonTreeProperty().addListener((obs, was, now) -> jsonView.showTree(now));
+        viewModel.hexDumpProperty().addListener((obs, was, now) -> hexView.show(now));
+        jsonView.showTree(null);
+        viewModel.getAvailableViews().addListener((ListChangeListener<DetailView>) change -> enableAvailableTabs());
+        viewModel.selectedViewProperty().addListener((obs, was, now) -> tabs.getSelectionModel().select(tabByView.get(now)));
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                viewModel.selectedViewProperty().set((DetailView) now.getUserData());
+            }
+        });
+        tabs.getSelectionModel().select(tabByView.get(viewModel.getSelectedView()));
+    }
+
+    private void enableAvailableTabs() {
+        tabByView.forEach((view, tab) -> tab.setDisable(!viewModel.getAvailableViews().contains(view)));
+    }
+
+    private MenuItem copyItem(String label, Supplier<String> payload) {
+        MenuItem item = new MenuItem(label);
+        item.setOnAction(e -> copyToClipboard(payload.get()));
+        return item;
+    }
+
+    private static void copyToClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    // Package-private handles for tests in this package.
+
+    TabPane tabs() {
+        return tabs;
+    }
+
+    StyledTextView textView() {
+        return textView;
+    }
+
+    JsonView jsonView() {
+        return jsonView;
+    }
+
+    HexView hexView() {
+        return hexView;
+    }
+
+    FieldsView fieldsView() {
+        return fieldsView;
+    }
+
+    HandshakeView handshakeView() {
+        return handshakeView;
+    }
+}

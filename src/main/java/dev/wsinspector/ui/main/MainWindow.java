@@ -1,0 +1,178 @@
+package dev.wsinspector.ui.main;
+
+import dev.wsinspector.core.payload.Formats;
+import dev.wsinspector.core.session.CaptureStats;
+import dev.wsinspector.ui.connection.ConnectionTab;
+import dev.wsinspector.ui.server.ServerPanel;
+import dev.wsinspector.ui.server.ServerViewModel;
+import dev.wsinspector.ui.theme.Theme;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+
+/**
+ * The main window's content: toolbar, one tab per connection, the echo-server panel and the status bar.
+ * Owns the one UI pulse that brings captured frames into every tab in batches.
+ */
+public final class MainWindow extends BorderPane {
+
+    /** Pulses closer together than this are skipped: 60 Hz is plenty for a list people read. */
+    private static final long MIN_PULSE_NANOS = 15_000_000L;
+
+    private final TabPane tabs = new TabPane();
+    private final ServerViewModel server;
+    private final Function<String, ConnectionTab> tabFactory;
+    private final Label counts = new Label();
+    private final Label rates = new Label();
+    private final Label memory = new Label();
+    private final Label serverStatus = new Label();
+    private final Theme theme;
+    private LongConsumer pulseObserver = t -> { };
+    private long lastPulse;
+
+    private final AnimationTimer pulse = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (now - lastPulse >= MIN_PULSE_NANOS) {
+                lastPulse = now;
+                MainWindow.this.pulse(System.nanoTime());
+            }
+        }
+    };
+
+    /**
+     * @param tabFactory makes a tab for a URL
+     * @param theme      switches the scene between light and dark
+     */
+    public MainWindow(ServerViewModel server, Function<String, ConnectionTab> tabFactory, Theme theme) {
+        this.server = server;
+        this.tabFactory = tabFactory;
+        this.theme = theme;
+        getStyleClass().add("main-window");
+
+        tabs.setId("connectionTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        setCenter(tabs);
+
+        ServerPanel panel = new ServerPanel(server);
+        ToggleButton serverToggle = new ToggleButton("Echo server");
+        serverToggle.setId("serverPanelToggle");
+        serverToggle.setTooltip(new Tooltip("Show the local echo server"));
+        serverToggle.selectedProperty().addListener((o, a, show) -> setRight(show ? panel : null));
+
+        Button newTab = new Button("New tab");
+        newTab.setId("newTabButton");
+        newTab.setTooltip(new Tooltip("New connection (Ctrl+T)"));
+        newTab.setOnAction(e -> openTab(defaultUrl()));
+        ToggleButton dark = new ToggleButton("Dark");
+        dark.setId("darkToggle");
+        dark.setSelected(theme.isDark());
+        dark.selectedProperty().addListener((o, a, on) -> theme.setDark(on));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        setTop(new ToolBar(newTab, grow, serverToggle, dark));
+
+        serverStatus.setId("serverStatus");
+        serverStatus.textProperty().bind(server.statusProperty());
+        counts.setId("frameCounts");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox status = new HBox(16, counts, rates, memory, spacer, serverStatus);
+        status.getStyleClass().add("status-bar");
+        status.setAlignment(Pos.CENTER_LEFT);
+        status.setPadding(new Insets(4, 8, 4, 8));
+        setBottom(status);
+    }
+
+    /** Installs keyboard shortcuts and starts the pulse; call once the window is in a scene. */
+    public void attach(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN),
+                () -> openTab(defaultUrl()));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
+                this::closeSelectedTab);
+        pulse.start();
+    }
+
+    public void detach() {
+        pulse.stop();
+        tabs.getTabs().forEach(t -> ((ConnectionTab) t).model().disconnectNow());
+    }
+
+    /** For benchmarks and tests: told the time of every pulse. */
+    public void setPulseObserver(LongConsumer observer) {
+        pulseObserver = observer;
+    }
+
+    public ConnectionTab openTab(String url) {
+        ConnectionTab tab = tabFactory.apply(url);
+        tab.setOnClosed(e -> tab.model().disconnectNow());
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        return tab;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public ConnectionTab selectedTab() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        return (ConnectionTab) tab;
+    }
+
+    private void closeSelectedTab() {
+        ConnectionTab tab = selectedTab();
+        if (tab != null) {
+            tab.model().disconnectNow();
+            tabs.getTabs().remove(tab);
+        }
+    }
+
+    private String defaultUrl() {
+        return server.addressProperty().get();
+    }
+
+    /** One batch: every tab takes in what arrived; the status bar shows the selected tab. */
+    void pulse(long now) {
+        long captureBytes = 0;
+        for (Tab tab : tabs.getTabs()) {
+            ConnectionTab connectionTab = (ConnectionTab) tab;
+            connectionTab.pulse(now);
+            captureBytes += connectionTab.captureBytes();
+        }
+        server.refresh();
+        ConnectionTab selected = selectedTab();
+        if (selected != null) {
+            CaptureStats s = selected.stats();
+            counts.setText("In " + Formats.count(s.framesIn()) + " frames · " + Formats.humanBytes(s.bytesIn())
+                    + "   Out " + Formats.count(s.framesOut()) + " frames · " + Formats.humanBytes(s.bytesOut()));
+            rates.setText(String.format(Locale.ROOT, "↓ %,.0f/s %s/s   ↑ %,.0f/s %s/s", s.framesInPerSecond(),
+                    Formats.humanBytes((long) s.bytesInPerSecond()), s.framesOutPerSecond(),
+                    Formats.humanBytes((long) s.bytesOutPerSecond())));
+        } else {
+            counts.setText("");
+            rates.setText("");
+        }
+        memory.setText("Captures: " + Formats.humanBytes(captureBytes));
+        pulseObserver.accept(now);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.wsinspector.ui.theme;
+
+import javafx.scene.Scene;
+
+import java.util.List;
+import java.util.Objects;
+
+/** Light and dark themes: one base stylesheet plus a palette of looked-up colours per theme. */
+public final class Theme {
+
+    private static final String BASE = css("app.css");
+    private static final String DETAIL = css("detail.css");
+    private static final String LIGHT = css("light.css");
+    private static final String DARK = css("dark.css");
+
+    private final Scene scene;
+    private boolean dark;
+
+    public Theme(Scene scene, boolean dark) {
+        this.scene = scene;
+        setDark(dark);
+    }
+
+    public boolean isDark() {
+        return dark;
+    }
+
+    public void setDark(boolean value) {
+        dark = value;
+        scene.getStylesheets().setAll(List.of(DETAIL, BASE, value ? DARK : LIGHT));
+    }
+
+    private static String css(String name) {
+        return Objects.requireNonNull(Theme.class.getResource(name), "missing stylesheet " + name).toExternalForm();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.wsinspector.ui.timeline;
+
+import dev.wsinspector.core.frame.Direction;
+import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.frame.Opcode;
+import dev.wsinspector.core.payload.Formats;
+import dev.wsinspector.core.payload.Utf8Text;
+import dev.wsinspector.core.session.ConnectionEvent;
+import dev.wsinspector.core.session.ConnectionEvent.Closed;
+import dev.wsinspector.core.session.ConnectionEvent.Connecting;
+import dev.wsinspector.core.session.ConnectionEvent.Failed;
+import dev.wsinspector.core.session.ConnectionEvent.Opened;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Computes a row's cell texts once, when the row is first shown. */
+public final class RowFormatter {
+
+    private static final int PREVIEW_BYTES = 160;
+    private static final int PREVIEW_CHARS = 120;
+
+    private final DateTimeFormatter clock;
+
+    public RowFormatter(ZoneId zone) {
+        this.clock = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS", Locale.ROOT).withZone(zone);
+    }
+
+    TimelineRow frameRow(long number, FrameStore store, long seq, TimeMode mode, long prevEpoch, long connectEpoch) {
+        Opcode opcode = store.opcode(seq);
+        Direction direction = store.direction(seq);
+        int firstByte = store.firstByte(seq);
+        boolean fin = (firstByte & 0x80) != 0;
+        long epoch = store.epochMicros(seq);
+        int length = store.payloadLength(seq);
+        byte[] head = new byte[Math.min(length, PREVIEW_BYTES)];
+        store.readPayload(seq, 0, head, 0, head.length);
+
+        String finMarker = !fin ? "more…" : opcode == Opcode.CONTINUATION ? "FIN" : "";
+        String style = (direction == Direction.IN ? "frame-in" : "frame-out")
+                + (opcode.isControl() ? " frame-" + (opcode.isReserved() ? "reserved" : opcode.jsonName()) : "");
+        return new TimelineRow(number, seq, null, epoch, time(mode, epoch, prevEpoch, connectEpoch),
+                direction == Direction.IN ? "↓" : "↑", opcode.jsonName(), Formats.humanBytes(length), finMarker,
+                preview(opcode, head, length), style);
+    }
+
+    TimelineRow eventRow(long number, ConnectionEvent event, TimeMode mode, long prevEpoch, long connectEpoch) {
+        String type;
+        String text;
+        String style;
+        if (event instanceof Connecting c) {
+            type = "connecting";
+            text = "Connecting to " + c.url();
+            style = "event-connecting";
+        } else if (event instanceof Opened o) {
+            type = "open";
+            text = "HTTP " + o.handshake().statusCode() + " · " + o.url()
+                    + o.handshake().subprotocol().map(p -> " · subprotocol " + p).orElse("")
+                    + o.handshake().extensions().map(x -> " · " + x).orElse("");
+            style = "event-open";
+        } else if (event instanceof Failed f) {
+            type = "error";
+            text = f.message();
+            style = "event-error";
+        } else {
+            Closed c = (Closed) event;
+            type = "closed";
+            text = CloseCodes.describe(c.code(), c.reason()) + (c.clean() ? " · clean" : " · not clean")
+                    + (c.remote() ? " · by server" : " · by us");
+            style = c.clean() && (c.code() == 1000 || c.code() == 1001) ? "event-close" : "event-close event-warning";
+        }
+        return new TimelineRow(number, -1, event, event.epochMicros(),
+                time(mode, event.epochMicros(), prevEpoch, connectEpoch), "•", type, "", "", text, style);
+    }
+
+    private String preview(Opcode opcode, byte[] head, int length) {
+        if (opcode == Opcode.CLOSE) {
+            if (head.length < 2) {
+                return "(no status code)";
+            }
+            int code = ((head[0] & 0xFF) << 8) | (head[1] & 0xFF);
+            String reason = Utf8Text.preview(java.util.Arrays.copyOfRange(head, 2, head.length), true, PREVIEW_CHARS);
+            return CloseCodes.describe(code, reason);
+        }
+        boolean text = opcode == Opcode.TEXT || opcode == Opcode.CONTINUATION
+                || ((opcode == Opcode.PING || opcode == Opcode.PONG) && Utf8Text.isValidUtf8(head));
+        return Utf8Text.preview(head, head.length, length, text, PREVIEW_CHARS);
+    }
+
+    private String time(TimeMode mode, long epoch, long prevEpoch, long connectEpoch) {
+        return switch (mode) {
+            case ABSOLUTE -> clock.format(Instant.ofEpochSecond(0, epoch * 1_000L));
+            case SINCE_PREVIOUS -> prevEpoch < 0 ? "+0.000000" : relative(epoch - prevEpoch);
+            case SINCE_CONNECT -> connectEpoch < 0 ? "+0.000000" : relative(epoch - connectEpoch);
+        };
+    }
+
+    private static String relative(long micros) {
+        String sign = micros < 0 ? "-" : "+";
+        long abs = Math.abs(micros);
+        return String.format(Locale.ROOT, "%s%d.%06d", sign, abs / 1_000_000, abs % 1_000_000);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.wsinspector.ui.timeline;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The frame table. Cells only copy precomputed strings out of {@link TimelineRow}; rows get their CSS class
+ * from the row. Follows new rows while the user is at the bottom; scrolling up stops following.
+ */
+public final class TimelineView extends TableView<TimelineRow> {
+
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    private TimelineList rows;
+
+    public TimelineView() {
+        getStyleClass().add("timeline");
+        setId("timeline");
+        setPlaceholder(new javafx.scene.control.Label("No frames yet: connect and send something."));
+        getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        getColumns().setAll(List.of(
+                column("#", 64, "col-number", r -> Long.toString(r.row())),
+                column("Time", 120, "col-time", TimelineRow::time),
+                column("", 28, "col-direction", TimelineRow::arrow),
+                column("Type", 96, "col-type", TimelineRow::type),
+                column("Size", 76, "col-size", TimelineRow::size),
+                column("FIN", 52, "col-fin", TimelineRow::fin),
+                column("Preview", 560, "col-preview", TimelineRow::preview)));
+        setRowFactory(table -> new StyledRow());
+        setFixedCellSize(24);
+
+        MenuItem copy = new MenuItem("Copy rows");
+        copy.setAccelerator(COPY);
+        copy.setOnAction(e -> copySelection());
+        setContextMenu(new ContextMenu(copy));
+        setOnKeyPressed(e -> {
+            if (COPY.match(e)) {
+                copySelection();
+                e.consume();
+            }
+        });
+    }
+
+    /** Shows {@code list} (a new capture after each connect). */
+    public void show(TimelineList list) {
+        rows = list;
+        setItems(list == null ? FXCollections.observableArrayList() : list);
+    }
+
+    public TimelineList rows() {
+        return rows;
+    }
+
+    /** True when the last row is on screen (or nothing is shown), i.e. the view should follow new rows. */
+    public boolean isAtBottom() {
+        VirtualFlow<?> flow = (VirtualFlow<?>) lookup(".virtual-flow");
+        if (flow == null || getItems().isEmpty()) {
+            return true;
+        }
+        var last = flow.getLastVisibleCell();
+        return last == null || last.getIndex() >= getItems().size() - 1;
+    }
+
+    /** Scrolls so the newest row is visible. */
+    public void scrollToEnd() {
+        if (!getItems().isEmpty()) {
+            scrollTo(getItems().size() - 1);
+        }
+    }
+
+    /** Copies the selected rows as tab-separated text. */
+    public void copySelection() {
+        String text = getSelectionModel().getSelectedItems().stream().map(TimelineRow::asText)
+                .collect(Collectors.joining("\n"));
+        if (!text.isEmpty()) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    private static TableColumn<TimelineRow, TimelineRow> column(String title, double width, String styleClass,
+                                                               Function<TimelineRow, String> text) {
+        TableColumn<TimelineRow, TimelineRow> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.getStyleClass().add(styleClass);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(TimelineRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : text.apply(row));
+            }
+        });
+        return column;
+    }
+
+    /** Applies the row's own style class (frame-in, frame-ping, event-error, …). */
+    private static final class StyledRow extends TableRow<TimelineRow> {
+        private String applied = "";
+
+        @Override
+        protected void updateItem(TimelineRow row, boolean empty) {
+            super.updateItem(row, empty);
+            String wanted = empty || row == null ? "" : row.styleClass();
+            if (!wanted.equals(applied)) {
+                if (!applied.isEmpty()) {
+                    getStyleClass().removeAll(applied.split(" "));
+                }
+                if (!wanted.isEmpty()) {
+                    getStyleClass().addAll(wanted.split(" "));
+                }
+                applied = wanted;
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.wsinspector.testutil;
+
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.extensions.IExtension;
+import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.protocols.IProtocol;
+import org.java_websocket.protocols.Protocol;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
+import org.java_websocket.server.WebSocketServer;
+
+import javax.net.ssl.SSLContext;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A stock Java-WebSocket server on loopback that echoes text and binary (test-only; the app's own echo server
+ * is tested separately). Optional permessage-deflate, subprotocols and TLS.
+ */
+public final class TestEchoServer extends WebSocketServer implements AutoCloseable {
+
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final boolean secure;
+
+    private TestEchoServer(Draft draft, SSLContext tls) {
+        super(new InetSocketAddress("127.0.0.1", 0), List.of(draft));
+        this.secure = tls != null;
+        if (tls != null) {
+            setWebSocketFactory(new DefaultSSLWebSocketServerFactory(tls));
+        }
+        setReuseAddr(true);
+        setDaemon(true);
+    }
+
+    /** Starts a server; {@code subprotocols} may be empty; {@code tls} null for ws://. */
+    public static TestEchoServer launch(boolean deflate, List<String> subprotocols, SSLContext tls) throws InterruptedException {
+        List<IExtension> extensions = deflate ? List.of(new PerMessageDeflateExtension()) : List.of();
+        List<IProtocol> protocols = new ArrayList<>();
+        subprotocols.forEach(p -> protocols.add(new Protocol(p)));
+        protocols.add(new Protocol(""));
+        TestEchoServer server = new TestEchoServer(new Draft_6455(extensions, protocols), tls);
+        server.start();
+        if (!server.started.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("echo server did not start");
+        }
+        return server;
+    }
+
+    public static TestEchoServer launch() throws InterruptedException {
+        return launch(false, List.of(), null);
+    }
+
+    public URI uri(String host) {
+        return URI.create((secure ? "wss://" : "ws://") + host + ":" + getPort() + "/echo");
+    }
+
+    public URI uri() {
+        return uri("127.0.0.1");
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+        conn.send(message);
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, ByteBuffer message) {
+        conn.send(message);
+    }
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop(2000);
+    }
+}

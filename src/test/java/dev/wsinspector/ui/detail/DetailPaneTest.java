@@ -1,0 +1,217 @@
+package dev.wsinspector.ui.detail;
+
+import dev.wsinspector.core.frame.Direction;
+import dev.wsinspector.core.frame.Frame;
+import dev.wsinspector.core.frame.WireHeader;
+import dev.wsinspector.core.session.ConnectionEvent;
+import dev.wsinspector.core.session.Handshake;
+import dev.wsinspector.core.session.HttpHeader;
+import dev.wsinspector.ui.common.BackgroundTasks;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real pane in a headless stage; the scene is only changed inside {@code robot.interact}. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class DetailPaneTest {
+
+    private BackgroundTasks tasks;
+    private DetailPane pane;
+
+    @Start
+    void start(Stage stage) {
+        tasks = new BackgroundTasks();
+        pane = new DetailPane(tasks);
+        Scene scene = new Scene(pane, 900, 600);
+        scene.getStylesheets().add(DetailPane.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stopWorkers() {
+        tasks.close();
+    }
+
+    private static Frame frame(int firstByte, byte[] payload) {
+        return new Frame(1, 1_714_564_800_000_000L, 5_000L, Direction.IN,
+                WireHeader.of(firstByte, false, 0, payload.length), false, ByteBuffer.wrap(payload));
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> fx(condition));
+    }
+
+    private DetailView selectedTab() throws Exception {
+        return fx(() -> (DetailView) pane.tabs().getSelectionModel().getSelectedItem().getUserData());
+    }
+
+    @Test
+    void jsonFrameOpensInThePrettyJsonView(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.showFrame(frame(0x81, "{\"user\":\"zoë\",\"n\":[1,2]}".getBytes(StandardCharsets.UTF_8)), false));
+        waitUntil(() -> !pane.viewModel().busyProperty().get());
+        assertThat(selectedTab()).isEqualTo(DetailView.JSON);
+        String shown = fx(() -> pane.jsonView().pretty().area().getText());
+        assertThat(shown).isEqualTo("{\n  \"user\" : \"zoë\",\n  \"n\" : [ 1, 2 ]\n}");
+        // The key is styled as a key: the highlighter's classes reach the area.
+        assertThat(fx(() -> pane.jsonView().pretty().area().getStyleOfChar(1, 4))).containsExactly("json-key");
+        assertThat(fx(() -> pane.jsonView().tree().getRoot().getValue())).isEqualTo("{2}");
+        assertThat(fx(() -> pane.jsonView().treeButton().isDisabled())).isFalse();
+    }
+
+    @Test
+    void invalidJsonShowsLineAndColumn(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.showFrame(frame(0x81, "[1,\n2,,3]".getBytes(StandardCharsets.UTF_8)), false));
+        waitUntil(() -> !pane.viewModel().busyProperty().get());
+        robot.interact(() -> pane.viewModel().selectedViewProperty().set(DetailView.JSON));
+        assertThat(fx(() -> pane.jsonView().pretty().notice().getText())).startsWith("Invalid JSON at line 2, column 3:");
+        assertThat(fx(() -> pane.jsonView().pretty().notice().getStyleClass())).contains(StyledTextView.ERROR_CLASS);
+        assertThat(fx(() -> pane.jsonView().pretty().area().getCurrentParagraph())).isEqualTo(1);
+    }
+
+    @Test
+    void binaryFrameOpensInHex(FxRobot robot) throws Exception {
+        byte[] ramp = new byte[256];
+        for (int i = 0; i < ramp.length; i++) {
+            ramp[i] = (byte) i;
+        }
+        robot.interact(() -> pane.showFrame(frame(0x82, ramp), false));
+        assertThat(selectedTab()).isEqualTo(DetailView.HEX);
+        ListView<Integer> list = pane.hexView().list();
+        assertThat(fx(() -> list.getItems().size())).isEqualTo(16);
+        waitUntil(() -> visibleLine(list, 0).isPresent());
+        assertThat(fx(() -> visibleLine(list, 0).orElseThrow()))
+                .startsWith("00000000  00 01 02 03 04 05 06 07  08 09 0a 0b 0c 0d 0e 0f  |................|");
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void sixteenMebibyteBinaryOpensAndScrollsToTheEnd(FxRobot robot) throws Exception {
+        byte[] big = new byte[16 * 1024 * 1024];
+        big[big.length - 1] = 'Z';
+        long start = System.nanoTime();
+        robot.interact(() -> pane.showFrame(frame(0x82, big), false));
+        long openMillis = (System.nanoTime() - start) / 1_000_000;
+        ListView<Integer> list = pane.hexView().list();
+        assertThat(selectedTab()).isEqualTo(DetailView.HEX);
+        assertThat(fx(() -> list.getItems().size())).isEqualTo(1_048_576);
+        System.out.printf("16 MiB binary: showFrame took %d ms%n", openMillis);
+        assertThat(openMillis).as("opening must not block the FX thread").isLessThan(2_000);
+
+        robot.interact(() -> list.scrollTo(1_048_575));
+        waitUntil(() -> visibleLine(list, 1_048_575).isPresent());
+        assertThat(fx(() -> visibleLine(list, 1_048_575).orElseThrow()))
+                .isEqualTo("00fffff0  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 5a  |...............Z|");
+        robot.interact(() -> list.scrollTo(524_288));
+        waitUntil(() -> visibleLine(list, 524_288).isPresent());
+        assertThat(fx(() -> pane.viewModel().hexNoticeProperty().get())).isEqualTo("16 MiB · 1,048,576 lines");
+        // The Text view is capped rather than fed 16 MiB, and tells the user so.
+        waitUntil(() -> !pane.viewModel().busyProperty().get());
+        assertThat(fx(() -> pane.textView().notice().getText())).startsWith("Showing first 1 MiB of 16 MiB");
+        assertThat(fx(() -> pane.jsonView().pretty().notice().getText())).startsWith("JSON view is limited to 8 MiB");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aLargeJsonMessageIsFormattedWithoutFreezingTheWindow(FxRobot robot) throws Exception {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 40_000; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"name\":\"item ").append(i)
+                    .append("\",\"tags\":[\"a\",\"b\"],\"ok\":true,\"none\":null}");
+        }
+        byte[] payload = json.append(']').toString().getBytes(StandardCharsets.UTF_8);
+        long[] maxGapNanos = {0};
+        long[] last = {0};
+        AnimationTimer pulses = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (last[0] != 0) {
+                    maxGapNanos[0] = Math.max(maxGapNanos[0], now - last[0]);
+                }
+                last[0] = now;
+            }
+        };
+        robot.interact(pulses::start);
+        long start = System.nanoTime();
+        robot.interact(() -> pane.showFrame(frame(0x81, payload), false));
+        waitUntil(() -> !pane.viewModel().busyProperty().get());
+        long total = (System.nanoTime() - start) / 1_000_000;
+        Thread.sleep(200);
+        robot.interact(pulses::stop);
+        System.out.printf("large JSON: %d B, ready after %d ms, longest FX pulse gap %d ms%n", payload.length, total,
+                maxGapNanos[0] / 1_000_000);
+        assertThat(selectedTab()).isEqualTo(DetailView.JSON);
+        assertThat(fx(() -> pane.jsonView().pretty().area().getParagraphs().size())).isGreaterThan(400_000);
+    }
+
+    @Test
+    void openedEventShowsTheHandshake(FxRobot robot) throws Exception {
+        Handshake handshake = new Handshake("GET /chat HTTP/1.1",
+                List.of(new HttpHeader("Host", "127.0.0.1:8080"), new HttpHeader("Upgrade", "websocket")),
+                101, "HTTP/1.1 101 Switching Protocols",
+                List.of(new HttpHeader("Upgrade", "websocket"), new HttpHeader("Sec-WebSocket-Protocol", "chat")),
+                new byte[0]);
+        robot.interact(() -> pane.showEvent(new ConnectionEvent.Opened(0, 0, "ws://127.0.0.1:8080/chat", handshake)));
+        assertThat(selectedTab()).isEqualTo(DetailView.HANDSHAKE);
+        assertThat(fx(() -> pane.handshakeView().request().getText()))
+                .startsWith("GET /chat HTTP/1.1\nHost: 127.0.0.1:8080\n");
+        assertThat(fx(() -> pane.handshakeView().response().getText()))
+                .startsWith("HTTP/1.1 101 Switching Protocols\n").contains("Sec-WebSocket-Protocol: chat");
+        assertThat(fx(() -> pane.tabs().getTabs().get(DetailView.TEXT.ordinal()).isDisabled())).isTrue();
+        assertThat(fx(() -> pane.tabs().getTabs().get(DetailView.FIELDS.ordinal()).getText())).isEqualTo("Event");
+    }
+
+    @Test
+    void invalidUtf8IsVisibleInTheTextView(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.showFrame(frame(0x81, new byte[]{'c', 'a', 'f', (byte) 0xE9, '!'}), false));
+        waitUntil(() -> !pane.viewModel().busyProperty().get());
+        assertThat(selectedTab()).isEqualTo(DetailView.TEXT);
+        assertThat(fx(() -> pane.textView().area().getText())).isEqualTo("caf\\xe9!");
+        assertThat(fx(() -> pane.textView().area().getStyleOfChar(0, 4))).containsExactly("utf8-invalid");
+        assertThat(fx(() -> pane.textView().notice().getText())).contains("not valid UTF-8");
+    }
+
+    @Test
+    void clearShowsThePlaceholder(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.showFrame(frame(0x82, new byte[]{1, 2}), false));
+        assertThat(fx(() -> pane.tabs().isVisible())).isTrue();
+        robot.interact(() -> pane.clear());
+        assertThat(fx(() -> pane.tabs().isVisible())).isFalse();
+        assertThat(fx(() -> robot.lookup(".detail-placeholder").queryLabeled().isVisible())).isTrue();
+    }
+
+    /** The text of the hex row for {@code index} if a cell shows it now. */
+    private static Optional<String> visibleLine(ListView<Integer> list, int index) {
+        for (Node n : list.lookupAll(".hex-line")) {
+            if (n instanceof ListCell<?> cell && cell.getIndex() == index && cell.isVisible() && cell.getGraphic() != null) {
+                return Optional.ofNullable(cell.getAccessibleText());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,271 @@
+package dev.wsinspector.ui.detail;
+
+import dev.wsinspector.core.frame.Direction;
+import dev.wsinspector.core.frame.Frame;
+import dev.wsinspector.core.frame.WireHeader;
+import dev.wsinspector.core.payload.DetailFields;
+import dev.wsinspector.core.payload.JsonFormatter;
+import dev.wsinspector.core.session.ConnectionEvent;
+import dev.wsinspector.core.session.FailureKind;
+import dev.wsinspector.core.session.Handshake;
+import dev.wsinspector.core.session.HttpHeader;
+import dev.wsinspector.ui.common.BackgroundTasks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The view model without the JavaFX toolkit: background work runs on a worker thread, and the "FX thread"
+ * is this test's thread draining a queue, exactly where Platform.runLater would deliver.
+ */
+class DetailViewModelTest {
+
+    private final Queue<Runnable> fx = new ConcurrentLinkedQueue<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor();
+    private final BackgroundTasks tasks = new BackgroundTasks(worker, fx::add);
+    private final DetailViewModel vm = new DetailViewModel(tasks, new JsonFormatter(64 * 1024, 64 * 1024), 1024);
+
+    /**
+     * Lets all background work finish (the worker is one FIFO thread, so an empty task queued now runs
+     * after it), then runs what it handed to the "FX thread", as Platform.runLater would.
+     */
+    private void settle() throws Exception {
+        worker.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        Runnable r;
+        while ((r = fx.poll()) != null) {
+            r.run();
+        }
+    }
+
+    @AfterEach
+    void close() {
+        tasks.close();
+    }
+
+    private static Frame frame(int firstByte, byte[] payload) {
+        return new Frame(3, 1_714_564_800_000_000L, 1_000L, Direction.IN,
+                WireHeader.of(firstByte, false, 0, payload.length), false, ByteBuffer.wrap(payload));
+    }
+
+    private static Frame text(String s) {
+        return frame(0x81, s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] ramp(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) i;
+        }
+        return b;
+    }
+
+    @Test
+    void jsonObjectIsShownPrettyInTheJsonView() throws Exception {
+        vm.showFrame(text("{\"a\":1}"), false);
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.JSON);
+        assertThat(vm.busyProperty().get()).isTrue();
+        settle();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.JSON);
+        assertThat(vm.jsonContentProperty().get().text()).isEqualTo("{\n  \"a\" : 1\n}");
+        assertThat(vm.jsonContentProperty().get().notice()).isEmpty();
+        assertThat(vm.jsonTreeProperty().get().get("a").asInt()).isEqualTo(1);
+        assertThat(vm.textContentProperty().get().text()).isEqualTo("{\"a\":1}");
+        assertThat(vm.getAvailableViews()).containsExactly(DetailView.TEXT, DetailView.JSON, DetailView.HEX, DetailView.FIELDS);
+        assertThat(vm.summaryProperty().get()).isEqualTo("#3 · in · text · 7 B");
+    }
+
+    @Test
+    void textThatLooksLikeJsonButIsNotEndsInTheTextViewWithTheErrorInTheJsonView() throws Exception {
+        vm.showFrame(text("{\n  \"a\": 1,\n  oops\n}"), false);
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.JSON);
+        settle();
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.TEXT);
+        AreaContent json = vm.jsonContentProperty().get();
+        assertThat(json.error()).isTrue();
+        assertThat(json.errorLine()).isEqualTo(3);
+        assertThat(json.errorColumn()).isEqualTo(3);
+        assertThat(json.notice()).startsWith("Invalid JSON at line 3, column 3:");
+        assertThat(json.text()).contains("oops");
+        assertThat(vm.jsonTreeProperty().get()).isNull();
+    }
+
+    @Test
+    void aJsonScalarIsBestReadAsText() throws Exception {
+        vm.showFrame(text("42"), false);
+        settle();
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.TEXT);
+        assertThat(vm.jsonContentProperty().get().text()).isEqualTo("42");
+    }
+
+    @Test
+    void aViewPickedByTheUserIsKeptWhenFormattingFinishes() throws Exception {
+        vm.showFrame(text("[1,2]"), false);
+        vm.selectedViewProperty().set(DetailView.HEX);
+        settle();
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.HEX);
+    }
+
+    @Test
+    void binaryOpensInHexAtOnce() {
+        vm.showFrame(frame(0x82, ramp(256)), false);
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.HEX);
+        assertThat(vm.hexDumpProperty().get().lineCount()).isEqualTo(16);
+        assertThat(vm.hexDumpProperty().get().line(0)).startsWith("00000000  00 01 02 ");
+        assertThat(vm.hexNoticeProperty().get()).isEqualTo("256 B · 16 lines");
+    }
+
+    @Test
+    void aContinuationOfATextMessageIsText() throws Exception {
+        vm.showFrame(frame(0x80, "hello".getBytes(StandardCharsets.UTF_8)), true);
+        settle();
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.TEXT);
+        vm.showFrame(frame(0x80, "hello".getBytes(StandardCharsets.UTF_8)), false);
+        settle();
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.HEX);
+    }
+
+    @Test
+    void invalidUtf8IsVisibleAndReported() throws Exception {
+        vm.showFrame(frame(0x81, new byte[]{'o', 'k', (byte) 0xFF, '!'}), false);
+        settle();
+        AreaContent text = vm.textContentProperty().get();
+        assertThat(text.text()).isEqualTo("ok\\xff!");
+        assertThat(text.error()).isTrue();
+        assertThat(text.notice()).isEqualTo("1 byte is not valid UTF-8, shown as \\xNN (first at byte 2)");
+    }
+
+    @Test
+    void bigTextIsCutAtTheCapAndSaysSo() throws Exception {
+        vm.showFrame(text("x".repeat(4096)), false);
+        settle();
+        AreaContent text = vm.textContentProperty().get();
+        assertThat(text.text()).hasSize(1024);
+        assertThat(text.notice()).isEqualTo("Showing first 1 KiB of 4 KiB");
+        assertThat(text.error()).isFalse();
+    }
+
+    @Test
+    void jsonAboveTheCapIsExplainedAndShownAsText() throws Exception {
+        vm.showFrame(text("[" + "1,".repeat(40_000) + "1]"), false);
+        settle();
+        assertThat(vm.jsonContentProperty().get().notice()).startsWith("JSON view is limited to 64 KiB; this payload is");
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.TEXT);
+    }
+
+    @Test
+    void onlyTheLatestSelectionIsShown() throws Exception {
+        vm.showFrame(text("{\"first\":1}"), false);
+        vm.showFrame(text("{\"second\":2}"), false);
+        settle();
+        assertThat(vm.jsonContentProperty().get().text()).contains("second").doesNotContain("first");
+    }
+
+    @Test
+    void closeFrameShowsCodeAndReason() throws Exception {
+        vm.showFrame(frame(0x88, new byte[]{0x03, (byte) 0xE8, 'b', 'y', 'e'}), false);
+        settle();
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.TEXT);
+        assertThat(vm.textContentProperty().get().text()).isEqualTo("1000 Normal Closure\nbye");
+    }
+
+    @Test
+    void controlFramesAreTextWhenReadableAndHexOtherwise() throws Exception {
+        vm.showFrame(frame(0x89, "keepalive".getBytes(StandardCharsets.UTF_8)), false);
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.TEXT);
+        settle();
+        vm.showFrame(frame(0x8A, new byte[]{0, (byte) 0xFF}), false);
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.HEX);
+        settle();
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.HEX);
+    }
+
+    @Test
+    void anEmptyPayloadShowsTheFrameFields() throws Exception {
+        vm.showFrame(frame(0x89, new byte[0]), false);
+        settle();
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.FIELDS);
+        assertThat(vm.getFields()).extracting(DetailFields.Field::name).contains("FIN", "RSV1", "Mask key");
+        assertThat(vm.fieldsTitleProperty().get()).isEqualTo("Frame");
+    }
+
+    @Test
+    void copyActionsGiveTextHexAndBase64() {
+        vm.showFrame(frame(0x82, new byte[]{'h', 'i', (byte) 0xFF}), false);
+        assertThat(vm.payloadAsText()).isEqualTo("hi\\xff");
+        assertThat(vm.payloadAsHex()).isEqualTo("68 69 ff");
+        assertThat(vm.payloadAsBase64()).isEqualTo("aGn/");
+        assertThat(vm.hasPayloadProperty().get()).isTrue();
+        vm.clear();
+        assertThat(vm.payloadAsHex()).isEmpty();
+        assertThat(vm.hasPayloadProperty().get()).isFalse();
+    }
+
+    private static Handshake handshake(int status, String statusLine, byte[] body) {
+        return new Handshake("GET /chat HTTP/1.1",
+                List.of(new HttpHeader("Host", "localhost"), new HttpHeader("Cookie", "session=abc")),
+                status, statusLine, List.of(new HttpHeader("Upgrade", "websocket")), body);
+    }
+
+    @Test
+    void openedEventShowsTheHandshakeWithCredentialsMaskedUntilRevealed() {
+        vm.showEvent(new ConnectionEvent.Opened(0, 0, "ws://localhost/chat",
+                handshake(101, "HTTP/1.1 101 Switching Protocols", new byte[0])));
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.HANDSHAKE);
+        assertThat(vm.getAvailableViews()).containsExactly(DetailView.HANDSHAKE, DetailView.FIELDS);
+        assertThat(vm.handshakeRequestProperty().get()).startsWith("GET /chat HTTP/1.1\nHost: localhost\n")
+                .doesNotContain("session=abc");
+        assertThat(vm.handshakeResponseProperty().get()).startsWith("HTTP/1.1 101 Switching Protocols");
+        vm.revealSecretsProperty().set(true);
+        assertThat(vm.handshakeRequestProperty().get()).contains("Cookie: session=abc");
+        assertThat(vm.fieldsTitleProperty().get()).isEqualTo("Event");
+        assertThat(vm.hasPayloadProperty().get()).isFalse();
+    }
+
+    @Test
+    void refusedUpgradeShowsTheWholeAnswer() {
+        vm.showEvent(new ConnectionEvent.Failed(0, 0, FailureKind.HANDSHAKE_REJECTED, "Server answered 403",
+                handshake(403, "HTTP/1.1 403 Forbidden", "go away".getBytes(StandardCharsets.UTF_8))));
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.HANDSHAKE);
+        assertThat(vm.handshakeResponseProperty().get()).startsWith("HTTP/1.1 403 Forbidden").endsWith("\n\ngo away");
+        assertThat(vm.summaryProperty().get()).isEqualTo("Failed · Server answered 403");
+    }
+
+    @Test
+    void eventsWithoutAHandshakeShowTheirFields() {
+        vm.showEvent(new ConnectionEvent.Failed(0, 0, FailureKind.CONNECTION_REFUSED, "Connection refused", null));
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.FIELDS);
+        assertThat(vm.getAvailableViews()).containsExactly(DetailView.FIELDS);
+        assertThat(vm.handshakeRequestProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anEventAfterAFrameDropsTheFramesPendingResult() throws Exception {
+        vm.showFrame(text("{\"late\":true}"), false);
+        vm.showEvent(new ConnectionEvent.Closed(0, 1, 1000, "", false, true));
+        settle();
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.FIELDS);
+        assertThat(vm.jsonContentProperty().get().text()).isEmpty();
+        assertThat(vm.hexDumpProperty().get()).isNull();
+    }
+
+    @Test
+    void clearShowsNothing() {
+        vm.showFrame(frame(0x82, ramp(4)), false);
+        vm.clear();
+        assertThat(vm.showingProperty().get()).isFalse();
+        assertThat(vm.getAvailableViews()).isEmpty();
+        assertThat(vm.getFields()).isEmpty();
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+}
