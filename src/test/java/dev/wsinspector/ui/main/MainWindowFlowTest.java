@@ -1,0 +1,173 @@
+package dev.wsinspector.ui.main;
+
+import dev.wsinspector.app.InspectorApp;
+import dev.wsinspector.core.compose.MessageMode;
+import dev.wsinspector.core.session.ConnectionState;
+import dev.wsinspector.transport.JwsConnectionService;
+import dev.wsinspector.transport.LocalEchoServer;
+import dev.wsinspector.ui.connection.ConnectionTab;
+import dev.wsinspector.ui.detail.DetailPane;
+import dev.wsinspector.ui.detail.DetailView;
+import dev.wsinspector.ui.timeline.TimelineRow;
+import dev.wsinspector.ui.timeline.TimelineView;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The desktop flows of a first session, on the real app wiring: the embedded echo server on loopback, the real
+ * connection engine, the real window (headless Monocle).
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class MainWindowFlowTest {
+
+    private InspectorApp.AppContext app;
+
+    @Start
+    void start(Stage stage) {
+        app = InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false, false);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> app.close()).get(10, TimeUnit.SECONDS);
+    }
+
+    private ConnectionTab tab() {
+        return app.window().selectedTab();
+    }
+
+    private TimelineView timeline() {
+        return tab().timeline();
+    }
+
+    private <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private List<TimelineRow> rows() throws Exception {
+        return fx(() -> List.copyOf(timeline().getItems()));
+    }
+
+    private void connect(FxRobot robot) {
+        robot.clickOn("#connectButton");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fx(() -> tab().model().stateProperty().get()) == ConnectionState.OPEN);
+    }
+
+    private void send(FxRobot robot, MessageMode mode, String input) {
+        robot.interact(() -> {
+            robot.lookup("#composerMode").queryAs(ChoiceBox.class).setValue(mode);
+            robot.lookup("#composerEditor").queryAs(CodeArea.class).replaceText(input);
+        });
+        robot.clickOn("#sendButton");
+    }
+
+    private void awaitRows(int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows().size() >= count);
+    }
+
+    @Test
+    void firstRunConnectsToTheEmbeddedEchoServerAndShowsTheRoundTrip(FxRobot robot) throws Exception {
+        assertThat(fx(() -> tab().model().urlProperty().get())).startsWith("ws://127.0.0.1:");
+        assertThat(robot.lookup("#serverStatus").queryAs(Label.class).getText()).contains("ws://127.0.0.1:");
+
+        connect(robot);
+        send(robot, MessageMode.TEXT, "hello inspector");
+        awaitRows(4);
+
+        List<TimelineRow> rows = rows();
+        assertThat(rows).extracting(TimelineRow::type).containsExactly("connecting", "open", "text", "text");
+        assertThat(rows.get(2).arrow()).isEqualTo("↑");
+        assertThat(rows.get(3).arrow()).isEqualTo("↓");
+        assertThat(rows.get(3).preview()).isEqualTo("hello inspector");
+        assertThat(rows.get(2).styleClass()).contains("frame-out");
+        assertThat(rows.get(3).styleClass()).contains("frame-in");
+    }
+
+    @Test
+    void selectingAJsonMessageShowsItPrettyPrinted(FxRobot robot) throws Exception {
+        connect(robot);
+        send(robot, MessageMode.JSON, "{\"op\":\"subscribe\",\"ids\":[1,2]}");
+        awaitRows(4);
+
+        robot.interact(() -> timeline().getSelectionModel().select(3));
+        DetailPane detail = robot.lookup(".detail-pane").queryAs(DetailPane.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> detail.viewModel().getSelectedView()) == DetailView.JSON
+                && detail.viewModel().jsonContentProperty().get() != null);
+        String pretty = fx(() -> detail.viewModel().jsonContentProperty().get().text());
+        assertThat(pretty).contains("\"op\" : \"subscribe\"").contains("\n");
+    }
+
+    @Test
+    void aBinaryFrameOpensInHex(FxRobot robot) throws Exception {
+        connect(robot);
+        send(robot, MessageMode.HEX, "00 01 02 fe ff");
+        awaitRows(4);
+
+        assertThat(rows().get(3).type()).isEqualTo("binary");
+        robot.interact(() -> timeline().getSelectionModel().select(3));
+        DetailPane detail = robot.lookup(".detail-pane").queryAs(DetailPane.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> detail.viewModel().getSelectedView()) == DetailView.HEX
+                && detail.viewModel().hexDumpProperty().get() != null);
+        assertThat(fx(() -> detail.viewModel().hexDumpProperty().get().line(0))).contains("00 01 02 fe ff");
+    }
+
+    @Test
+    void aRefusedConnectionShowsItsMessageInTheTimeline(FxRobot robot) throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        robot.interact(() -> tab().model().urlProperty().set("ws://127.0.0.1:" + closedPort + "/"));
+        robot.clickOn("#connectButton");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows().stream().anyMatch(r -> r.type().equals("error")));
+        TimelineRow error = rows().stream().filter(r -> r.type().equals("error")).findFirst().orElseThrow();
+        assertThat(error.preview()).containsIgnoringCase("refused");
+        assertThat(error.styleClass()).contains("event-error");
+        assertThat(fx(() -> tab().model().stateProperty().get())).isEqualTo(ConnectionState.CLOSED);
+        assertThat(robot.lookup("#connectionError").queryAs(Label.class).getText()).containsIgnoringCase("refused");
+    }
+
+    @Test
+    void pauseKeepsCapturingWhileTheListStaysStill(FxRobot robot) throws Exception {
+        connect(robot);
+        send(robot, MessageMode.TEXT, "before pause");
+        awaitRows(4);
+
+        robot.clickOn("#pauseButton");
+        int shown = rows().size();
+        for (int i = 0; i < 3; i++) {
+            send(robot, MessageMode.TEXT, "while paused " + i);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> tab().model().session().frames().size() >= 8);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> robot.lookup("#pendingLabel").queryAs(Label.class).getText().equals("6 new"));
+        assertThat(rows()).hasSize(shown);
+
+        robot.clickOn("#pauseButton");
+        awaitRows(shown + 6);
+        assertThat(rows().get(rows().size() - 1).preview()).isEqualTo("while paused 2");
+        assertThat(robot.lookup("#pendingLabel").queryAs(Label.class).getText()).isEmpty();
+    }
+}
