@@ -47,6 +47,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -65,6 +66,7 @@ final class JwsConnection implements Connection, CaptureObserver {
     private static final int DEFAULT_WS_PORT = 80;
     private static final int DEFAULT_WSS_PORT = 443;
     private static final int MAX_TRACKED_PINGS = 32;
+    private static final long TLS_ERROR_GRACE_MILLIS = 1000;
     private static final String PING_TIMEOUT_REASON =
             "The connection was closed because the other endpoint did not respond with a pong in time";
 
@@ -108,6 +110,7 @@ final class JwsConnection implements Connection, CaptureObserver {
     private boolean closeOut;
 
     private final ArrayDeque<SentPing> pings = new ArrayDeque<>();
+    private final CountDownLatch connectErrorReported = new CountDownLatch(1);
 
     private record SentPing(byte[] payload, long monoNanos) {
     }
@@ -454,6 +457,7 @@ final class JwsConnection implements Connection, CaptureObserver {
         }
         if (state == ConnectionState.CONNECTING) {
             fail(Failures.ofConnectError(error, host, port));
+            connectErrorReported.countDown();
         }
     }
 
@@ -465,6 +469,11 @@ final class JwsConnection implements Connection, CaptureObserver {
             wasOpen = opened;
         }
         if (!wasOpen) {
+            if (secure && !tlsDone && !aborted) {
+                // A failed TLS handshake surfaces on the read and the write thread at once, and the library
+                // may report the close before the thread holding the certificate error reports it.
+                awaitQuietly(connectErrorReported, TLS_ERROR_GRACE_MILLIS);
+            }
             Handshake answer = response;
             if (answer != null) {
                 fail(Failures.ofRefusal(answer));
@@ -578,6 +587,20 @@ final class JwsConnection implements Connection, CaptureObserver {
         byte[] bytes = new byte[buffer.remaining()];
         buffer.duplicate().get(bytes);
         return bytes;
+    }
+
+    /** Waits even on a thread already interrupted (the library interrupts its write thread while closing). */
+    private static void awaitQuietly(CountDownLatch latch, long millis) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            latch.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void cancel(ScheduledFuture<?> future) {

@@ -1,6 +1,7 @@
 package dev.wsinspector.core.payload;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Names of the close codes registered for RFC 6455, and a readable form of a close frame's payload. */
 public final class CloseCodes {
@@ -35,6 +36,23 @@ public final class CloseCodes {
             return code + (code < 4000 ? " (registered for libraries)" : " (application)");
         }
         return code + " (invalid)";
+    }
+
+    /** {@code "1000 Normal Closure: reason"}, or just the code's description when there is no reason. */
+    public static String describe(int code, String reason) {
+        return reason == null || reason.isEmpty() ? describe(code) : describe(code) + ": " + reason;
+    }
+
+    /** Codes a user may send, ascending, with names (1005, 1006 and 1015 only report, they are never sent). */
+    public static Map<Integer, String> sendable() {
+        Map<Integer, String> codes = new TreeMap<>(NAMES);
+        codes.keySet().removeAll(java.util.Set.of(1005, 1006, 1015));
+        return codes;
+    }
+
+    /** True for a code that may appear in a close frame we send: 1000-1003, 1007-1014, 3000-4999. */
+    public static boolean isSendable(int code) {
+        return sendable().containsKey(code) || (code >= 3000 && code <= 4999);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.wsinspector.ui.composer;
 
 import dev.wsinspector.core.compose.MessageMode;
-import dev.wsinspector.ui.timeline.CloseCodes;
+import dev.wsinspector.core.payload.CloseCodes;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -22,7 +22,12 @@ import javafx.util.StringConverter;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 
-import java.util.Map;
+import dev.wsinspector.core.payload.JsonHighlighter;
+import dev.wsinspector.core.payload.Segment;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+
+import java.util.Collection;
+import java.util.List;
 
 /**
  * The composer at the bottom of a connection tab: a RichTextFX editor, the mode, Send (Ctrl+Enter), Ping and
@@ -34,6 +39,8 @@ public final class ComposerView extends BorderPane {
     public interface CloseAction {
         void close(int code, String reason);
     }
+
+    private static final int HIGHLIGHT_LIMIT = 256 * 1024;
 
     private final CodeArea editor = new CodeArea();
 
@@ -50,6 +57,8 @@ public final class ComposerView extends BorderPane {
         format.setOnAction(e -> model.formatJson());
         ComboBox<ComposerViewModel.HistoryEntry> history = new ComboBox<>(model.history());
         history.setPromptText("History");
+        history.setPrefWidth(120);
+        history.setMaxWidth(120);
         history.setId("historyBox");
         history.setTooltip(new Tooltip("Sent messages (Ctrl+Up / Ctrl+Down in the editor)"));
         history.setOnAction(e -> {
@@ -98,6 +107,9 @@ public final class ComposerView extends BorderPane {
                 e.consume();
             }
         });
+        // Highlight JSON once typing pauses; small documents only, so the FX thread never stalls on a paste.
+        editor.multiPlainChanges().successionEnds(java.time.Duration.ofMillis(120)).subscribe(c -> highlight(model));
+        model.modeProperty().addListener((o, a, b) -> highlight(model));
         VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(editor);
         scroll.setPrefHeight(110);
         setCenter(scroll);
@@ -120,7 +132,7 @@ public final class ComposerView extends BorderPane {
         ComboBox<Integer> code = new ComboBox<>(FXCollections.observableArrayList(CloseCodes.sendable().keySet()));
         code.getItems().add(4000);
         code.setEditable(true);
-        code.setConverter(new CloseCodeConverter(CloseCodes.sendable()));
+        code.setConverter(new CloseCodeConverter());
         code.valueProperty().bindBidirectional(model.closeCodeProperty());
         code.setPrefWidth(170);
         TextField reason = new TextField();
@@ -129,7 +141,7 @@ public final class ComposerView extends BorderPane {
         reason.textProperty().bindBidirectional(model.closeReasonProperty());
         Button close = new Button("Close");
         close.setId("closeButton");
-        close.setOnAction(e -> closeAction.close(code.getValue() == null ? 1000 : code.getValue(), reason.getText()));
+        close.setOnAction(e -> model.close(closeAction));
 
         VBox actions = new VBox(6, send, new HBox(4, pingPayload, ping), new HBox(4, code, reason, close));
         actions.setPadding(new Insets(0, 0, 0, 8));
@@ -137,21 +149,29 @@ public final class ComposerView extends BorderPane {
         setPadding(new Insets(4, 8, 8, 8));
     }
 
+    private void highlight(ComposerViewModel model) {
+        String text = editor.getText();
+        if (model.modeProperty().get() != MessageMode.JSON || text.isEmpty() || text.length() > HIGHLIGHT_LIMIT) {
+            editor.clearStyle(0, text.length());
+            return;
+        }
+        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
+        for (Segment segment : JsonHighlighter.highlight(text, HIGHLIGHT_LIMIT)) {
+            spans.add(segment.styleClass() == null || segment.styleClass().isEmpty()
+                    ? List.of() : List.of(segment.styleClass()), segment.text().length());
+        }
+        editor.setStyleSpans(0, spans.create());
+    }
+
     public CodeArea editor() {
         return editor;
     }
 
-    /** Shows "1000 · Normal closure" in the picker and accepts a typed number. */
+    /** Shows "1000 Normal Closure" in the picker and accepts a typed number. */
     private static final class CloseCodeConverter extends StringConverter<Integer> {
-        private final Map<Integer, String> names;
-
-        CloseCodeConverter(Map<Integer, String> names) {
-            this.names = names;
-        }
-
         @Override
         public String toString(Integer code) {
-            return code == null ? "" : code + " · " + names.getOrDefault(code, CloseCodes.name(code));
+            return code == null ? "" : CloseCodes.describe(code);
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.wsinspector.ui.composer;
 import dev.wsinspector.core.compose.ComposedMessage;
 import dev.wsinspector.core.compose.MessageMode;
 import dev.wsinspector.core.compose.MessageParser;
+import dev.wsinspector.core.payload.CloseCodes;
 import dev.wsinspector.core.session.Connection;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -121,6 +122,28 @@ public final class ComposerViewModel {
             return false;
         }
         open.sendPing(payload);
+        status.set("");
+        return true;
+    }
+
+    /**
+     * Checks the close code and reason picked in the composer and hands them to {@code close}. A code that may
+     * not be sent (1005, 1006, 1015, or outside 1000-4999) or a reason over 123 bytes is refused with a reason.
+     */
+    public boolean close(ComposerView.CloseAction close) {
+        Integer code = closeCode.get();
+        int value = code == null ? 1000 : code;
+        if (!CloseCodes.isSendable(value)) {
+            status.set("Close code " + value + " cannot be sent: use 1000-1003, 1007-1014 or 3000-4999");
+            return false;
+        }
+        String reason = closeReason.get() == null ? "" : closeReason.get();
+        int bytes = reason.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > 123) {
+            status.set("Close reason is " + bytes + " bytes; it must fit in 123 (the control frame limit)");
+            return false;
+        }
+        close.close(value, reason);
         status.set("");
         return true;
     }

@@ -9,7 +9,7 @@ import dev.wsinspector.core.session.ConnectionState;
 import dev.wsinspector.core.session.FailureKind;
 import dev.wsinspector.core.session.Session;
 import dev.wsinspector.core.payload.Formats;
-import dev.wsinspector.ui.timeline.CloseCodes;
+import dev.wsinspector.core.payload.CloseCodes;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

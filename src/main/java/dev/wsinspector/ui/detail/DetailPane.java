@@ -20,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -121,7 +122,7 @@ public final class DetailPane extends BorderPane {
 
     private void addTab(DetailView view, Node content) {
         Tab tab = new Tab(view.title(), content);
-        tab.setId("detail-tab-" + view.name().toLowerCase(java.util.Locale.ROOT));
+        tab.setId("detail-tab-" + view.name().toLowerCase(Locale.ROOT));
         tab.setUserData(view);
         tab.setDisable(true);
         tabByView.put(view, tab);

@@ -41,6 +41,7 @@ final class StyledTextView extends VBox {
         if (content.error()) {
             notice.getStyleClass().add(ERROR_CLASS);
         }
+        // Exact unless an earlier line was broken for display (see StyledDocuments), then close to it.
         if (content.errorLine() > 0 && content.errorLine() <= area.getParagraphs().size()) {
             int paragraph = content.errorLine() - 1;
             int column = Math.min(content.errorColumn() - 1, area.getParagraphLength(paragraph));

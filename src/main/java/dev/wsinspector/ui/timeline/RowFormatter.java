@@ -3,6 +3,7 @@ package dev.wsinspector.ui.timeline;
 import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.Opcode;
+import dev.wsinspector.core.payload.CloseCodes;
 import dev.wsinspector.core.payload.Formats;
 import dev.wsinspector.core.payload.Utf8Text;
 import dev.wsinspector.core.session.ConnectionEvent;

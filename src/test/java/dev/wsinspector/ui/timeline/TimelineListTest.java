@@ -85,7 +85,7 @@ class TimelineListTest {
                 .containsExactly("connecting", "open", "text", "text", "closed");
         assertThat(list).extracting(TimelineRow::arrow).containsExactly("•", "•", "↑", "↓", "•");
         assertThat(list.get(2).preview()).isEqualTo("hello");
-        assertThat(list.get(4).preview()).contains("1000 Normal closure: bye");
+        assertThat(list.get(4).preview()).contains("1000 Normal Closure: bye");
         assertThat(list.seqAt(2)).isZero();
         assertThat(list.seqAt(3)).isEqualTo(1);
         assertThat(list.seqAt(4)).isEqualTo(-1);
