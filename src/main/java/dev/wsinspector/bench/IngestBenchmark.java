@@ -57,6 +57,7 @@ import java.util.concurrent.TimeoutException;
  *   --payload B       small-frame payload, text (100)       --frame-size B  large binary frames (65536; 0 = skip)
  *   --mode all|bare|capture (all)                           --warmup S      untimed warm-up per client (2)
  *   --max-frames N    cap per run (default: what fits in half the heap, so a capture never runs out)
+ *   --cases both|small|large  which frame sizes to run (both)
  * </pre>
  * Every wait is bounded; the flood server has a watchdog; the program ends by itself.
  */
@@ -72,7 +73,7 @@ public final class IngestBenchmark {
     // ---- options ----
 
     record Options(double seconds, int rounds, int payload, int frameSize, String mode, double warmup,
-                   long maxFrames) {
+                   long maxFrames, String cases) {
 
         static Options parse(String[] args) {
             double seconds = 10;
@@ -82,6 +83,7 @@ public final class IngestBenchmark {
             String mode = "all";
             double warmup = 2;
             long maxFrames = 0;
+            String cases = "both";
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("--help") || a.equals("-h")) {
@@ -100,17 +102,18 @@ public final class IngestBenchmark {
                     case "--mode" -> mode = v;
                     case "--warmup" -> warmup = Double.parseDouble(v);
                     case "--max-frames" -> maxFrames = Long.parseLong(v);
+                    case "--cases" -> cases = v;
                     default -> {
                         System.err.println("unknown option " + a);
                         usage(2);
                     }
                 }
             }
-            if (!List.of("all", "bare", "capture").contains(mode) || seconds <= 0 || rounds < 1 || payload < 0
+            if (!List.of("all", "bare", "capture").contains(mode) || !List.of("both", "small", "large").contains(cases) || seconds <= 0 || rounds < 1 || payload < 0
                     || frameSize < 0 || warmup < 0 || maxFrames < 0) {
                 usage(2);
             }
-            return new Options(seconds, rounds, payload, frameSize, mode, warmup, maxFrames);
+            return new Options(seconds, rounds, payload, frameSize, mode, warmup, maxFrames, cases);
         }
 
         boolean bare() {
@@ -124,7 +127,7 @@ public final class IngestBenchmark {
 
     private static void usage(int exit) {
         System.err.println("usage: IngestBenchmark [--seconds 10] [--rounds 3] [--payload 100] "
-                + "[--frame-size 65536] [--mode all|bare|capture] [--warmup 2] [--max-frames N]");
+                + "[--frame-size 65536] [--mode all|bare|capture] [--cases both|small|large] [--warmup 2] [--max-frames N]");
         System.exit(exit);
     }
 
@@ -171,11 +174,13 @@ public final class IngestBenchmark {
         long budget = Runtime.getRuntime().maxMemory() / 2; // stored payload + columns must fit with room to spare
         Plan small = new Plan(o.payload + " B text", true, o.payload,
                 cap(o.maxFrames, budget / (o.payload + 40L)), o.seconds);
-        runCase(o, small, runs);
-        if (o.frameSize > 0) {
+        if (!o.cases.equals("large")) {
+            runCase(o, small, runs, true);
+        }
+        if (o.frameSize > 0 && !o.cases.equals("small")) {
             Plan large = new Plan(sizeName(o.frameSize) + " binary", false, o.frameSize,
                     cap(o.maxFrames, budget / (o.frameSize + 40L)), o.seconds);
-            runCase(o, large, runs);
+            runCase(o, large, runs, false);
         }
         printSummary(o, small, runs);
         boolean anyLost = runs.stream().anyMatch(r -> r.lost() != 0 || r.contentErrors() > 0 || r.problem() != null);
@@ -186,7 +191,8 @@ public final class IngestBenchmark {
         return requested > 0 ? requested : Math.max(1, fits);
     }
 
-    private static void runCase(Options o, Plan plan, List<Run> runs) throws Exception {
+    /** @param measureHeap heap per frame is only meaningful with millions of frames, so only for small ones */
+    private static void runCase(Options o, Plan plan, List<Run> runs, boolean measureHeap) throws Exception {
         System.out.printf(Locale.ROOT, "%n== %s: server stops after %.0f s or %,d frames, whichever first ==%n",
                 plan.name(), plan.seconds(), plan.maxFrames());
         printHeader();
@@ -211,7 +217,7 @@ public final class IngestBenchmark {
                 runs.add(run);
             }
             if (o.capture()) {
-                Run run = runCapture(plan, Integer.toString(r), true);
+                Run run = runCapture(plan, Integer.toString(r), measureHeap);
                 print(run);
                 runs.add(run);
             }

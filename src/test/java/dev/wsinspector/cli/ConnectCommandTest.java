@@ -17,13 +17,16 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** {@code connect} against the real echo server and client on loopback. */
 @Timeout(30)
@@ -147,6 +150,31 @@ class ConnectCommandTest {
         assertThat(summary.get("framesIn").asLong()).isBetween(2L, 3L);
         assertThat(summary.get("bytesIn").asLong()).isBetween(11L, 13L);
         assertThat(summary.get("seconds").asDouble()).isGreaterThan(0).isLessThan(10);
+    }
+
+    @Test
+    void withoutCountTheClientStaysUntilTheServerClosesThenExitsZero() throws Exception {
+        EchoServer own = EchoServer.builder().host("127.0.0.1").port(0).build();
+        own.start();
+        AtomicReference<CliRun> result = new AtomicReference<>();
+        Thread client = new Thread(() -> result.set(CliRun.of("connect",
+                "ws://127.0.0.1:" + own.address().getPort() + "/", "-s", "still here?", "--timeout", "20")));
+        client.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> own.clientCount() == 1);
+            Thread.sleep(300); // the client has sent and got its echo; it must still be connected
+            assertThat(client.isAlive()).isTrue();
+        } finally {
+            own.stop();
+        }
+        client.join(10_000);
+
+        CliRun run = result.get();
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run.frames("in", "text").get(0).get("text").asText()).isEqualTo("still here?");
+        JsonNode close = run.ofType("close").get(0);
+        assertThat(close.get("remote").asBoolean()).isTrue();
+        assertThat(close.get("code").asInt()).isEqualTo(1001);
     }
 
     @Test

@@ -27,7 +27,6 @@ import javafx.scene.layout.Region;
 
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.function.LongConsumer;
 
 /**
  * The main window's content: toolbar, one tab per connection, the echo-server panel and the status bar.
@@ -46,7 +45,7 @@ public final class MainWindow extends BorderPane {
     private final Label memory = new Label();
     private final Label serverStatus = new Label();
     private final Theme theme;
-    private LongConsumer pulseObserver = t -> { };
+    private PulseObserver pulseObserver = (start, work) -> { };
     private long lastPulse;
 
     private final AnimationTimer pulse = new AnimationTimer() {
@@ -117,8 +116,13 @@ public final class MainWindow extends BorderPane {
         tabs.getTabs().forEach(t -> ((ConnectionTab) t).model().disconnectNow());
     }
 
-    /** For benchmarks and tests: told the time of every pulse. */
-    public void setPulseObserver(LongConsumer observer) {
+    /** Told about every pulse: when it started and how long the window's own work took (benchmarks). */
+    @FunctionalInterface
+    public interface PulseObserver {
+        void onPulse(long startNanos, long workNanos);
+    }
+
+    public void setPulseObserver(PulseObserver observer) {
         pulseObserver = observer;
     }
 
@@ -173,6 +177,6 @@ public final class MainWindow extends BorderPane {
             rates.setText("");
         }
         memory.setText("Captures: " + Formats.humanBytes(captureBytes));
-        pulseObserver.accept(now);
+        pulseObserver.onPulse(now, System.nanoTime() - now);
     }
 }
