@@ -24,7 +24,7 @@ python3 icns.py ws-inspector.icns png/ws-inspector-{16,32,64,128,256,512,1024}.p
 
 # Linux packages use the 256 px PNG as the launcher icon; the window uses several sizes from the jar.
 cp png/ws-inspector-256.png ../jpackage/linux/ws-inspector.png
-res=../src/main/resources/dev/wsinspector/app/icons
+res=../src/main/resources/dev/wsinspector/ui/common/icons
 mkdir -p "$res"
 for s in 16 32 48 64 128 256; do cp "png/ws-inspector-$s.png" "$res/"; done
 echo "icons written: png/, ws-inspector.ico, ws-inspector.icns, jpackage/linux/ws-inspector.png, $res"

@@ -1,11 +1,18 @@
 package dev.wsinspector.app;
 
+import dev.wsinspector.core.DataDirectory;
 import dev.wsinspector.core.frame.ColumnarFrameStore;
 import dev.wsinspector.core.server.LocalServer;
 import dev.wsinspector.core.session.ConnectionService;
 import dev.wsinspector.transport.JwsConnectionService;
 import dev.wsinspector.transport.LocalEchoServer;
+import dev.wsinspector.ui.about.AboutDialog;
+import dev.wsinspector.ui.about.AboutInfo;
+import dev.wsinspector.ui.common.AppIcons;
 import dev.wsinspector.ui.common.BackgroundTasks;
+import dev.wsinspector.ui.common.ErrorReporter;
+import dev.wsinspector.ui.common.ErrorWindow;
+import dev.wsinspector.ui.common.Notices;
 import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.connection.ConnectionViewModel;
 import dev.wsinspector.ui.detail.DetailPane;
@@ -13,9 +20,16 @@ import dev.wsinspector.ui.main.MainWindow;
 import dev.wsinspector.ui.server.ServerViewModel;
 import dev.wsinspector.ui.theme.Theme;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The JavaFX application and the one place where the GUI's objects are wired together. On start it runs the
@@ -23,12 +37,60 @@ import javafx.stage.Stage;
  */
 public final class InspectorApp extends Application {
 
+    private static final Logger LOG = LoggerFactory.getLogger(InspectorApp.class);
+
+    /**
+     * What {@link Launcher} prepared before JavaFX started: {@code Application.launch} builds this class itself,
+     * so this one static hand-over is how the launch reaches it.
+     */
+    private static volatile GuiLaunch prepared;
+
     private AppContext context;
+
+    /**
+     * @param logFile  null when logging to the file could not be set up
+     * @param instance the data directory's instance lock, empty when not held
+     * @param refusal  when set, show only this problem (e.g. another instance does not answer) and quit
+     */
+    record GuiLaunch(DataDirectory dataDirectory, Path logFile, Optional<SingleInstance> instance, List<Path> files,
+                     String refusal) {
+    }
+
+    static void launch(GuiLaunch launch) {
+        prepared = launch;
+        Application.launch(InspectorApp.class);
+    }
 
     @Override
     public void start(Stage stage) {
-        context = AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(),
-                Boolean.getBoolean("wsi.dark"), Boolean.getBoolean("wsi.autoConnect"));
+        GuiLaunch launch = prepared != null ? prepared
+                : new GuiLaunch(DataDirectory.resolve(null), null, Optional.empty(), List.of(), null);
+        AboutInfo about = AboutInfo.current(launch.dataDirectory().path(), launch.logFile());
+        String logHint = launch.logFile() == null ? "Details were written to standard error."
+                : "The log is " + launch.logFile() + ".";
+        ErrorReporter reporter = new ErrorReporter(about::text, logHint).install();
+        if (launch.refusal() != null) {
+            ErrorWindow.failedStart(logHint).report("WS Inspector is already running", launch.refusal(), about.text())
+                    .show();
+            return;
+        }
+        try {
+            context = AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(),
+                    Boolean.getBoolean("wsi.dark"), Boolean.getBoolean("wsi.autoConnect"), about, launch.files());
+        } catch (RuntimeException | LinkageError e) {
+            // Never leave a half-drawn window behind: hide it and say what happened instead.
+            LOG.error("WS Inspector could not start", e);
+            stage.hide();
+            ErrorWindow.failedStart(logHint)
+                    .report("WS Inspector could not start", ErrorReporter.summary(e),
+                            reporter.details(Thread.currentThread(), e))
+                    .show();
+            return;
+        }
+        launch.instance().ifPresent(instance -> instance.onActivation(args -> Platform.runLater(
+                () -> context.activate(LaunchArguments.parse(args.toArray(String[]::new),
+                        java.nio.file.Files::isRegularFile).files()))));
+        LOG.info("Window shown");
     }
 
     @Override
@@ -40,11 +102,13 @@ public final class InspectorApp extends Application {
 
     /** Everything one window needs, built in one place; tests build it with their own parts. */
     public static final class AppContext implements AutoCloseable {
+        private final Stage stage;
         private final MainWindow window;
         private final LocalServer server;
         private final BackgroundTasks tasks;
 
-        private AppContext(MainWindow window, LocalServer server, BackgroundTasks tasks) {
+        private AppContext(Stage stage, MainWindow window, LocalServer server, BackgroundTasks tasks) {
+            this.stage = stage;
             this.window = window;
             this.server = server;
             this.tasks = tasks;
@@ -52,31 +116,69 @@ public final class InspectorApp extends Application {
 
         public static AppContext start(Stage stage, ConnectionService connections, LocalServer server, boolean dark,
                                        boolean autoConnect) {
+            return start(stage, connections, server, dark, autoConnect, AboutInfo.current(null, null), List.of());
+        }
+
+        /**
+         * Builds the whole window before showing it; if building fails, what was started is stopped again and
+         * the stage stays hidden.
+         *
+         * @param files capture files the app was opened with (from the desktop's file association)
+         */
+        public static AppContext start(Stage stage, ConnectionService connections, LocalServer server, boolean dark,
+                                       boolean autoConnect, AboutInfo about, List<Path> files) {
             ServerViewModel serverModel = new ServerViewModel(server);
-            serverModel.start();
             BackgroundTasks tasks = new BackgroundTasks();
-            Scene scene = new Scene(new Pane(), 1280, 800);
-            Theme theme = new Theme(scene, dark);
-            MainWindow window = new MainWindow(serverModel,
-                    url -> new ConnectionTab(new ConnectionViewModel(connections, ColumnarFrameStore::new, url),
-                            new DetailPane(tasks)),
-                    theme);
-            scene.setRoot(window);
-            window.attach(scene);
-            stage.setTitle("WS Inspector");
-            stage.setScene(scene);
-            stage.setMinWidth(900);
-            stage.setMinHeight(560);
-            ConnectionTab first = window.openTab(serverModel.addressProperty().get());
-            stage.show();
-            if (autoConnect && serverModel.runningProperty().get()) {
-                first.connect();
+            MainWindow window = null;
+            try {
+                serverModel.start();
+                Scene scene = new Scene(new Pane(), 1280, 800);
+                Theme theme = new Theme(scene, dark);
+                window = new MainWindow(serverModel,
+                        url -> new ConnectionTab(new ConnectionViewModel(connections, ColumnarFrameStore::new, url),
+                                new DetailPane(tasks)),
+                        theme);
+                scene.setRoot(window);
+                window.attach(scene);
+                stage.setTitle("WS Inspector");
+                stage.setScene(scene);
+                stage.setMinWidth(900);
+                stage.setMinHeight(560);
+                AppIcons.apply(stage);
+                AboutDialog.register(stage, about);
+                ConnectionTab first = window.openTab(serverModel.addressProperty().get());
+                stage.show();
+                AppContext context = new AppContext(stage, window, server, tasks);
+                if (autoConnect && serverModel.runningProperty().get()) {
+                    first.connect();
+                }
+                if (!files.isEmpty()) {
+                    Notices.capturesNotSupported(stage, files);
+                }
+                return context;
+            } catch (RuntimeException | LinkageError e) {
+                if (window != null) {
+                    window.detach();
+                }
+                tasks.close();
+                server.stop();
+                throw e;
             }
-            return new AppContext(window, server, tasks);
         }
 
         public MainWindow window() {
             return window;
+        }
+
+        /** Another launch with the same data directory: come to the front, and take the files it was given. */
+        public void activate(List<Path> files) {
+            stage.setIconified(false);
+            stage.show();
+            stage.toFront();
+            stage.requestFocus();
+            if (!files.isEmpty()) {
+                Notices.capturesNotSupported(stage, files);
+            }
         }
 
         @Override

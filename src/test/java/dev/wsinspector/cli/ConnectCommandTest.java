@@ -11,17 +11,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
@@ -175,6 +180,46 @@ class ConnectCommandTest {
         JsonNode close = run.ofType("close").get(0);
         assertThat(close.get("remote").asBoolean()).isTrue();
         assertThat(close.get("code").asInt()).isEqualTo(1001);
+    }
+
+    @Test
+    void connectionDroppedWithoutCloseExitsOne() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> acceptUpgradeSendAndDrop(s));
+            server.start();
+            CliRun run = CliRun.of("connect", "ws://127.0.0.1:" + s.getLocalPort() + "/", "--timeout", "10");
+            server.join(5_000);
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FAILED);
+            assertThat(run.frames("in", "text").get(0).get("text").asText()).isEqualTo("bye");
+            JsonNode close = run.ofType("close").get(0);
+            assertThat(close.get("code").asInt()).isEqualTo(1006);
+        }
+    }
+
+    /** A server that completes the upgrade, sends one unmasked text frame "bye" and drops the TCP connection. */
+    private static void acceptUpgradeSendAndDrop(ServerSocket s) {
+        try (Socket c = s.accept()) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.US_ASCII));
+            String key = null;
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                if (line.toLowerCase(Locale.ROOT).startsWith("sec-websocket-key:")) {
+                    key = line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+            byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(
+                    (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII));
+            OutputStream out = c.getOutputStream();
+            out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Accept: " + Base64.getEncoder().encodeToString(sha1) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[] {(byte) 0x81, 3, 'b', 'y', 'e'});
+            out.flush();
+            Thread.sleep(200);
+            c.setSoLinger(true, 0); // RST: no close frame, no orderly shutdown
+        } catch (Exception e) {
+            // The test asserts on the client's side.
+        }
     }
 
     @Test

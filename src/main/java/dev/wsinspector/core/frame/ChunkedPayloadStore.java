@@ -63,6 +63,19 @@ public final class ChunkedPayloadStore implements PayloadStore {
     @Override
     public long append(byte[] prefix, int prefixLength, ByteBuffer payload) {
         long address = size;
+        int length = payload.remaining();
+        byte[] chunk = current;
+        if (chunk != null && chunkSize - fill >= prefixLength + length) {
+            // Fast path, nearly every small frame: the whole record fits in the current chunk.
+            int at = fill;
+            if (prefixLength > 0) {
+                System.arraycopy(prefix, 0, chunk, at, prefixLength);
+            }
+            payload.get(payload.position(), chunk, at + prefixLength, length); // absolute: position unchanged
+            fill = at + prefixLength + length;
+            SIZE.setRelease(this, address + prefixLength + length);
+            return address;
+        }
         int written = 0;
         while (written < prefixLength) {
             int n = Math.min(prefixLength - written, room());

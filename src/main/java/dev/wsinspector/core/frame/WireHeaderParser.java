@@ -37,6 +37,8 @@ public final class WireHeaderParser {
     private final byte[] header = new byte[MAX_HEADER];
     private int headerFill;
     private WireHeader current;
+    /** The last header made; reused when the next one is identical (records are immutable). */
+    private WireHeader previous;
     private long payloadRead;
     private long framesParsed;
 
@@ -46,12 +48,26 @@ public final class WireHeaderParser {
 
     /**
      * Parses all remaining bytes of {@code data}. The buffer's position and limit are left unchanged.
+     *
+     * <p>Runs on the socket read thread for every chunk, so it allocates nothing per frame in the common case:
+     * one view of {@code data} per call is reused for every payload slice (listeners must not keep it, see
+     * {@link Listener#onPayload}), a header that lies wholly in the chunk is read in place, and a header equal
+     * to the previous one (a server sending same-sized unmasked frames) is the same immutable instance.
      */
     public void feed(ByteBuffer data) {
         int pos = data.position();
         int limit = data.limit();
+        ByteBuffer part = null;
         while (pos < limit) {
             if (current == null) {
+                int whole = headerFill == 0 ? completeHeaderLength(data, pos, limit) : 0;
+                if (whole > 0) {
+                    data.get(pos, header, 0, whole); // absolute bulk get: position unchanged
+                    headerFill = whole;
+                    pos += whole;
+                    startFrame();
+                    continue;
+                }
                 header[headerFill++] = data.get(pos++);
                 int needed = headerLengthSoFar();
                 if (headerFill == needed) {
@@ -60,7 +76,10 @@ public final class WireHeaderParser {
             } else {
                 long remaining = current.payloadLength() - payloadRead;
                 int take = (int) Math.min(remaining, limit - pos);
-                ByteBuffer part = data.duplicate();
+                if (part == null) {
+                    part = data.duplicate();
+                }
+                // limit first: it only grows from one slice to the next, so position(pos) is always legal
                 part.limit(pos + take).position(pos);
                 listener.onPayload(part, payloadRead);
                 payloadRead += take;
@@ -70,6 +89,17 @@ public final class WireHeaderParser {
                 }
             }
         }
+    }
+
+    /** Length of the header starting at {@code pos} when all of it is in {@code [pos, limit)}, else 0. */
+    private static int completeHeaderLength(ByteBuffer data, int pos, int limit) {
+        if (limit - pos < 2) {
+            return 0;
+        }
+        int b1 = data.get(pos + 1);
+        int len7 = b1 & 0x7F;
+        int length = 2 + (len7 == 126 ? 2 : len7 == 127 ? 8 : 0) + ((b1 & 0x80) != 0 ? 4 : 0);
+        return limit - pos >= length ? length : 0;
     }
 
     /** The header of the frame whose payload is being read, or null between frames. */
@@ -139,8 +169,15 @@ public final class WireHeaderParser {
                     | ((header[at + 2] & 0xFF) << 8) | (header[at + 3] & 0xFF);
             at += 4;
         }
-        current = new WireHeader((b0 & 0x80) != 0, (b0 & 0x40) != 0, (b0 & 0x20) != 0, (b0 & 0x10) != 0,
-                Opcode.of(b0), masked, maskKey, length, at);
+        WireHeader last = previous;
+        if (last != null && last.payloadLength() == length && last.firstByte() == b0 && last.masked() == masked
+                && last.maskKey() == maskKey && last.headerLength() == at) {
+            current = last;
+        } else {
+            current = new WireHeader((b0 & 0x80) != 0, (b0 & 0x40) != 0, (b0 & 0x20) != 0, (b0 & 0x10) != 0,
+                    Opcode.of(b0), masked, maskKey, length, at);
+            previous = current;
+        }
         headerFill = 0;
         payloadRead = 0;
         listener.onHeader(current);

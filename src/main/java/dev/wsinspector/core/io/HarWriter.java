@@ -1,5 +1,6 @@
 package dev.wsinspector.core.io;
 
+import dev.wsinspector.core.payload.Utf8Text;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -67,6 +68,7 @@ public final class HarWriter {
         Attempt attempt = Attempt.of(events);
         try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeObjectFieldStart("log");
@@ -148,7 +150,7 @@ public final class HarWriter {
         g.writeNumberField("size", body.length);
         g.writeStringField("mimeType", hs == null ? "x-unknown" : hs.responseHeader("Content-Type").orElse("x-unknown"));
         if (body.length > 0) {
-            Optional<String> text = Utf8.decode(body);
+            Optional<String> text = Utf8Text.strict(body);
             if (text.isPresent()) {
                 g.writeStringField("text", text.get());
             } else {
@@ -196,7 +198,7 @@ public final class HarWriter {
 
     private static void writeMessage(JsonGenerator g, PendingMessage m) throws IOException {
         byte[] data = m.bytes.toByteArray();
-        Optional<String> text = m.opcode == Opcode.TEXT ? Utf8.decode(data) : Optional.empty();
+        Optional<String> text = m.opcode == Opcode.TEXT ? Utf8Text.strict(data) : Optional.empty();
         startMessage(g, m.direction, m.lastEpochMicros, m.opcode);
         writeData(g, data, text);
         g.writeEndObject();
@@ -206,7 +208,7 @@ public final class HarWriter {
         byte[] payload = f.payloadBytes();
         startMessage(g, f.direction(), f.epochMicros(), f.opcode());
         if (f.opcode() == Opcode.CLOSE && payload.length >= 2) {
-            Optional<String> reason = Utf8.decode(payload, 2, payload.length - 2);
+            Optional<String> reason = Utf8Text.strict(payload, 2, payload.length - 2);
             if (reason.isPresent()) {
                 g.writeStringField("data", reason.get());
                 g.writeNumberField("_closeCode", ByteBuffer.wrap(payload, 0, 2).getShort() & 0xFFFF);
@@ -214,7 +216,7 @@ public final class HarWriter {
                 return;
             }
         }
-        writeData(g, payload, f.opcode() == Opcode.CLOSE ? Optional.empty() : Utf8.decode(payload));
+        writeData(g, payload, f.opcode() == Opcode.CLOSE ? Optional.empty() : Utf8Text.strict(payload));
         g.writeEndObject();
     }
 

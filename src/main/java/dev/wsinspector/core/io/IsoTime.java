@@ -1,5 +1,6 @@
 package dev.wsinspector.core.io;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,8 +21,11 @@ public final class IsoTime {
         return MICROS.format(instant);
     }
 
-    /** Epoch seconds with a microsecond fraction, as Chrome writes {@code _webSocketMessages[].time}. */
-    public static double epochSeconds(long epochMicros) {
-        return epochMicros / 1_000_000.0;
+    /**
+     * Epoch seconds with a microsecond fraction, as Chrome writes {@code _webSocketMessages[].time}. A decimal,
+     * not a double: exact, and written as {@code 1795672116.123456} rather than {@code 1.795672116123456E9}.
+     */
+    public static BigDecimal epochSeconds(long epochMicros) {
+        return BigDecimal.valueOf(epochMicros, 6);
     }
 }

@@ -1,5 +1,6 @@
 package dev.wsinspector.core.io;
 
+import dev.wsinspector.core.payload.Utf8Text;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -105,6 +106,8 @@ public final class JsonlEventWriter implements Flushable {
         node.put("rsv2", frame.header().rsv2());
         node.put("rsv3", frame.header().rsv3());
         node.put("masked", frame.masked());
+        // "length" is the payload as the application sees it (after permessage-deflate), matching text/base64;
+        // the bytes on the wire are in "compressedLength" for compressed frames.
         node.put("length", frame.payloadLength());
         if (frame.masked()) {
             node.put("maskKey", String.format(Locale.ROOT, "%08x", frame.header().maskKey()));
@@ -207,7 +210,7 @@ public final class JsonlEventWriter implements Flushable {
 
     private static void putPayload(ObjectNode node, byte[] payload, boolean textual, String textField,
                                    String base64Field) {
-        Optional<String> text = textual ? Utf8.decode(payload) : Optional.empty();
+        Optional<String> text = textual ? Utf8Text.strict(payload) : Optional.empty();
         if (text.isPresent()) {
             node.put(textField, text.get());
         } else {
@@ -228,7 +231,7 @@ public final class JsonlEventWriter implements Flushable {
         }
         if (payload.length >= 2) {
             node.put("closeCode", ByteBuffer.wrap(payload, 0, 2).getShort() & 0xFFFF);
-            Optional<String> reason = Utf8.decode(payload, 2, payload.length - 2);
+            Optional<String> reason = Utf8Text.strict(payload, 2, payload.length - 2);
             if (reason.isPresent()) {
                 node.put("closeReason", reason.get());
                 return;

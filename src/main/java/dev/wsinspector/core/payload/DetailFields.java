@@ -1,5 +1,6 @@
 package dev.wsinspector.core.payload;
 
+import dev.wsinspector.core.io.IsoTime;
 import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.frame.Opcode;
@@ -41,7 +42,7 @@ public final class DetailFields {
                 frame.compressedLength() < 0 ? "not compressed" : bytes(frame.compressedLength())));
         rows.add(new Field("Header length", bytes(h.headerLength())));
         rows.add(new Field("Frame length on wire", bytes(h.wireLength())));
-        rows.add(new Field("Time (UTC)", Formats.isoMicros(frame.epochMicros())));
+        rows.add(new Field("Time (UTC)", IsoTime.ofEpochMicros(frame.epochMicros())));
         rows.add(new Field("Monotonic time", Formats.count(frame.monoNanos()) + " ns"));
         if (h.opcode() == Opcode.CLOSE) {
             rows.add(new Field("Close", CloseCodes.describePayload(frame.payloadBytes()).replace('\n', ' ')));
@@ -72,7 +73,7 @@ public final class DetailFields {
                 addHandshake(rows, e.handshake());
             }
         }
-        rows.add(new Field("Time (UTC)", Formats.isoMicros(event.epochMicros())));
+        rows.add(new Field("Time (UTC)", IsoTime.ofEpochMicros(event.epochMicros())));
         rows.add(new Field("Frames before", Formats.count(event.frameIndex())));
         return rows;
     }

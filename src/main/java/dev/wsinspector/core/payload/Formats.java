@@ -1,8 +1,5 @@
 package dev.wsinspector.core.payload;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -11,8 +8,6 @@ public final class Formats {
 
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private static final DateTimeFormatter ISO_MICROS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private Formats() {
     }
@@ -79,10 +74,4 @@ public final class Formats {
         return String.format(Locale.ROOT, "0x%08x", value);
     }
 
-    /** ISO-8601 UTC with microseconds, the time format of the JSONL export: {@code 2024-05-01T12:00:00.123456Z}. */
-    public static String isoMicros(long epochMicros) {
-        long seconds = Math.floorDiv(epochMicros, 1_000_000L);
-        long micros = Math.floorMod(epochMicros, 1_000_000L);
-        return ISO_MICROS.format(Instant.ofEpochSecond(seconds, micros * 1_000L));
-    }
 }

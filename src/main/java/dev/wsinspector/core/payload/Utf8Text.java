@@ -130,6 +130,17 @@ public final class Utf8Text {
         return true;
     }
 
+    /** The text when every byte of the range is well-formed UTF-8, else empty (exports never guess). */
+    public static java.util.Optional<String> strict(byte[] bytes, int offset, int length) {
+        return isValidUtf8(bytes, offset, length)
+                ? java.util.Optional.of(new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8))
+                : java.util.Optional.empty();
+    }
+
+    public static java.util.Optional<String> strict(byte[] bytes) {
+        return strict(bytes, 0, bytes.length);
+    }
+
     /** One-line summary of a whole payload; see {@link #preview(byte[], int, long, boolean, int)}. */
     public static String preview(byte[] bytes, boolean isText, int maxChars) {
         return preview(bytes, bytes.length, bytes.length, isText, maxChars);

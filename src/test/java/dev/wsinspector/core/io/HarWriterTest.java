@@ -30,6 +30,7 @@ class HarWriterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FrameStore store = new ColumnarFrameStore(new FixedClock());
+    private String lastHar;
 
     @Test
     void oneWebSocketEntryWithChromeStyleMessages() throws Exception {
@@ -76,6 +77,8 @@ class HarWriterTest {
         JsonNode messages = entry.get("_webSocketMessages");
         assertThat(messages).hasSize(6);
         assertMessage(messages.get(0), "send", 1, "hello");
+        assertThat(messages.get(0).get("time").isBigDecimal() || messages.get(0).get("time").isDouble()).isTrue();
+        assertThat(lastHar).as("times are plain decimals like Chrome's").contains("\"time\" : 1795672116.001000");
         assertThat(messages.get(0).get("time").asDouble()).isCloseTo(T0 / 1e6 + 0.001, within(1e-6));
         assertMessage(messages.get(1), "receive", 1, "hello");
         assertThat(messages.get(2).get("type").asText()).isEqualTo("send");
@@ -135,7 +138,8 @@ class HarWriterTest {
     private JsonNode write(List<ConnectionEvent> events, boolean includeSecrets) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new HarWriter(includeSecrets, "test").write(events, store, out);
-        return JSON.readTree(out.toByteArray());
+        lastHar = out.toString(StandardCharsets.UTF_8);
+        return JSON.readTree(lastHar);
     }
 
     private static Handshake handshake() {
