@@ -37,7 +37,8 @@ public final class TimelineView extends TableView<TimelineRow> {
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         getColumns().setAll(List.of(
-                column("#", 64, "col-number", r -> Long.toString(r.row())),
+                // Frames are numbered by their seq, as in the detail pane and the JSONL export; events have no number.
+                column("#", 64, "col-number", r -> r.isFrame() ? Long.toString(r.seq()) : ""),
                 column("Time", 120, "col-time", TimelineRow::time),
                 column("", 28, "col-direction", TimelineRow::arrow),
                 column("Type", 96, "col-type", TimelineRow::type),

@@ -1,0 +1,86 @@
+package dev.wsinspector.ui.connection;
+
+import dev.wsinspector.core.frame.ColumnarFrameStore;
+import dev.wsinspector.core.session.ConnectionEvent;
+import dev.wsinspector.core.session.ConnectionState;
+import dev.wsinspector.core.session.FailureKind;
+import dev.wsinspector.transport.EchoServer;
+import dev.wsinspector.transport.JwsConnectionService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The connection tab's state, driven through the real engine against the echo server, without the toolkit. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ConnectionViewModelTest {
+
+    private EchoServer server;
+    private ConnectionViewModel model;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = new EchoServer();
+        String url = server.start().toString();
+        model = new ConnectionViewModel(new JwsConnectionService(), ColumnarFrameStore::new, url);
+    }
+
+    @AfterEach
+    void tearDown() {
+        model.disconnectNow();
+        server.stop();
+    }
+
+    private void awaitState(ConnectionState state) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            model.refresh();
+            return model.stateProperty().get() == state;
+        });
+    }
+
+    @Test
+    void connectOpenSendAndCloseCleanly() {
+        model.connect();
+        awaitState(ConnectionState.OPEN);
+        assertThat(model.stateTextProperty().get()).isEqualTo("Open");
+        assertThat(model.connectedProperty().get()).isTrue();
+        assertThat(model.urlHistory()).containsExactly(model.urlProperty().get());
+
+        model.connection().sendText("hi");
+        await().atMost(Duration.ofSeconds(5)).until(() -> model.session().frames().size() == 2);
+
+        model.close(4000, "done here");
+        awaitState(ConnectionState.CLOSED);
+        assertThat(model.stateTextProperty().get()).isEqualTo("Closed 4000 (clean)");
+        assertThat(model.detailTextProperty().get()).contains("4000").contains("done here").contains("by us");
+        assertThat(model.connectedProperty().get()).isFalse();
+    }
+
+    @Test
+    void aMalformedUrlIsAnEventNotAnException() {
+        model.urlProperty().set("ws://exa mple/");
+        model.connect();
+        model.refresh();
+        assertThat(model.stateProperty().get()).isEqualTo(ConnectionState.CLOSED);
+        ConnectionEvent.Failed failed = model.session().lastFailure().orElseThrow();
+        assertThat(failed.kind()).isEqualTo(FailureKind.MALFORMED_URL);
+        assertThat(model.lastErrorProperty().get()).startsWith("Malformed URL 'ws://exa mple/'");
+    }
+
+    @Test
+    void reconnectingStartsAFreshCapture() {
+        model.connect();
+        awaitState(ConnectionState.OPEN);
+        var first = model.session();
+        model.connect();
+        awaitState(ConnectionState.OPEN);
+        assertThat(model.session()).isNotSameAs(first);
+        assertThat(first.state()).isEqualTo(ConnectionState.CLOSED);
+    }
+}
