@@ -4,6 +4,7 @@ import dev.wsinspector.core.DataDirectory;
 import dev.wsinspector.core.frame.ColumnarFrameStore;
 import dev.wsinspector.core.server.LocalServer;
 import dev.wsinspector.core.session.ConnectionService;
+import dev.wsinspector.core.session.ReconnectingConnectionService;
 import dev.wsinspector.transport.JwsConnectionService;
 import dev.wsinspector.transport.LocalEchoServer;
 import dev.wsinspector.ui.about.AboutDialog;
@@ -75,7 +76,7 @@ public final class InspectorApp extends Application {
             return;
         }
         try {
-            context = AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(),
+            context = AppContext.start(stage, new ReconnectingConnectionService(new JwsConnectionService()), new LocalEchoServer(),
                     Boolean.getBoolean("wsi.dark"), Boolean.getBoolean("wsi.autoConnect"), about, launch.files());
         } catch (RuntimeException | LinkageError e) {
             // Never leave a half-drawn window behind: hide it and say what happened instead.
@@ -127,10 +128,10 @@ public final class InspectorApp extends Application {
          */
         public static AppContext start(Stage stage, ConnectionService connections, LocalServer server, boolean dark,
                                        boolean autoConnect, AboutInfo about, List<Path> files) {
-            ServerViewModel serverModel = new ServerViewModel(server);
             BackgroundTasks tasks = new BackgroundTasks();
             MainWindow window = null;
             try {
+                ServerViewModel serverModel = new ServerViewModel(server);
                 serverModel.start();
                 Scene scene = new Scene(new Pane(), 1280, 800);
                 Theme theme = new Theme(scene, dark);

@@ -36,7 +36,6 @@ import java.util.function.Consumer;
  */
 public final class SingleInstance implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SingleInstance.class);
     static final String LOCK_FILE = "instance.lock";
     static final String PORT_FILE = "instance.port";
     private static final int CONNECT_TIMEOUT_MS = 2000;
@@ -157,10 +156,10 @@ public final class SingleInstance implements AutoCloseable {
                 deliver(args);
             } catch (IOException e) {
                 if (!server.isClosed()) {
-                    LOG.debug("single-instance request failed", e);
+                    log().debug("single-instance request failed", e);
                 }
             } catch (RuntimeException e) {
-                LOG.warn("single-instance handler failed", e);
+                log().warn("single-instance handler failed", e);
             }
         }
     }
@@ -175,6 +174,11 @@ public final class SingleInstance implements AutoCloseable {
         handlers.forEach(h -> h.accept(args));
     }
 
+    /** Looked up when needed: the launcher claims the directory before it configures logging. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(SingleInstance.class);
+    }
+
     @Override
     public void close() {
         try {
@@ -183,7 +187,7 @@ public final class SingleInstance implements AutoCloseable {
             lock.release();
             channel.close();
         } catch (IOException e) {
-            LOG.debug("releasing the instance lock", e);
+            log().debug("releasing the instance lock", e);
         }
     }
 }

@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -109,8 +110,8 @@ public final class IngestBenchmark {
                     }
                 }
             }
-            if (!List.of("all", "bare", "capture").contains(mode) || !List.of("both", "small", "large").contains(cases) || seconds <= 0 || rounds < 1 || payload < 0
-                    || frameSize < 0 || warmup < 0 || maxFrames < 0) {
+            if (!List.of("all", "bare", "capture").contains(mode) || !List.of("both", "small", "large").contains(cases)
+                    || seconds <= 0 || rounds < 1 || payload < 0 || frameSize < 0 || warmup < 0 || maxFrames < 0) {
                 usage(2);
             }
             return new Options(seconds, rounds, payload, frameSize, mode, warmup, maxFrames, cases);
@@ -126,8 +127,8 @@ public final class IngestBenchmark {
     }
 
     private static void usage(int exit) {
-        System.err.println("usage: IngestBenchmark [--seconds 10] [--rounds 3] [--payload 100] "
-                + "[--frame-size 65536] [--mode all|bare|capture] [--cases both|small|large] [--warmup 2] [--max-frames N]");
+        System.err.println("usage: IngestBenchmark [--seconds 10] [--rounds 3] [--payload 100] [--frame-size 65536]"
+                + " [--mode all|bare|capture] [--cases both|small|large] [--warmup 2] [--max-frames N]");
         System.exit(exit);
     }
 
@@ -143,9 +144,21 @@ public final class IngestBenchmark {
      * @param nanos         first data frame to the server's close frame, on the client
      * @param contentErrors stored frames whose opcode, length or carried index was wrong (-1: not checked)
      * @param heapPerFrame  heap after GC per stored frame beyond its payload (NaN: not measured)
+     * @param readCpuNanos  CPU time of the client's read thread from open to close (0: unknown)
      */
     record Run(String plan, String client, String round, long frames, long payloadBytes, long sent, long nanos,
-               long contentErrors, double heapPerFrame, double retainedPerFrame, String problem) {
+               long contentErrors, double heapPerFrame, double retainedPerFrame, String problem,
+               long readCpuNanos, long processCpuNanos) {
+
+        /** CPU of the socket read thread per frame, open to close: what a frame costs, whatever the load. */
+        double readCpuPerFrame() {
+            return readCpuNanos <= 0 || frames == 0 ? Double.NaN : (double) readCpuNanos / frames;
+        }
+
+        /** CPU of the whole JVM per frame (server thread, GC and JIT included). */
+        double processCpuPerFrame() {
+            return processCpuNanos <= 0 || frames == 0 ? Double.NaN : (double) processCpuNanos / frames;
+        }
 
         double framesPerSecond() {
             return nanos <= 0 ? 0 : frames * 1e9 / nanos;
@@ -234,6 +247,9 @@ public final class IngestBenchmark {
         private long closingNanos;
         private volatile String closeReason;
         private volatile String error;
+        private volatile Thread readThread;
+        private long cpuAtOpen;
+        private long cpuAtClose;
         final CountDownLatch opened = new CountDownLatch(1);
         final CountDownLatch closed = new CountDownLatch(1);
 
@@ -243,6 +259,8 @@ public final class IngestBenchmark {
 
         @Override
         public void onOpen(ServerHandshake handshake) {
+            readThread = Thread.currentThread(); // onOpen and onMessage run on the read thread
+            cpuAtOpen = threadCpu(readThread);
             opened.countDown();
         }
 
@@ -277,6 +295,7 @@ public final class IngestBenchmark {
             if (closeReason == null) {
                 closeReason = reason;
             }
+            cpuAtClose = threadCpu(readThread);
             closed.countDown();
         }
 
@@ -288,6 +307,7 @@ public final class IngestBenchmark {
 
     private static Run runBare(Plan plan, String round) throws Exception {
         System.gc();
+        long processCpu = processCpu();
         try (FloodServer server = new FloodServer(plan.text(), plan.payload(), plan.maxFrames(), plan.seconds())) {
             CompletableFuture<FloodServer.Result> served = server.serveOne();
             BareClient client = new BareClient(uri(server));
@@ -307,8 +327,10 @@ public final class IngestBenchmark {
             problem = firstProblem(problem, client.error, result, sent);
             // closed.await() orders the read thread's plain writes before these reads
             long bytes = plan.text() ? client.count * plan.payload() : client.bytes;
+            processCpu = processCpu() - processCpu;
             return new Run(plan.name(), "bare", round, client.count, bytes, sent,
-                    client.closingNanos - client.firstNanos, -1, Double.NaN, Double.NaN, problem);
+                    client.closingNanos - client.firstNanos, -1, Double.NaN, Double.NaN, problem,
+                    client.cpuAtOpen > 0 && client.cpuAtClose > 0 ? client.cpuAtClose - client.cpuAtOpen : 0, processCpu);
         }
     }
 
@@ -320,6 +342,9 @@ public final class IngestBenchmark {
         }
         ColumnarFrameStore store = new ColumnarFrameStore();
         CompletableFuture<ConnectionEvent.Closed> closed = new CompletableFuture<>();
+        long[] readCpu = new long[2]; // at Opened (emitted on the read thread) and at Closed
+        Thread[] readThread = new Thread[1];
+        long processCpu = processCpu();
         StringBuilder failures = new StringBuilder();
         FloodServer.Result result;
         String problem = null;
@@ -329,11 +354,15 @@ public final class IngestBenchmark {
                     .withPingInterval(Duration.ZERO)
                     .withConnectTimeout(Duration.ofSeconds(CONNECT_TIMEOUT_SECONDS));
             Connection connection = new JwsConnectionService().connect(options, store, event -> {
-                if (event instanceof ConnectionEvent.Failed f) {
+                if (event instanceof ConnectionEvent.Opened) {
+                    readThread[0] = Thread.currentThread();
+                    readCpu[0] = threadCpu(readThread[0]);
+                } else if (event instanceof ConnectionEvent.Failed f) {
                     synchronized (failures) {
                         failures.append(f.kind()).append(": ").append(f.message()).append("; ");
                     }
                 } else if (event instanceof ConnectionEvent.Closed c) {
+                    readCpu[1] = threadCpu(readThread[0]);
                     closed.complete(c);
                 }
             });
@@ -347,6 +376,7 @@ public final class IngestBenchmark {
             }
             result = serverResult(served);
         }
+        processCpu = processCpu() - processCpu;
         synchronized (failures) {
             if (failures.length() > 0) {
                 problem = problem == null ? failures.toString() : problem + "; " + failures;
@@ -363,8 +393,10 @@ public final class IngestBenchmark {
             retainedPerFrame = (double) (store.retainedBytes() - store.payloadBytes()) / store.size();
         }
         Reference.reachabilityFence(store); // the store must still be live when the heap is measured
+        // closed.get() ordered the read thread's writes to readCpu before this read
         return new Run(plan.name(), "capture", round, v.frames(), v.bytes(), v.sent(), v.nanos(), v.errors(),
-                heapPerFrame, retainedPerFrame, problem);
+                heapPerFrame, retainedPerFrame, problem, readCpu[0] > 0 && readCpu[1] > 0 ? readCpu[1] - readCpu[0] : 0,
+                processCpu);
     }
 
     /**
@@ -434,8 +466,10 @@ public final class IngestBenchmark {
     /** A plain socket that upgrades, then reads and discards until EOF: the server's own speed limit. */
     private static Run runSink(Plan plan, String round) throws Exception {
         System.gc();
+        long processCpu = processCpu();
         try (FloodServer server = new FloodServer(plan.text(), plan.payload(), plan.maxFrames(), plan.seconds());
              Socket socket = new Socket()) {
+            long readCpu = threadCpu(Thread.currentThread());
             CompletableFuture<FloodServer.Result> served = server.serveOne();
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()),
                     CONNECT_TIMEOUT_SECONDS * 1000);
@@ -457,12 +491,14 @@ public final class IngestBenchmark {
                 total += n;
             }
             long end = System.nanoTime();
+            readCpu = threadCpu(Thread.currentThread()) - readCpu;
             socket.close();
             FloodServer.Result result = serverResult(served);
             String problem = result.error();
             long sent = result.framesSent();
+            processCpu = processCpu() - processCpu;
             return new Run(plan.name(), "raw-sink", round, sent, sent * plan.payload(), sent, end - first, -1,
-                    Double.NaN, Double.NaN, problem);
+                    Double.NaN, Double.NaN, problem, readCpu, processCpu);
         }
     }
 
@@ -494,6 +530,21 @@ public final class IngestBenchmark {
             return "close reason says " + sent + " frames, server counted " + result.framesSent();
         }
         return null;
+    }
+
+    /** CPU time of {@code t} so far, or 0 when unknown (no thread, not supported, or it has ended). */
+    private static long threadCpu(Thread t) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (t == null || !threads.isThreadCpuTimeSupported()) {
+            return 0;
+        }
+        long cpu = t == Thread.currentThread() ? threads.getCurrentThreadCpuTime() : threads.getThreadCpuTime(t.getId());
+        return Math.max(0, cpu);
+    }
+
+    private static long processCpu() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static long usedAfterGc(MemoryMXBean memory) {
@@ -528,17 +579,28 @@ public final class IngestBenchmark {
     }
 
     private static void printHeader() {
-        System.out.printf(Locale.ROOT, "%-14s %-9s %-7s %13s %8s %13s %9s %6s %8s %9s %s%n", "case", "client",
-                "round", "frames", "seconds", "frames/s", "MB/s", "lost", "bad", "B/frame", "note");
+        System.out.printf(Locale.ROOT, "%-14s %-9s %-7s %13s %8s %13s %9s %6s %5s %8s %10s %10s %s%n", "case",
+                "client", "round", "frames", "seconds", "frames/s", "MB/s", "lost", "bad", "B/frame", "readCPU/f",
+                "procCPU/f", "note");
     }
 
     private static void print(Run r) {
-        System.out.printf(Locale.ROOT, "%-14s %-9s %-7s %,13d %8.3f %,13.0f %9.1f %6s %8s %9s %s%n", r.plan(),
-                r.client(), r.round(), r.frames(), r.nanos() / 1e9, r.framesPerSecond(), r.megabytesPerSecond(),
-                r.lost() < 0 ? "?" : Long.toString(r.lost()), r.contentErrors() < 0 ? "-" : Long.toString(r.contentErrors()),
-                Double.isNaN(r.heapPerFrame()) ? "-" : String.format(Locale.ROOT, "%.1f", r.heapPerFrame()),
-                r.problem() == null ? "" : r.problem());
+        System.out.printf(Locale.ROOT, "%-14s %-9s %-7s %,13d %8.3f %,13.0f %9.1f %6s %5s %8s %10s %10s %s%n",
+                r.plan(), r.client(), r.round(), r.frames(), r.nanos() / 1e9, r.framesPerSecond(),
+                r.megabytesPerSecond(), r.lost() < 0 ? "?" : Long.toString(r.lost()),
+                r.contentErrors() < 0 ? "-" : Long.toString(r.contentErrors()), oneDecimal(r.heapPerFrame()),
+                nanos(r.readCpuPerFrame()), nanos(r.processCpuPerFrame()), r.problem() == null ? "" : r.problem());
         System.out.flush();
+    }
+
+    private static String oneDecimal(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** Nanoseconds, with a unit that keeps the column short. */
+    private static String nanos(double v) {
+        return Double.isNaN(v) ? "-" : v < 100_000 ? String.format(Locale.ROOT, "%.0f ns", v)
+                : String.format(Locale.ROOT, "%.1f us", v / 1000);
     }
 
     private static void printSummary(Options o, Plan small, List<Run> runs) {
@@ -553,9 +615,17 @@ public final class IngestBenchmark {
             double sink = median(runs, plan, "raw-sink", Run::framesPerSecond);
             long lost = runs.stream().filter(r -> r.plan().equals(plan) && r.client().equals("capture"))
                     .mapToLong(r -> Math.abs(r.lost()) + Math.max(0, r.contentErrors())).sum();
+            double bareCpu = median(runs, plan, "bare", Run::readCpuPerFrame);
+            double captureCpu = median(runs, plan, "capture", Run::readCpuPerFrame);
+            double bareProc = median(runs, plan, "bare", Run::processCpuPerFrame);
+            double captureProc = median(runs, plan, "capture", Run::processCpuPerFrame);
             System.out.printf(Locale.ROOT, "%-14s bare %,11.0f frames/s (%7.1f MB/s)   capture %,11.0f frames/s "
                             + "(%7.1f MB/s)   capture/bare %5.1f %%   server alone %,11.0f frames/s   capture lost+bad %d%n",
                     plan, bare, bareMb, capture, captureMb, 100 * capture / bare, sink, lost);
+            System.out.printf(Locale.ROOT, "%-14s read-thread CPU per frame: bare %s, capture %s (bare/capture %.1f %%);"
+                            + " whole-JVM CPU per frame: bare %s, capture %s (bare/capture %.1f %%)%n", "",
+                    nanos(bareCpu), nanos(captureCpu), 100 * bareCpu / captureCpu, nanos(bareProc), nanos(captureProc),
+                    100 * bareProc / captureProc);
         }
         double heap = median(runs, small.name(), "capture", Run::heapPerFrame);
         double retained = median(runs, small.name(), "capture", Run::retainedPerFrame);

@@ -56,6 +56,9 @@ public final class Cli {
                 if (type == EchoServerCommand.class) {
                     return (K) new EchoServerCommand(out, err);
                 }
+                if (type == ProfilesCommand.class) {
+                    return (K) new ProfilesCommand(out, err);
+                }
                 return CommandLine.defaultFactory().create(type);
             }
         };

@@ -1,9 +1,19 @@
 package dev.wsinspector.cli;
 
+import dev.wsinspector.core.DataDirectory;
+import dev.wsinspector.core.compose.ComposedMessage;
 import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.profile.ProfileProblem;
+import dev.wsinspector.core.profile.ProfileRepository;
+import dev.wsinspector.core.profile.SavedMessage;
+import dev.wsinspector.core.profile.StoredProfile;
+import dev.wsinspector.core.replay.BuiltIns;
+import dev.wsinspector.core.replay.ProfileResolver;
+import dev.wsinspector.core.replay.Templates;
 import dev.wsinspector.core.session.ConnectionOptions;
 import dev.wsinspector.core.session.ConnectionService;
 import dev.wsinspector.core.session.HttpHeader;
+import dev.wsinspector.core.session.ReconnectingConnectionService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,6 +21,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -42,8 +53,22 @@ final class ConnectCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "ws:// or wss:// URL")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
+            description = "ws:// or wss:// URL (optional with --profile, then it replaces the profile's URL)")
     private String url;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Use this saved profile (name or file name): its URL, headers, TLS, proxy, reconnect and"
+                    + " other settings, and its send-on-connect messages before any --send*. Options given here"
+                    + " apply on top (-H adds or replaces headers, -p replaces the subprotocols).")
+    private String profile;
+
+    @Option(names = "--env", paramLabel = "ENV", description = "Environment of the profile whose variables to use")
+    private String environment;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Data directory holding profiles/ (default: $WSI_HOME, else the OS convention)")
+    private String dataDir;
 
     @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'", converter = HeaderConverter.class,
             description = "Extra handshake header (repeatable)")
@@ -134,19 +159,98 @@ final class ConnectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConnectRun.Settings settings = new ConnectRun.Settings(connectionOptions(), List.copyOf(sends),
+        ProfileSettings fromProfile = profile == null ? null : loadProfile();
+        ConnectionOptions options = fromProfile == null ? connectionOptions() : withExplicitOptions(fromProfile.options());
+        List<SendItem> allSends = new ArrayList<>();
+        if (fromProfile != null) {
+            allSends.addAll(fromProfile.sends());
+        }
+        allSends.addAll(sends);
+        ConnectRun.Settings settings = new ConnectRun.Settings(options, List.copyOf(allSends),
                 count == null ? 0 : count, timeoutSeconds == null ? null : seconds("--timeout", timeoutSeconds, false),
                 close, quiet, includeSecrets, record);
-        return new ConnectRun(settings, connections.get(), stores.get(), out, err).run();
+        ConnectionService service = connections.get();
+        if (options.reconnect().enabled()) {
+            service = new ReconnectingConnectionService(service);
+        }
+        return new ConnectRun(settings, service, stores.get(), out, err).run();
     }
 
-    /** Checks what picocli's types cannot; a {@link ParameterException} here still exits 2 with usage. */
-    private ConnectionOptions connectionOptions() {
+    /** A profile's options and its send-on-connect messages, variables resolved. */
+    private record ProfileSettings(ConnectionOptions options, List<SendItem> sends) {
+    }
+
+    /** Profile problems (none of that name, unknown variables, bad hex) are usage errors: exit 2 before connecting. */
+    private ProfileSettings loadProfile() {
+        ProfileRepository repository = new ProfileRepository(DataDirectory.resolve(dataDir).path());
+        try {
+            repository.reload();
+            for (ProfileProblem problem : repository.problems()) {
+                err.println("ws-inspector: " + problem.describe());
+            }
+            StoredProfile stored = repository.find(profile);
+            Templates templates = Templates.forProfile(stored.profile(), environment, BuiltIns.system());
+            ProfileResolver resolver = new ProfileResolver(templates, repository.directory());
+            ConnectionOptions options = resolver.options(stored.profile());
+            if (url != null) {
+                options = options.withUri(parseUrl());
+            }
+            List<SendItem> profileSends = new ArrayList<>();
+            for (SavedMessage m : stored.profile().sendOnConnect()) {
+                ComposedMessage composed = resolver.compose(m);
+                profileSends.add(composed.binary() ? new SendItem.Binary(composed.bytes()) : new SendItem.Text(composed.text()));
+            }
+            return new ProfileSettings(options, profileSends);
+        } catch (IOException e) {
+            throw usage("Cannot read profiles: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw usage("Profile '" + profile + "': " + e.getMessage());
+        }
+    }
+
+    /** The profile's options with whatever was given on the command line on top. */
+    private ConnectionOptions withExplicitOptions(ConnectionOptions base) {
+        checkCounts();
+        List<HttpHeader> merged = new ArrayList<>(base.headers());
+        for (HttpHeader h : headers) {
+            merged.removeIf(existing -> existing.is(h.name()));
+        }
+        merged.addAll(headers);
+        ConnectionOptions o = base.withHeaders(merged).withDeflate(base.deflate() || deflate)
+                .withInsecure(base.insecure() || insecure);
+        if (!subprotocols.isEmpty()) {
+            o = o.withSubprotocols(subprotocols);
+        }
+        if (given("--connect-timeout")) {
+            o = o.withConnectTimeout(seconds("--connect-timeout", connectTimeoutSeconds, false));
+        }
+        if (given("--ping-interval")) {
+            o = o.withPingInterval(seconds("--ping-interval", pingIntervalSeconds, true));
+        }
+        if (given("--max-frame-size")) {
+            o = o.withMaxFrameSize(maxFrameSize);
+        }
+        return o;
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    private void checkCounts() {
         if (count != null && count < 1) {
             throw usage("--count must be at least 1");
         }
         if (maxFrameSize < 1) {
             throw usage("--max-frame-size must be positive");
+        }
+    }
+
+    /** Checks what picocli's types cannot; a {@link ParameterException} here still exits 2 with usage. */
+    private ConnectionOptions connectionOptions() {
+        checkCounts();
+        if (url == null) {
+            throw usage("Missing URL (or --profile NAME)");
         }
         return ConnectionOptions.of(parseUrl())
                 .withHeaders(headers)

@@ -13,6 +13,7 @@ import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.ConnectionOptions;
 import dev.wsinspector.core.session.ConnectionService;
 import dev.wsinspector.core.session.ConnectionState;
+import dev.wsinspector.core.session.ReconnectingConnection;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -213,18 +214,25 @@ final class ConnectRun {
         long now = System.nanoTime();
         if (event instanceof ConnectionEvent.Opened o) {
             opened = true;
+            failed = false; // a reconnect that got through
             openedMicros = o.epochMicros();
             sendAll();
         } else if (event instanceof ConnectionEvent.Failed f) {
             failed = true;
             err.println("ws-inspector: " + f.message());
-            if (decided == null) {
+            // With reconnect on, the Closed that follows decides (a reconnect may follow it).
+            if (decided == null && !settings.options().reconnect().enabled()) {
                 // Wait a little for the Closed event that follows, so the transcript ends with it.
                 decided = ExitCodes.FAILED;
                 stopByNanos = now + (opened ? CLOSE_GRACE.toNanos() : CLOSE_GRACE.toNanos() / 4);
             }
         } else if (event instanceof ConnectionEvent.Closed c) {
-            closed = c;
+            // The reconnecting connection decides before it reports the close, so this is already accurate.
+            if (!(connection instanceof ReconnectingConnection r && r.willReconnect() && decided == null)) {
+                closed = c;
+            }
+        } else if (event instanceof ConnectionEvent.Reconnecting r) {
+            err.println("ws-inspector: " + r.message());
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ws-inspector}: only a parent for the subcommands here; without arguments the launcher starts the GUI. */
 @Command(name = "ws-inspector", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {ConnectCommand.class, EchoServerCommand.class},
+        subcommands = {ConnectCommand.class, EchoServerCommand.class, ProfilesCommand.class},
         description = {"WebSocket inspector. Without arguments it starts the GUI; these commands run headless."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  connection or handshake failed", "  2  usage error", "  3  timeout"})
@@ -20,7 +20,7 @@ final class RootCommand implements Callable<Integer> {
     /** Reached only with options but no subcommand (e.g. nothing after a global flag): that is a usage error. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("Missing command: connect or echo-server");
+        spec.commandLine().getErr().println("Missing command: connect, echo-server or profiles");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }

@@ -8,21 +8,28 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.extensions.IExtension;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.DefaultWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +78,9 @@ public final class EchoServer implements AutoCloseable {
     private static final Listener NO_LISTENER = new Listener() {
     };
     private static final String STOP_REASON = "echo server stopped";
-    /** Extra wait for clients that ignore the close handshake, once they have been disconnected. */
+    /** How long stop() lets upgrades that are under way complete before it closes everyone. */
+    private static final long HANDSHAKE_DRAIN_MILLIS = 1000;
+    /** Wait for the selector thread to release the port once it has been interrupted. */
     private static final long FORCED_STOP_MILLIS = 2000;
 
     private final Builder config;
@@ -182,19 +191,24 @@ public final class EchoServer implements AutoCloseable {
             return;
         }
         try {
+            // Connections whose handshake is under way are not yet known to the library's stop(), which
+            // would strand them; let them open first (new ones are refused from now on).
+            s.finishHandshakesInFlight(Math.min(HANDSHAKE_DRAIN_MILLIS, config.stopTimeout.toMillis()));
+            // Sends 1001 to every client and waits for the library's selector loop to end. That loop also
+            // ends on its own after ~25 ms without traffic, possibly before it has read the clients'
+            // replies, and it never closes client sockets itself.
             s.stop((int) Math.min(Integer.MAX_VALUE, config.stopTimeout.toMillis()), STOP_REASON);
+            // So drop whoever is left: they already have our close frame, and closing the TCP connection
+            // is the server's part of the close handshake anyway (RFC 6455 §7.1.1).
+            for (WebSocket client : s.getConnections()) {
+                client.closeConnection(CloseFrame.GOING_AWAY, STOP_REASON);
+            }
             Thread selector = s.selectorThread;
             if (selector != null && selector.isAlive()) {
-                // Clients that did not finish the close handshake keep the selector loop alive.
-                for (WebSocket client : s.getConnections()) {
-                    client.closeConnection(CloseFrame.GOING_AWAY, STOP_REASON);
-                }
+                selector.interrupt(); // the library's loop exits on interrupt and closes the listening socket
                 selector.join(FORCED_STOP_MILLIS);
-                if (selector.isAlive()) {
-                    selector.interrupt(); // the library's loop exits on interrupt and closes the socket
-                    selector.join(FORCED_STOP_MILLIS);
-                }
             }
+            s.closeRemainingChannels(); // e.g. clients that connected but never sent an upgrade request
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -222,6 +236,11 @@ public final class EchoServer implements AutoCloseable {
 
         final CompletableFuture<Void> bound = new CompletableFuture<>();
         volatile Thread selectorThread;
+        /** Every accepted TCP connection still open: the library closes none of them when it stops. */
+        private final Set<SocketChannel> channels = ConcurrentHashMap.newKeySet();
+        /** Connections between the upgrade request and onOpen. */
+        private final Set<WebSocket> handshaking = ConcurrentHashMap.newKeySet();
+        private boolean refusing; // guarded by handshaking
 
         Server(InetSocketAddress address, List<Draft> drafts) {
             super(address, drafts);
@@ -229,6 +248,47 @@ public final class EchoServer implements AutoCloseable {
             setTcpNoDelay(true);            // echoes are small and interactive
             setDaemon(true);                // never keep the application alive on its own
             setConnectionLostTimeout(config.connectionLostTimeoutSeconds);
+            setWebSocketFactory(new DefaultWebSocketServerFactory() {
+                @Override
+                public SocketChannel wrapChannel(SocketChannel channel, SelectionKey key) {
+                    channels.removeIf(c -> !c.isOpen());
+                    channels.add(channel);
+                    return channel;
+                }
+            });
+        }
+
+        @Override
+        public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
+                ClientHandshake request) throws InvalidDataException {
+            synchronized (handshaking) {
+                if (refusing) {
+                    throw new InvalidDataException(CloseFrame.GOING_AWAY, STOP_REASON);
+                }
+                handshaking.add(conn);
+            }
+            return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+        }
+
+        void finishHandshakesInFlight(long maxMillis) throws InterruptedException {
+            synchronized (handshaking) {
+                refusing = true;
+            }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+            while (!handshaking.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        }
+
+        void closeRemainingChannels() {
+            for (SocketChannel channel : channels) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    // already broken: nothing left to release
+                }
+            }
+            channels.clear();
         }
 
         @Override
@@ -239,11 +299,13 @@ public final class EchoServer implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            handshaking.remove(conn);
             notify(l -> l.onClientConnected(conn.getRemoteSocketAddress()));
         }
 
         @Override
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            handshaking.remove(conn);
             String why = reason == null ? "" : reason;
             notify(l -> l.onClientDisconnected(conn.getRemoteSocketAddress(), code, why));
         }

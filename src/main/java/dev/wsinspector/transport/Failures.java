@@ -60,6 +60,10 @@ final class Failures {
     /** A failure while connecting (DNS, TCP, TLS) or an I/O error reported by the library. */
     static Failure ofConnectError(Throwable error, String host, int port) {
         String where = host + ":" + port;
+        ProxyTunnel.ProxyException proxy = find(error, ProxyTunnel.ProxyException.class);
+        if (proxy != null) {
+            return new Failure(FailureKind.PROXY, proxy.getMessage());
+        }
         if (find(error, UnknownHostException.class) != null) {
             return new Failure(FailureKind.UNKNOWN_HOST, "Unknown host '" + host + "' (DNS lookup failed)");
         }
@@ -84,6 +88,11 @@ final class Failures {
     }
 
     private static Failure ofTls(Throwable error, String host, String where) {
+        TlsContexts.PinMismatch pin = find(error, TlsContexts.PinMismatch.class);
+        if (pin != null) {
+            return new Failure(FailureKind.TLS, "TLS: the server's certificate is not the one trusted for this"
+                    + " connection (it presented SHA-256 " + pin.presented + ")");
+        }
         if (find(error, CertificateExpiredException.class) != null) {
             return new Failure(FailureKind.TLS,
                     "TLS: the server's certificate has expired " + INSECURE_HINT);

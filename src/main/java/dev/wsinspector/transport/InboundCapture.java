@@ -28,24 +28,38 @@ import java.util.function.BooleanSupplier;
  */
 final class InboundCapture implements WireHeaderParser.Listener {
 
-    /** A frame whose header was read but which is not stored yet. */
+    private static final byte[] NO_BYTES = new byte[0];
+    /** Payload bytes of a data frame kept across chunks, only for the library-threw path. */
+    static final int MAX_DATA_CARRY = 4096;
+
+    /** A frame whose header was read but which is not stored yet; reused, so reading makes no garbage. */
     private static final class Pending {
-        final WireHeader header;
+        WireHeader header;
         boolean complete;
         /** Payload bytes that arrived in earlier chunks (only for a frame spanning chunks). */
-        byte[] carry = new byte[0];
+        byte[] carry = NO_BYTES;
         int carryLength;
+        /** Payload bytes that arrived in earlier chunks; more than carryLength once the carry was capped. */
+        long seen;
         /** Payload bytes in the current chunk, as absolute indexes; -1 when none. */
         int sliceStart = -1;
         int sliceEnd = -1;
 
-        Pending(WireHeader header) {
-            this.header = header;
+        Pending reset(WireHeader h) {
+            header = h;
+            complete = false;
+            carry = NO_BYTES;
+            carryLength = 0;
+            seen = 0;
+            sliceStart = -1;
+            sliceEnd = -1;
+            return this;
         }
     }
 
     private final WireHeaderParser parser = new WireHeaderParser(this);
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private final ArrayDeque<Pending> free = new ArrayDeque<>();
     private final FrameRecorder recorder;
     private final BooleanSupplier deflateNegotiated;
     private ByteBuffer chunk;
@@ -81,6 +95,7 @@ final class InboundCapture implements WireHeaderParser.Listener {
                 } else {
                     recorder.record(Direction.IN, p.header, inflated(p.header), frame.getPayloadData());
                 }
+                recycle(p);
             } else {
                 // Never expected (parser and library read the same bytes), but a frame is better kept than lost.
                 ByteBuffer payload = frame.getPayloadData();
@@ -111,7 +126,8 @@ final class InboundCapture implements WireHeaderParser.Listener {
     @Override
     public void onHeader(WireHeader header) {
         lastHeader = header;
-        pending.addLast(new Pending(header));
+        Pending p = free.pollFirst();
+        pending.addLast((p == null ? new Pending() : p).reset(header));
     }
 
     @Override
@@ -128,10 +144,22 @@ final class InboundCapture implements WireHeaderParser.Listener {
         pending.peekLast().complete = true;
     }
 
+    private void recycle(Pending p) {
+        if (free.size() < 16) {
+            free.addLast(p.reset(null));
+        }
+    }
+
     /** Keeps this chunk's part of the unfinished frame, since the library reuses the read buffer. */
     private void carryOver() {
         for (Pending p : pending) {
             int n = p.sliceStart < 0 ? 0 : p.sliceEnd - p.sliceStart;
+            p.seen += n;
+            if (!p.header.opcode().isControl()) {
+                // Data frames are stored from the library's decoded payload; raw bytes matter only if the
+                // library throws, so keep a bounded prefix (the store records the true wire length).
+                n = Math.min(n, MAX_DATA_CARRY - p.carryLength);
+            }
             if (n > 0) {
                 if (p.carryLength + n > p.carry.length) {
                     p.carry = Arrays.copyOf(p.carry, Math.max(p.carryLength + n, p.carry.length * 2));
@@ -145,7 +173,8 @@ final class InboundCapture implements WireHeaderParser.Listener {
     }
 
     private void storeRaw(Pending p) {
-        int inChunk = p.sliceStart < 0 || chunk == null ? 0 : p.sliceEnd - p.sliceStart;
+        // After a capped carry the bytes in this chunk are not contiguous with it: keep the prefix only.
+        int inChunk = p.sliceStart < 0 || chunk == null || p.seen != p.carryLength ? 0 : p.sliceEnd - p.sliceStart;
         byte[] raw = Arrays.copyOf(p.carry, p.carryLength + inChunk);
         if (inChunk > 0) {
             chunk.duplicate().position(p.sliceStart).get(raw, p.carryLength, inChunk);

@@ -76,7 +76,7 @@ final class JwsConnection implements Connection, CaptureObserver {
     private final ScheduledExecutorService timers;
     private final SSLContext tls;
     private final URI uri;
-    private final Failure urlProblem;
+    private final Failure earlyProblem;
     private final String host;
     private final int port;
     private final boolean secure;
@@ -116,14 +116,15 @@ final class JwsConnection implements Connection, CaptureObserver {
     }
 
     JwsConnection(ConnectionOptions options, FrameStore store, ConnectionListener listener,
-                  ScheduledExecutorService timers, SSLContext tls) {
+                  ScheduledExecutorService timers, SSLContext tls, Failure setupProblem) {
         this.options = options;
         this.store = store;
         this.listener = listener;
         this.timers = timers;
         this.tls = tls;
-        this.urlProblem = Failures.checkUrl(options.uri());
-        this.uri = urlProblem == null ? lowerCaseScheme(options.uri()) : options.uri();
+        Failure badUrl = Failures.checkUrl(options.uri());
+        this.earlyProblem = badUrl != null ? badUrl : setupProblem;
+        this.uri = badUrl == null ? lowerCaseScheme(options.uri()) : options.uri();
         this.secure = "wss".equals(uri.getScheme());
         this.host = uri.getHost() == null ? "" : uri.getHost();
         this.port = uri.getPort() != -1 ? uri.getPort() : secure ? DEFAULT_WSS_PORT : DEFAULT_WS_PORT;
@@ -132,7 +133,7 @@ final class JwsConnection implements Connection, CaptureObserver {
             t.setDaemon(true);
             return t;
         });
-        this.client = urlProblem == null ? newClient() : null;
+        this.client = earlyProblem == null ? newClient() : null;
     }
 
     private Client newClient() {
@@ -148,8 +149,11 @@ final class JwsConnection implements Connection, CaptureObserver {
         c.setConnectionLostTimeout(pingMillis <= 0 ? 0 : (int) Math.max(1, (pingMillis + 999) / 1000));
         c.setDaemon(true);
         c.setTcpNoDelay(true);
-        c.setSocketFactory(new TrackingSocketFactory(secure ? tls.getSocketFactory() : SocketFactory.getDefault(),
-                this::socketCreated));
+        SocketFactory sockets = options.proxy().enabled()
+                ? ProxyTunnel.factory(options.proxy(), host, port, options.connectTimeout(),
+                        secure ? tls.getSocketFactory() : null, this::socketCreated)
+                : secure ? tls.getSocketFactory() : SocketFactory.getDefault();
+        c.setSocketFactory(new TrackingSocketFactory(sockets, this::socketCreated));
         c.setDnsResolver(u -> {
             if (aborted) {
                 throw new UnknownHostException(u.getHost());
@@ -162,8 +166,8 @@ final class JwsConnection implements Connection, CaptureObserver {
     /** Emits {@code Connecting} and starts; a bad URL fails here, as events, never as an exception. */
     void start() {
         emit(new ConnectionEvent.Connecting(now(), store.size(), options.uri().toString()));
-        if (urlProblem != null) {
-            fail(urlProblem);
+        if (earlyProblem != null) {
+            fail(earlyProblem);
             finish(1006, "", false, false);
             return;
         }
@@ -655,8 +659,9 @@ final class JwsConnection implements Connection, CaptureObserver {
 
         @Override
         protected void onSetSSLParameters(SSLParameters parameters) {
-            // 1.6.0 turns host-name checking on here; keep it unless the user chose insecure.
-            parameters.setEndpointIdentificationAlgorithm(options.insecure() ? null : "HTTPS");
+            // 1.6.0 turns host-name checking on here; keep it unless the user chose insecure or pinned the
+            // certificate (then the pin, not the name, identifies the server).
+            parameters.setEndpointIdentificationAlgorithm(options.insecure() || options.tls().pinned() ? null : "HTTPS");
             if (!isIpLiteral(host)) {
                 try {
                     parameters.setServerNames(List.of(new SNIHostName(host)));

@@ -5,13 +5,18 @@ import dev.wsinspector.core.session.Connection;
 import dev.wsinspector.core.session.ConnectionListener;
 import dev.wsinspector.core.session.ConnectionOptions;
 import dev.wsinspector.core.session.ConnectionService;
+import dev.wsinspector.core.session.FailureKind;
 
 import javax.net.ssl.SSLContext;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
-/** Opens client connections with Java-WebSocket 1.6.0, capturing every frame (see {@link TappingDraft}). */
+/**
+ * Opens client connections with Java-WebSocket 1.6.0, capturing every frame (see {@link TappingDraft}),
+ * directly or through the options' proxy, with their TLS settings. Automatic reconnection is a decorator in
+ * core ({@code ReconnectingConnectionService}); wrap this service in it to honour {@code options.reconnect()}.
+ */
 public final class JwsConnectionService implements ConnectionService {
 
     /** Connect and close deadlines of all connections: tiny tasks, one daemon thread is plenty. */
@@ -37,9 +42,20 @@ public final class JwsConnectionService implements ConnectionService {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(listener, "listener");
-        SSLContext tls = options.insecure() ? Tls.trustAll()
-                : verifiedContext != null ? verifiedContext : Tls.verifiedDefault();
-        JwsConnection connection = new JwsConnection(options, store, listener, TIMERS, tls);
+        SSLContext tls;
+        Failures.Failure setupProblem = null;
+        if (TlsContexts.custom(options)) {
+            try {
+                tls = TlsContexts.create(options);
+            } catch (TlsContexts.SetupException e) {
+                // Reported like any other failure (as events), so the user sees which file is wrong.
+                tls = Tls.verifiedDefault();
+                setupProblem = new Failures.Failure(FailureKind.TLS, e.getMessage());
+            }
+        } else {
+            tls = options.insecure() ? Tls.trustAll() : verifiedContext != null ? verifiedContext : Tls.verifiedDefault();
+        }
+        JwsConnection connection = new JwsConnection(options, store, listener, TIMERS, tls, setupProblem);
         connection.start();
         return connection;
     }

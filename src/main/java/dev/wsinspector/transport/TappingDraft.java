@@ -71,6 +71,8 @@ public class TappingDraft extends Draft_6455 {
     /** True once we sent a close frame before receiving one (see {@link #processFrame}). */
     private volatile boolean closeSentFirst;
     private volatile boolean closeReceived;
+    /** A fragmented data message is in progress (read thread only); the library must see all of it. */
+    private boolean fragmentedMessage;
 
     /**
      * @param extensions   extensions to offer (e.g. permessage-deflate); the library adds the no-op default
@@ -134,6 +136,14 @@ public class TappingDraft extends Draft_6455 {
 
     @Override
     public void processFrame(WebSocketImpl ws, Framedata frame) throws InvalidDataException {
+        org.java_websocket.enums.Opcode op = frame.getOpcode();
+        boolean dataStart = op == org.java_websocket.enums.Opcode.TEXT || op == org.java_websocket.enums.Opcode.BINARY;
+        if (dataStart && frame.isFin() && !fragmentedMessage) {
+            // A whole message in one frame: it is captured already, and translateFrame validated it (UTF-8 of
+            // text included, 1007 on failure). The library would only build a String/ByteBuffer for onMessage,
+            // which this client ignores.
+            return;
+        }
         if (frame.getOpcode() == org.java_websocket.enums.Opcode.CLOSING) {
             closeReceived = true;
             if (closeSentFirst && ws.getReadyState() == ReadyState.OPEN) {
@@ -150,6 +160,11 @@ public class TappingDraft extends Draft_6455 {
         } catch (InvalidDataException e) {
             observer.onProtocolError(e, null);
             throw e;
+        }
+        if (dataStart && !frame.isFin()) {
+            fragmentedMessage = true;
+        } else if (op == org.java_websocket.enums.Opcode.CONTINUOUS && frame.isFin()) {
+            fragmentedMessage = false;
         }
     }
 

@@ -26,7 +26,7 @@ import java.util.Optional;
 
 /**
  * Writes a capture as JSON lines, one object per line, in the shape DESIGN.md fixes for scripts:
- * {@code open}, {@code frame}, {@code close} and {@code error} objects (fields may be added, never renamed).
+ * {@code open}, {@code frame}, {@code close}, {@code error} and {@code note} objects (fields may be added, never renamed).
  *
  * <p>Stateful: frames must be written in capture order, because whether a continuation frame is text depends
  * on the opcode of the frame that started its message (tracked per direction, since both sides may be in the
@@ -164,6 +164,12 @@ public final class JsonlEventWriter implements Flushable {
                 putPayload(node, hs.responseBody(), true, "body", "bodyBase64");
             }
             node.put("frameIndex", failed.frameIndex());
+        } else if (event instanceof ConnectionEvent.Note note) {
+            node.put("type", "note");
+            node.put("time", IsoTime.ofEpochMicros(note.epochMicros()));
+            node.put("level", note.level());
+            node.put("message", note.message());
+            node.put("frameIndex", note.frameIndex());
         } else {
             return Optional.empty();
         }

@@ -72,6 +72,14 @@ public final class DetailFields {
             if (e.handshake() != null) {
                 addHandshake(rows, e.handshake());
             }
+        } else if (event instanceof ConnectionEvent.Reconnecting e) {
+            rows.add(new Field("Event", "reconnecting"));
+            rows.add(new Field("Attempt", e.attempt() + " of " + e.maxAttempts()));
+            rows.add(new Field("Delay", e.delayMillis() + " ms"));
+        } else if (event instanceof ConnectionEvent.Note e) {
+            rows.add(new Field("Event", "note"));
+            rows.add(new Field("Level", e.level()));
+            rows.add(new Field("Message", e.message()));
         }
         rows.add(new Field("Time (UTC)", IsoTime.ofEpochMicros(event.epochMicros())));
         rows.add(new Field("Frames before", Formats.count(event.frameIndex())));

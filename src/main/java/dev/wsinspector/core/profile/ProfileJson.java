@@ -505,7 +505,7 @@ public final class ProfileJson {
             ObjectNode o = messages.addObject();
             o.put("name", m.name());
             o.put("description", m.description());
-            o.put("type", m.type() == MessageMode.TEXT ? "text" : m.type().name().toLowerCase(Locale.ROOT));
+            o.put("type", m.type().name().toLowerCase(Locale.ROOT));
             o.put("body", m.body());
             o.put("sendOnConnect", m.sendOnConnect());
             o.setAll(m.unknown().toJson());

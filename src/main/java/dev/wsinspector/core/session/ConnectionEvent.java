@@ -36,4 +36,36 @@ public sealed interface ConnectionEvent {
     record Failed(long epochMicros, long frameIndex, FailureKind kind, String message, Handshake handshake)
             implements ConnectionEvent {
     }
+
+    /**
+     * The connection dropped and {@link ReconnectingConnectionService} will try again after {@code delayMillis}
+     * (attempt {@code attempt} of {@code maxAttempts} since the last successful open). Follows the drop's
+     * {@code Closed}; the attempt then starts with its own {@code Connecting}.
+     */
+    record Reconnecting(long epochMicros, long frameIndex, int attempt, int maxAttempts, long delayMillis)
+            implements ConnectionEvent {
+
+        /** One line for the timeline, e.g. "Reconnecting in 1.5 s (attempt 2 of 5)". */
+        public String message() {
+            return String.format(java.util.Locale.ROOT, "Reconnecting in %.1f s (attempt %d of %d)",
+                    delayMillis / 1000.0, attempt, maxAttempts);
+        }
+    }
+
+    /**
+     * A remark from the app itself rather than the transport (a replay step, a send-on-connect that could not be
+     * resolved), so it shows in the timeline among the frames it belongs to.
+     *
+     * @param level {@link #INFO}, {@link #WARNING} or {@link #ERROR}
+     */
+    record Note(long epochMicros, long frameIndex, String level, String message) implements ConnectionEvent {
+        public static final String INFO = "info";
+        public static final String WARNING = "warning";
+        public static final String ERROR = "error";
+
+        public Note {
+            java.util.Objects.requireNonNull(level, "level");
+            java.util.Objects.requireNonNull(message, "message");
+        }
+    }
 }

@@ -13,14 +13,18 @@ import java.util.Objects;
  * @param subprotocols        offered subprotocols, in preference order
  * @param deflate             offer permessage-deflate
  * @param connectTimeout      TCP connect + TLS + upgrade must finish within this
- * @param insecure            accept any TLS certificate and host name (explicit opt-in; off by default)
+ * @param insecure            accept any TLS certificate and host name (explicit opt-in; off by default); wins
+ *                            over everything in {@code tls}
  * @param pingInterval        send a ping when the connection was quiet this long and drop it if no pong comes;
  *                            {@link Duration#ZERO} turns the check off
  * @param maxFrameSize        largest incoming frame payload accepted, bytes; bigger ones close with 1009
+ * @param tls                 custom CA, pinned server certificate, client certificate
+ * @param proxy               HTTP CONNECT or SOCKS5 proxy, or {@link ProxyOptions#NONE}
+ * @param reconnect           automatic reconnection; honoured by {@link ReconnectingConnectionService}
  */
 public record ConnectionOptions(URI uri, List<HttpHeader> headers, List<String> subprotocols, boolean deflate,
                                 Duration connectTimeout, boolean insecure, Duration pingInterval,
-                                int maxFrameSize) {
+                                int maxFrameSize, TlsOptions tls, ProxyOptions proxy, ReconnectPolicy reconnect) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(60);
@@ -35,6 +39,16 @@ public record ConnectionOptions(URI uri, List<HttpHeader> headers, List<String> 
         if (maxFrameSize <= 0) {
             throw new IllegalArgumentException("maxFrameSize must be positive");
         }
+        tls = tls == null ? TlsOptions.DEFAULT : tls;
+        proxy = proxy == null ? ProxyOptions.NONE : proxy;
+        reconnect = reconnect == null ? ReconnectPolicy.DISABLED : reconnect;
+    }
+
+    /** The original eight settings, with default TLS extras, no proxy and no reconnect. */
+    public ConnectionOptions(URI uri, List<HttpHeader> headers, List<String> subprotocols, boolean deflate,
+                             Duration connectTimeout, boolean insecure, Duration pingInterval, int maxFrameSize) {
+        this(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval, maxFrameSize,
+                TlsOptions.DEFAULT, ProxyOptions.NONE, ReconnectPolicy.DISABLED);
     }
 
     /** Defaults for {@code uri}: no headers, no subprotocols, no deflate, 10 s timeout, TLS verified, 60 s ping. */
@@ -43,31 +57,58 @@ public record ConnectionOptions(URI uri, List<HttpHeader> headers, List<String> 
                 DEFAULT_PING_INTERVAL, DEFAULT_MAX_FRAME_SIZE);
     }
 
+    public ConnectionOptions withUri(URI value) {
+        return new ConnectionOptions(value, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval,
+                maxFrameSize, tls, proxy, reconnect);
+    }
+
     public ConnectionOptions withHeaders(List<HttpHeader> value) {
-        return new ConnectionOptions(uri, value, subprotocols, deflate, connectTimeout, insecure, pingInterval, maxFrameSize);
+        return new ConnectionOptions(uri, value, subprotocols, deflate, connectTimeout, insecure, pingInterval,
+                maxFrameSize, tls, proxy, reconnect);
     }
 
     public ConnectionOptions withSubprotocols(List<String> value) {
-        return new ConnectionOptions(uri, headers, value, deflate, connectTimeout, insecure, pingInterval, maxFrameSize);
+        return new ConnectionOptions(uri, headers, value, deflate, connectTimeout, insecure, pingInterval,
+                maxFrameSize, tls, proxy, reconnect);
     }
 
     public ConnectionOptions withDeflate(boolean value) {
-        return new ConnectionOptions(uri, headers, subprotocols, value, connectTimeout, insecure, pingInterval, maxFrameSize);
+        return new ConnectionOptions(uri, headers, subprotocols, value, connectTimeout, insecure, pingInterval,
+                maxFrameSize, tls, proxy, reconnect);
     }
 
     public ConnectionOptions withConnectTimeout(Duration value) {
-        return new ConnectionOptions(uri, headers, subprotocols, deflate, value, insecure, pingInterval, maxFrameSize);
+        return new ConnectionOptions(uri, headers, subprotocols, deflate, value, insecure, pingInterval,
+                maxFrameSize, tls, proxy, reconnect);
     }
 
     public ConnectionOptions withInsecure(boolean value) {
-        return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, value, pingInterval, maxFrameSize);
+        return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, value, pingInterval,
+                maxFrameSize, tls, proxy, reconnect);
     }
 
     public ConnectionOptions withPingInterval(Duration value) {
-        return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, value, maxFrameSize);
+        return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, value,
+                maxFrameSize, tls, proxy, reconnect);
     }
 
     public ConnectionOptions withMaxFrameSize(int value) {
-        return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval, value);
+        return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval,
+                value, tls, proxy, reconnect);
+    }
+
+    public ConnectionOptions withTls(TlsOptions value) {
+        return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval,
+                maxFrameSize, value, proxy, reconnect);
+    }
+
+    public ConnectionOptions withProxy(ProxyOptions value) {
+        return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval,
+                maxFrameSize, tls, value, reconnect);
+    }
+
+    public ConnectionOptions withReconnect(ReconnectPolicy value) {
+        return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval,
+                maxFrameSize, tls, proxy, value);
     }
 }

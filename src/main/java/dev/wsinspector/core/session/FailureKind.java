@@ -15,5 +15,7 @@ public enum FailureKind {
     PROTOCOL,
     /** The TCP connection dropped without a close handshake. */
     CONNECTION_LOST,
+    /** The proxy could not be reached, refused the tunnel, or wanted other credentials. */
+    PROXY,
     OTHER
 }

@@ -214,8 +214,7 @@ public final class ConnectionViewModel {
         if (base == null) {
             return ConnectionOptions.of(uri);
         }
-        return new ConnectionOptions(uri, base.headers(), base.subprotocols(), base.deflate(), base.connectTimeout(),
-                base.insecure(), base.pingInterval(), base.maxFrameSize());
+        return base.withUri(uri);
     }
 
     private void remember(String text) {

@@ -128,6 +128,8 @@ public final class DetailViewModel {
             summary.set("Closed · " + CloseCodes.describe(closed.code()));
         } else if (event instanceof ConnectionEvent.Connecting connecting) {
             summary.set("Connecting · " + connecting.url());
+        } else if (event instanceof ConnectionEvent.Note note) {
+            summary.set("Note · " + note.message());
         }
         updateHandshakeText();
         if (handshake != null) {

@@ -88,7 +88,8 @@ public final class MainWindow extends BorderPane {
         dark.selectedProperty().addListener((o, a, on) -> theme.setDark(on));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        setTop(new ToolBar(newTab, grow, serverToggle, dark));
+        // Issue 5 hook (About window; the app registers what it shows): ui/about/AboutDialog.
+        setTop(new ToolBar(newTab, grow, serverToggle, dark, dev.wsinspector.ui.about.AboutDialog.button()));
 
         serverStatus.setId("serverStatus");
         serverStatus.textProperty().bind(server.statusProperty());

@@ -65,6 +65,18 @@ public final class RowFormatter {
             type = "error";
             text = f.message();
             style = "event-error";
+        } else if (event instanceof ConnectionEvent.Reconnecting r) {
+            type = "reconnect";
+            text = r.message();
+            style = "event-close event-warning";
+        } else if (event instanceof ConnectionEvent.Note n) {
+            type = "note";
+            text = n.message();
+            style = switch (n.level()) {
+                case ConnectionEvent.Note.ERROR -> "event-note event-error";
+                case ConnectionEvent.Note.WARNING -> "event-note event-warning";
+                default -> "event-note";
+            };
         } else {
             Closed c = (Closed) event;
             type = "closed";

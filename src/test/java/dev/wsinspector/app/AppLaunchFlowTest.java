@@ -1,0 +1,124 @@
+package dev.wsinspector.app;
+
+import dev.wsinspector.core.server.LocalServer;
+import dev.wsinspector.transport.JwsConnectionService;
+import dev.wsinspector.transport.LocalEchoServer;
+import dev.wsinspector.ui.about.AboutInfo;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The window as a launch builds it: icon, About entry, files from the desktop, a failed start. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class AppLaunchFlowTest {
+
+    private static final Path CAPTURE = Path.of("/tmp/opened-from-the-file-manager.har");
+    private final AboutInfo about = new AboutInfo("9.9.9", "17", "21.0.11", "Linux", Path.of("/data"),
+            Path.of("/data/logs/ws-inspector.log"));
+    private InspectorApp.AppContext app;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app = InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false, false,
+                about, List.of(CAPTURE));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            app.close();
+            List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide);
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theWindowHasTheAppIconAndTitle() {
+        assertThat(stage.getIcons()).hasSize(6);
+        assertThat(stage.getIcons().get(0).getWidth()).isEqualTo(16);
+        assertThat(stage.getTitle()).isEqualTo("WS Inspector");
+    }
+
+    @Test
+    void aCaptureOpenedFromTheDesktopGetsAClearNotice(FxRobot robot) {
+        DialogPane notice = robot.lookup("#captureNotice").queryAs(DialogPane.class);
+        assertThat(notice.getContentText())
+                .isEqualTo("Opening captures is not supported yet: " + CAPTURE);
+        assertThat(stage.isShowing()).isTrue();
+    }
+
+    @Test
+    void theToolbarOpensTheAboutWindowWithThisLaunchsFacts(FxRobot robot) {
+        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
+        robot.clickOn("#aboutButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#aboutVersion").queryAs(Label.class).getText()).isEqualTo("9.9.9");
+        assertThat(robot.lookup("#aboutLogFile").queryAs(Label.class).getText())
+                .isEqualTo(Path.of("/data/logs/ws-inspector.log").toString());
+    }
+
+    @Test
+    void aStartThatFailsStopsWhatItStartedAndShowsNoWindow() throws Exception {
+        AtomicBoolean stopped = new AtomicBoolean();
+        LocalServer broken = new LocalServer() {
+            @Override
+            public URI start(String host, int port) {
+                return URI.create("ws://127.0.0.1:1/");
+            }
+
+            @Override
+            public void stop() {
+                stopped.set(true);
+            }
+
+            @Override
+            public Optional<URI> address() {
+                return Optional.empty();
+            }
+
+            @Override
+            public int clientCount() {
+                return 0;
+            }
+
+            @Override
+            public void drainLog(List<String> into) {
+                throw new IllegalStateException("broken on purpose");
+            }
+        };
+        Stage[] other = new Stage[1];
+        Throwable thrown = WaitForAsyncUtils.asyncFx(() -> {
+            other[0] = new Stage();
+            try {
+                InspectorApp.AppContext.start(other[0], new JwsConnectionService(), broken, false, false, about,
+                        List.of());
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(thrown).hasMessageContaining("broken on purpose");
+        assertThat(stopped).isTrue();
+        assertThat(other[0].isShowing()).isFalse();
+    }
+}
