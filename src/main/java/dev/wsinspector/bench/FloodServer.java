@@ -51,6 +51,7 @@ final class FloodServer implements AutoCloseable {
     private final int payloadSize;
     private final long maxFrames;
     private final double seconds;
+    private final long framesPerSecond;
     private final byte[] buffer;
     private final int frameLength;
     private final int framesPerBuffer;
@@ -62,6 +63,16 @@ final class FloodServer implements AutoCloseable {
     });
 
     FloodServer(boolean text, int payloadSize, long maxFrames, double seconds) throws IOException {
+        this(text, payloadSize, maxFrames, seconds, 0);
+    }
+
+    /**
+     * @param framesPerSecond 0 = as fast as the socket takes them; otherwise the flood is paced to this rate
+     *                        in 1 ms bursts (so a client can be measured at a stated load, not only at its limit)
+     */
+    FloodServer(boolean text, int payloadSize, long maxFrames, double seconds, long framesPerSecond)
+            throws IOException {
+        this.framesPerSecond = framesPerSecond;
         this.text = text;
         this.payloadSize = payloadSize;
         this.maxFrames = maxFrames;
@@ -112,6 +123,14 @@ final class FloodServer implements AutoCloseable {
             long deadline = start + (long) (seconds * 1e9);
             while (sent < maxFrames && System.nanoTime() - deadline < 0) {
                 int n = (int) Math.min(framesPerBuffer, maxFrames - sent);
+                if (framesPerSecond > 0) {
+                    long due = (long) ((System.nanoTime() - start) / 1e9 * framesPerSecond) - sent;
+                    if (due <= 0) {
+                        Thread.sleep(1);
+                        continue;
+                    }
+                    n = (int) Math.min(n, due);
+                }
                 out.write(buffer, 0, n * frameLength);
                 sent += n;
                 bytes += (long) n * frameLength;
@@ -122,6 +141,9 @@ final class FloodServer implements AutoCloseable {
             socket.shutdownOutput();
             replySeen = readCloseReply(in);
             result.complete(new Result(sent, bytes, floodNanos, replySeen, null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.complete(new Result(sent, bytes, floodNanos, replySeen, "interrupted"));
         } catch (IOException | RuntimeException e) {
             result.complete(new Result(sent, bytes, floodNanos, replySeen, e.toString()));
         } finally {

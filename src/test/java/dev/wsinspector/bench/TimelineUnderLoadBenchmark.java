@@ -42,6 +42,8 @@ class TimelineUnderLoadBenchmark {
 
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
     private static final int PAYLOAD = Integer.getInteger("bench.payload", 100);
+    /** Frames per second the server paces to; 0 = as fast as it can. */
+    private static final long RATE = Long.getLong("bench.rate", 0);
 
     private InspectorApp.AppContext app;
     private final AtomicLong lastPulse = new AtomicLong();
@@ -72,7 +74,7 @@ class TimelineUnderLoadBenchmark {
 
     @Test
     void floodIntoTheLiveTimeline(FxRobot robot) throws Exception {
-        try (FloodServer server = new FloodServer(true, PAYLOAD, Long.MAX_VALUE, SECONDS)) {
+        try (FloodServer server = new FloodServer(true, PAYLOAD, Long.MAX_VALUE, SECONDS, RATE)) {
             var result = server.serveOne();
             ConnectionTab tab = app.window().selectedTab();
             robot.interact(() -> {
@@ -106,7 +108,7 @@ class TimelineUnderLoadBenchmark {
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 
             String report = String.format(Locale.ROOT,
-                    "timeline under load: payload %d B, flood %.1f s%n"
+                    "timeline under load: payload %d B, flood %.1f s, server pace %s%n"
                             + "  frames sent by server    %,d%n"
                             + "  text frames captured     %,d  (%s)%n"
                             + "  capture rate             %,.0f frames/s%n"
@@ -116,7 +118,8 @@ class TimelineUnderLoadBenchmark {
                             + "  capture memory           %,d bytes (store estimate)%n"
                             + "  heap after run (GC)      %,d bytes%n"
                             + "  wall time to settle      %.1f s after the flood%n",
-                    PAYLOAD, floodSeconds, sent.framesSent(), dataIn,
+                    PAYLOAD, floodSeconds, RATE == 0 ? "as fast as possible" : String.format(Locale.ROOT, "%,d frames/s", RATE),
+                    sent.framesSent(), dataIn,
                     dataIn == sent.framesSent() ? "nothing lost" : "LOST " + (sent.framesSent() - dataIn),
                     dataIn / floodSeconds, rows, pulses.get(), maxGap.get() / 1e6, maxWork.get() / 1e6,
                     totalWork.get() / 1e6 / Math.max(1, pulses.get()), frames.retainedBytes(), heap,
