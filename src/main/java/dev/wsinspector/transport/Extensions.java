@@ -1,7 +1,7 @@
 package dev.wsinspector.transport;
 
+import dev.wsinspector.transport.deflate.PermessageDeflate;
 import org.java_websocket.extensions.IExtension;
-import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
 
 /** The extensions the client can offer. */
 final class Extensions {
@@ -10,12 +10,11 @@ final class Extensions {
     }
 
     /**
-     * The permessage-deflate offer. For now the library's extension, which always offers
-     * {@code server_no_context_takeover; client_no_context_takeover} (DESIGN.md); swap this one line for
-     * {@code new dev.wsinspector.transport.deflate.PermessageDeflate()} (browser-like offer, context takeover)
-     * when that class lands.
+     * The permessage-deflate offer: what browsers offer ({@code permessage-deflate; client_max_window_bits}),
+     * honouring context takeover. The library's own extension always demands no context takeover, which
+     * servers that keep context refuse with HTTP 400 (DESIGN.md).
      */
     static IExtension permessageDeflate() {
-        return new PerMessageDeflateExtension();
+        return new PermessageDeflate();
     }
 }

@@ -9,7 +9,7 @@ import dev.wsinspector.core.session.Handshake;
 import dev.wsinspector.core.session.HttpHeader;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
-import org.java_websocket.drafts.Draft_6455;
+import dev.wsinspector.transport.deflate.PermessageDeflateDraft;
 import org.java_websocket.enums.ReadyState;
 import org.java_websocket.exceptions.IncompleteHandshakeException;
 import org.java_websocket.exceptions.InvalidDataException;
@@ -33,7 +33,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A client {@link Draft_6455} that records every frame in both directions, exactly as on the wire, into a
+ * A client {@link org.java_websocket.drafts.Draft_6455 draft} that records every frame in both directions, exactly as on the wire, into a
  * {@link FrameStore}, and keeps the opening handshake as it happened (see DESIGN.md "Frame capture").
  *
  * <ul>
@@ -48,7 +48,7 @@ import java.util.TreeSet;
  *       and a plain copy would silently drop all of the above.</li>
  * </ul>
  */
-public class TappingDraft extends Draft_6455 {
+public class TappingDraft extends PermessageDeflateDraft {
 
     /** Largest refusal body kept (and waited for) after a non-101 answer. */
     static final int MAX_REFUSAL_BODY = 64 * 1024;
@@ -103,15 +103,7 @@ public class TappingDraft extends Draft_6455 {
 
     @Override
     public Draft copyInstance() {
-        List<IExtension> extensions = new ArrayList<>();
-        for (IExtension e : getKnownExtensions()) {
-            extensions.add(e.copyInstance());
-        }
-        List<IProtocol> protocols = new ArrayList<>();
-        for (IProtocol p : getKnownProtocols()) {
-            protocols.add(p.copyInstance());
-        }
-        return new TappingDraft(extensions, protocols, getMaxFrameSize(), extraHeaders, store, observer);
+        return new TappingDraft(copyExtensions(), copyProtocols(), getMaxFrameSize(), extraHeaders, store, observer);
     }
 
     // ---- inbound frames ----

@@ -393,13 +393,12 @@ class EchoServerBehaviourTest {
 
         @Override
         public void onClose(int code, String reason, boolean remote) {
-            System.out.println("DEBUG client close " + code + " " + reason + " remote=" + remote);
             closeCode.complete(code);
         }
 
         @Override
         public void onError(Exception ex) {
-            System.out.println("DEBUG client error " + ex); ex.printStackTrace(System.out);
+            // surfaces as a missing echo or a close code
         }
     }
 }

@@ -52,6 +52,10 @@ public class PermessageDeflateDraft extends Draft_6455 {
 
     @Override
     public List<Framedata> translateFrame(ByteBuffer buffer) throws InvalidDataException {
+        if (!(getExtension() instanceof PermessageDeflate)) {
+            // Nothing compressed on this connection: the library's own decoding is right, and faster.
+            return super.translateFrame(buffer);
+        }
         List<Framedata> frames = new ArrayList<>(2);
         while (buffer.hasRemaining()) {
             int end = boundaries.endOfFrame(buffer);
