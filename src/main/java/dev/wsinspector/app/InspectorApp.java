@@ -2,6 +2,8 @@ package dev.wsinspector.app;
 
 import dev.wsinspector.core.DataDirectory;
 import dev.wsinspector.core.frame.ColumnarFrameStore;
+import dev.wsinspector.core.profile.ProfileRepository;
+import dev.wsinspector.core.timing.Scheduler;
 import dev.wsinspector.core.server.LocalServer;
 import dev.wsinspector.core.session.ConnectionService;
 import dev.wsinspector.core.session.ReconnectingConnectionService;
@@ -18,6 +20,8 @@ import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.connection.ConnectionViewModel;
 import dev.wsinspector.ui.detail.DetailPane;
 import dev.wsinspector.ui.main.MainWindow;
+import dev.wsinspector.ui.profiles.ProfilesViewModel;
+import dev.wsinspector.ui.profiles.SaveListener;
 import dev.wsinspector.ui.server.ServerViewModel;
 import dev.wsinspector.ui.theme.Theme;
 import javafx.application.Application;
@@ -28,9 +32,13 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 
 /**
  * The JavaFX application and the one place where the GUI's objects are wired together. On start it runs the
@@ -77,7 +85,8 @@ public final class InspectorApp extends Application {
         }
         try {
             context = AppContext.start(stage, new ReconnectingConnectionService(new JwsConnectionService()), new LocalEchoServer(),
-                    Boolean.getBoolean("wsi.dark"), Boolean.getBoolean("wsi.autoConnect"), about, launch.files());
+                    Boolean.getBoolean("wsi.dark"), Boolean.getBoolean("wsi.autoConnect"), about, launch.files(),
+                    launch.dataDirectory().path());
         } catch (RuntimeException | LinkageError e) {
             // Never leave a half-drawn window behind: hide it and say what happened instead.
             LOG.error("WS Inspector could not start", e);
@@ -92,6 +101,7 @@ public final class InspectorApp extends Application {
                 () -> context.activate(LaunchArguments.parse(args.toArray(String[]::new),
                         java.nio.file.Files::isRegularFile).files()))));
         LOG.info("Window shown");
+        Launcher.exitAfterShownIfAsked();  // packaging: -Dwsi.exitAfterShown=true records a start, then quits
     }
 
     @Override
@@ -107,38 +117,65 @@ public final class InspectorApp extends Application {
         private final MainWindow window;
         private final LocalServer server;
         private final BackgroundTasks tasks;
+        private final BackgroundTasks profileIo;
 
-        private AppContext(Stage stage, MainWindow window, LocalServer server, BackgroundTasks tasks) {
+        private AppContext(Stage stage, MainWindow window, LocalServer server, BackgroundTasks tasks,
+                           BackgroundTasks profileIo) {
             this.stage = stage;
             this.window = window;
             this.server = server;
             this.tasks = tasks;
+            this.profileIo = profileIo;
+        }
+
+        /** With a throwaway data directory (tests that do not look at profiles). */
+        public static AppContext start(Stage stage, ConnectionService connections, LocalServer server, boolean dark,
+                                       boolean autoConnect) {
+            return start(stage, connections, server, dark, autoConnect, throwawayDataDir());
+        }
+
+        /** With the profiles of {@code dataDir} (tests that restart the app on the same directory). */
+        public static AppContext start(Stage stage, ConnectionService connections, LocalServer server, boolean dark,
+                                       boolean autoConnect, Path dataDir) {
+            return start(stage, connections, server, dark, autoConnect, AboutInfo.current(dataDir, null), List.of(),
+                    dataDir);
         }
 
         public static AppContext start(Stage stage, ConnectionService connections, LocalServer server, boolean dark,
-                                       boolean autoConnect) {
-            return start(stage, connections, server, dark, autoConnect, AboutInfo.current(null, null), List.of());
+                                       boolean autoConnect, AboutInfo about, List<Path> files) {
+            return start(stage, connections, server, dark, autoConnect, about, files, throwawayDataDir());
         }
 
         /**
          * Builds the whole window before showing it; if building fails, what was started is stopped again and
          * the stage stays hidden.
          *
-         * @param files capture files the app was opened with (from the desktop's file association)
+         * @param files   capture files the app was opened with (from the desktop's file association)
+         * @param dataDir the data directory; profiles live in its {@code profiles} folder
          */
         public static AppContext start(Stage stage, ConnectionService connections, LocalServer server, boolean dark,
-                                       boolean autoConnect, AboutInfo about, List<Path> files) {
+                                       boolean autoConnect, AboutInfo about, List<Path> files, Path dataDir) {
             BackgroundTasks tasks = new BackgroundTasks();
+            // One thread for profile files: saves happen in the order they were asked for.
+            BackgroundTasks profileIo = new BackgroundTasks(Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "wsi-profile-io");
+                t.setDaemon(true);
+                return t;
+            }), Platform::runLater);
             MainWindow window = null;
             try {
                 ServerViewModel serverModel = new ServerViewModel(server);
                 serverModel.start();
                 Scene scene = new Scene(new Pane(), 1280, 800);
                 Theme theme = new Theme(scene, dark);
+                ProfilesViewModel profiles = new ProfilesViewModel(new ProfileRepository(dataDir), profileIo,
+                        Platform::runLater);
                 window = new MainWindow(serverModel,
                         url -> new ConnectionTab(new ConnectionViewModel(connections, ColumnarFrameStore::new, url),
-                                new DetailPane(tasks)),
-                        theme);
+                                new DetailPane(tasks),
+                                (id, change, result) -> profiles.update(id, change, SaveListener.reportingTo(result)),
+                                Scheduler.system()),
+                        theme, profiles);
                 scene.setRoot(window);
                 window.attach(scene);
                 stage.setTitle("WS Inspector");
@@ -148,8 +185,14 @@ public final class InspectorApp extends Application {
                 AppIcons.apply(stage);
                 AboutDialog.register(stage, about);
                 ConnectionTab first = window.openTab(serverModel.addressProperty().get());
+                // The file watch polls on some systems: coming back to the window also looks for changes.
+                stage.focusedProperty().addListener((o, was, focused) -> {
+                    if (focused) {
+                        profiles.reload();
+                    }
+                });
                 stage.show();
-                AppContext context = new AppContext(stage, window, server, tasks);
+                AppContext context = new AppContext(stage, window, server, tasks, profileIo);
                 if (autoConnect && serverModel.runningProperty().get()) {
                     first.connect();
                 }
@@ -162,6 +205,7 @@ public final class InspectorApp extends Application {
                     window.detach();
                 }
                 tasks.close();
+                profileIo.close();
                 server.stop();
                 throw e;
             }
@@ -186,7 +230,16 @@ public final class InspectorApp extends Application {
         public void close() {
             window.detach();
             tasks.close();
+            profileIo.close();
             server.stop();
+        }
+
+        private static Path throwawayDataDir() {
+            try {
+                return Files.createTempDirectory("wsi-data-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create a temporary data directory", e);
+            }
         }
     }
 }

@@ -43,6 +43,7 @@ public final class ComposerView extends BorderPane {
     private static final int HIGHLIGHT_LIMIT = 256 * 1024;
 
     private final CodeArea editor = new CodeArea();
+    private final Button save = new Button("Save…");
 
     public ComposerView(ComposerViewModel model, CloseAction closeAction) {
         getStyleClass().add("composer");
@@ -112,7 +113,15 @@ public final class ComposerView extends BorderPane {
         model.modeProperty().addListener((o, a, b) -> highlight(model));
         VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(editor);
         scroll.setPrefHeight(110);
-        setCenter(scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        Label preview = new Label();
+        preview.setId("composerPreview");
+        preview.getStyleClass().add("composer-preview");
+        preview.textProperty().bind(model.previewProperty().map(p -> p.isEmpty() ? "" : "→ " + p.replace('\n', ' ')));
+        preview.visibleProperty().bind(model.previewProperty().isNotEmpty());
+        preview.managedProperty().bind(preview.visibleProperty());
+        preview.setTooltip(new Tooltip("The message with its {{variables}} resolved, as it would be sent now"));
+        setCenter(new VBox(2, scroll, preview));
 
         Button send = new Button("Send");
         send.setId("sendButton");
@@ -143,7 +152,11 @@ public final class ComposerView extends BorderPane {
         close.setId("closeButton");
         close.setOnAction(e -> model.close(closeAction));
 
-        VBox actions = new VBox(6, send, new HBox(4, pingPayload, ping), new HBox(4, code, reason, close));
+        save.setId("saveFromComposer");
+        save.setTooltip(new Tooltip("Keep this message in the tab's profile"));
+        HBox sendRow = new HBox(4, send, save);
+        HBox.setHgrow(send, Priority.ALWAYS);
+        VBox actions = new VBox(6, sendRow, new HBox(4, pingPayload, ping), new HBox(4, code, reason, close));
         actions.setPadding(new Insets(0, 0, 0, 8));
         setRight(actions);
         setPadding(new Insets(4, 8, 8, 8));
@@ -161,6 +174,11 @@ public final class ComposerView extends BorderPane {
                     ? List.of() : List.of(segment.styleClass()), segment.text().length());
         }
         editor.setStyleSpans(0, spans.create());
+    }
+
+    /** "Save…": the tab decides what it does and when it is available (only with a profile). */
+    public Button saveButton() {
+        return save;
     }
 
     public CodeArea editor() {

@@ -4,6 +4,9 @@ import dev.wsinspector.core.compose.ComposedMessage;
 import dev.wsinspector.core.compose.MessageMode;
 import dev.wsinspector.core.compose.MessageParser;
 import dev.wsinspector.core.payload.CloseCodes;
+import dev.wsinspector.core.profile.SavedMessage;
+import dev.wsinspector.core.replay.TemplateException;
+import dev.wsinspector.core.replay.Templates;
 import dev.wsinspector.core.session.Connection;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,7 +22,9 @@ import java.util.function.Supplier;
 
 /**
  * The composer's state: what is typed, how to read it, whether it is valid, and the history of sent messages.
- * Sending goes to whatever connection is open in the tab at that moment.
+ * Sending goes to whatever connection is open in the tab at that moment. In a profile tab the input is a
+ * template: {@link #previewProperty()} shows what would go out, an unknown variable is a problem before
+ * sending, and a send resolves (and counts {@code {{counter}}}) through the tab's {@link Templates}.
  */
 public final class ComposerViewModel {
 
@@ -35,6 +40,8 @@ public final class ComposerViewModel {
     private static final int HISTORY_LIMIT = 200;
 
     private final Supplier<Connection> connection;
+    private final Supplier<Templates> templates;
+    private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
     private final StringProperty input = new SimpleStringProperty("");
     private final ObjectProperty<MessageMode> mode = new SimpleObjectProperty<>(MessageMode.TEXT);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -47,9 +54,33 @@ public final class ComposerViewModel {
 
     /** @param connection supplies the open connection, or null when none is open */
     public ComposerViewModel(Supplier<Connection> connection) {
+        this(connection, () -> null);
+    }
+
+    /**
+     * @param templates the tab's variables, or null (from the supplier) when the tab has no profile: the
+     *                  input is then sent exactly as typed
+     */
+    public ComposerViewModel(Supplier<Connection> connection, Supplier<Templates> templates) {
         this.connection = connection;
+        this.templates = templates;
         input.addListener((o, a, b) -> validate());
         mode.addListener((o, a, b) -> validate());
+    }
+
+    /** The message with its variables resolved, when it has any; empty otherwise. */
+    public ReadOnlyStringProperty previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    /** Checks the input again (the variables changed: another environment, the profile was edited). */
+    public void revalidate() {
+        validate();
+    }
+
+    /** The input as a saved message (name to be given), for "Save from composer". */
+    public SavedMessage draft() {
+        return new SavedMessage("", mode.get(), input.get());
     }
 
     public StringProperty inputProperty() {
@@ -94,9 +125,14 @@ public final class ComposerViewModel {
             return false;
         }
         ComposedMessage message;
+        Templates t = templates.get();
         try {
-            message = MessageParser.parse(mode.get(), input.get());
-        } catch (MessageParser.InvalidInputException e) {
+            // Checked in full first, so a bad message never counts {{counter}}.
+            if (t != null) {
+                MessageParser.parse(mode.get(), t.preview(input.get()));
+            }
+            message = MessageParser.parse(mode.get(), t == null ? input.get() : t.resolveMessage(input.get()));
+        } catch (MessageParser.InvalidInputException | TemplateException e) {
             status.set("Not sent: " + e.getMessage());
             return false;
         }
@@ -200,8 +236,22 @@ public final class ComposerViewModel {
     }
 
     private void validate() {
-        String why = input.get().isEmpty() && mode.get() == MessageMode.TEXT ? null
-                : MessageParser.problem(mode.get(), input.get());
+        Templates t = templates.get();
+        String text = input.get();
+        String why = null;
+        String resolved = "";
+        if (t != null && text.contains("{{")) {
+            try {
+                resolved = t.preview(text);
+                text = resolved;
+            } catch (TemplateException e) {
+                why = e.getMessage();
+            }
+        }
+        if (why == null && !(text.isEmpty() && mode.get() == MessageMode.TEXT)) {
+            why = MessageParser.problem(mode.get(), text);
+        }
         problem.set(why == null ? "" : why);
+        preview.set(why == null ? resolved : "");
     }
 }

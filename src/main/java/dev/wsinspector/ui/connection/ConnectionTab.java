@@ -1,7 +1,23 @@
 package dev.wsinspector.ui.connection;
 
+import dev.wsinspector.core.compose.MessageMode;
+import dev.wsinspector.core.compose.MessageParser;
+import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.Opcode;
+import dev.wsinspector.core.payload.Utf8Text;
+import dev.wsinspector.core.profile.SavedMessage;
+import dev.wsinspector.core.profile.StoredProfile;
+import dev.wsinspector.core.replay.BuiltIns;
+import dev.wsinspector.core.replay.Templates;
+import dev.wsinspector.core.session.ConnectionListener;
+import dev.wsinspector.core.session.Connection;
+import dev.wsinspector.core.timing.Scheduler;
+import dev.wsinspector.ui.messages.SavedMessageDialog;
+import dev.wsinspector.ui.messages.SavedMessagesPanel;
+import dev.wsinspector.ui.messages.SavedMessagesViewModel;
+import dev.wsinspector.ui.replay.ReplayPanel;
+import dev.wsinspector.ui.replay.ReplayViewModel;
 import dev.wsinspector.core.session.CaptureStats;
 import dev.wsinspector.core.session.ConnectionState;
 import dev.wsinspector.core.session.Session;
@@ -22,6 +38,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.ToggleButton;
@@ -32,12 +51,18 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * One connection: its bar (URL, Connect, state badge), the timeline, the detail pane and the composer.
- * The window's pulse calls {@link #pulse(long)}; nothing here is called from transport threads.
+ * One connection: its bar (URL, Connect, state badge), the timeline, the detail pane and the composer, and on
+ * the right the saved messages and the replay panel. A tab opened from a profile also shows the environment
+ * choice and, for insecure TLS, a warning on its bar. The window's pulse calls {@link #pulse(long)}; nothing
+ * here is called from transport threads.
  */
 public final class ConnectionTab extends Tab {
 
@@ -53,22 +78,53 @@ public final class ConnectionTab extends Tab {
     private final ChoiceBox<TimeMode> timeMode = new ChoiceBox<>(FXCollections.observableArrayList(TimeMode.values()));
     private final Label badge = new Label();
 
+    private final ComposerViewModel composerModel;
+    private final SavedMessagesViewModel messages;
+    private final ReplayViewModel replay;
+    private final ToggleButton toolsToggle = new ToggleButton("Messages & replay");
+    private final TabPane tools = new TabPane();
+    private final SplitPane middle;
+
     private Session shown;
     private CaptureStats stats = new CaptureStats();
 
     public ConnectionTab(ConnectionViewModel model, DetailPane detail) {
+        this(model, detail, ProfileUpdater.NONE, Scheduler.system());
+    }
+
+    /**
+     * @param profiles  saves changes of the tab's profile (its message library)
+     * @param scheduler runs replays
+     */
+    public ConnectionTab(ConnectionViewModel model, DetailPane detail, ProfileUpdater profiles, Scheduler scheduler) {
         this.model = model;
         this.detail = detail;
         getStyleClass().add("connection-tab");
-        textProperty().bind(Bindings.createStringBinding(() -> tabTitle(model.urlProperty().get()), model.urlProperty()));
+        textProperty().bind(Bindings.createStringBinding(() -> model.profileProperty().get() != null
+                ? model.profileProperty().get().name() : tabTitle(model.urlProperty().get()),
+                model.urlProperty(), model.profileProperty()));
 
-        ComposerViewModel composerModel = new ComposerViewModel(model::connection);
+        composerModel = new ComposerViewModel(model::connection, model::templates);
         ComposerView composer = new ComposerView(composerModel, model::close);
+        messages = new SavedMessagesViewModel(model::sendSaved, (change, result) -> profiles.update(
+                model.profileProperty().get().id(), p -> p.withMessages(change.apply(p.messages())), result));
+        replay = new ReplayViewModel(scheduler, new ReplayTarget());
+        composer.saveButton().disableProperty().bind(messages.availableProperty().not());
+        composer.saveButton().setOnAction(e -> saveMessage("Save message from composer", composerModel.draft()));
 
         BorderPane content = new BorderPane();
         content.setTop(new VBox(connectionBar(), timelineBar()));
-        SplitPane middle = new SplitPane(timeline, detail);
+        tools.setId("tabTools");
+        tools.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tools.getTabs().setAll(new Tab("Messages", new SavedMessagesPanel(messages)),
+                new Tab("Replay", new ReplayPanel(replay, messages.messages())));
+        tools.setMinWidth(280);
+        middle = new SplitPane(timeline, detail);
         middle.setDividerPositions(0.62);
+        toolsToggle.selectedProperty().addListener((o, a, show) -> showTools(show));
+        addTimelineActions();
+        model.profileProperty().addListener((o, a, p) -> profileShown(a, p));
+        model.environmentProperty().addListener((o, a, b) -> composerModel.revalidate());
         SplitPane vertical = new SplitPane(middle, composer);
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.74);
@@ -89,6 +145,120 @@ public final class ConnectionTab extends Tab {
         return timeline;
     }
 
+    public SavedMessagesViewModel messages() {
+        return messages;
+    }
+
+    public ReplayViewModel replay() {
+        return replay;
+    }
+
+    public ComposerViewModel composer() {
+        return composerModel;
+    }
+
+    /** Opens the tab's messages or replay panel ("Messages" / "Replay"). */
+    public void showTool(String title) {
+        toolsToggle.setSelected(true);
+        tools.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .ifPresent(t -> tools.getSelectionModel().select(t));
+    }
+
+    /** Makes this a tab of {@code stored}: options, variables, messages (relative paths against {@code dir}). */
+    public void useProfile(StoredProfile stored, java.nio.file.Path dir) {
+        model.useProfile(stored, dir);
+    }
+
+    private void profileShown(StoredProfile before, StoredProfile now) {
+        messages.availableProperty().set(now != null);
+        messages.show(now == null ? List.of() : now.profile().messages());
+        composerModel.revalidate();
+        if (before == null && now != null) {
+            toolsToggle.setSelected(true);
+        }
+    }
+
+    private void showTools(boolean show) {
+        if (show && !middle.getItems().contains(tools)) {
+            middle.getItems().add(tools);
+            middle.setDividerPositions(0.56, 0.76);
+        } else if (!show) {
+            middle.getItems().remove(tools);
+            middle.setDividerPositions(0.62);
+        }
+    }
+
+    /** Right-click on timeline rows: keep a frame as a saved message, or replay what we sent in the range. */
+    private void addTimelineActions() {
+        MenuItem saveFrame = new MenuItem("Save this frame…");
+        saveFrame.setId("saveFrameMenu");
+        saveFrame.setOnAction(e -> saveSelectedFrame());
+        MenuItem replayRows = new MenuItem("Replay sent frames of the selection…");
+        replayRows.setId("replayRowsMenu");
+        replayRows.setOnAction(e -> replaySelectedRows());
+        timeline.getContextMenu().getItems().addAll(new SeparatorMenuItem(), saveFrame, replayRows);
+        timeline.getContextMenu().setOnShowing(e -> {
+            TimelineRow row = timeline.getSelectionModel().getSelectedItem();
+            saveFrame.setDisable(row == null || !row.isFrame() || !messages.availableProperty().get());
+            replayRows.setDisable(timeline.getSelectionModel().getSelectedItems().stream().noneMatch(
+                    r -> r != null && r.isFrame()));
+        });
+    }
+
+    private void saveSelectedFrame() {
+        TimelineRow row = timeline.getSelectionModel().getSelectedItem();
+        if (row != null && row.isFrame() && shown != null) {
+            saveMessage("Save frame " + row.seq(), frameAsMessage(shown.frames().get(row.seq()), row.seq()));
+        }
+    }
+
+    /** The selected rows' frame range becomes the replay's; the Replay panel opens. */
+    public void replaySelectedRows() {
+        List<Long> seqs = timeline.getSelectionModel().getSelectedItems().stream()
+                .filter(r -> r != null && r.isFrame()).map(TimelineRow::seq).toList();
+        if (!seqs.isEmpty() && shown != null) {
+            replay.useRange(shown.frames(), seqs.stream().min(Long::compare).get(), seqs.stream().max(Long::compare).get());
+            showTool("Replay");
+        }
+    }
+
+    private void saveMessage(String title, SavedMessage draft) {
+        new SavedMessageDialog(getTabPane().getScene().getWindow(), title, draft, messages::add).show();
+    }
+
+    /** A captured frame as a saved message: JSON, text or hex, with any "{{" kept literal. */
+    static SavedMessage frameAsMessage(Frame frame, long seq) {
+        byte[] payload = frame.payloadBytes();
+        boolean text = (frame.opcode() == Opcode.TEXT || frame.opcode() == Opcode.CONTINUATION)
+                && Utf8Text.isValidUtf8(payload);
+        if (!text) {
+            return new SavedMessage("Frame " + seq, MessageMode.HEX, HexFormat.ofDelimiter(" ").formatHex(payload));
+        }
+        String body = new String(payload, StandardCharsets.UTF_8);
+        MessageMode type = MessageParser.problem(MessageMode.JSON, body) == null && !body.isBlank()
+                ? MessageMode.JSON : MessageMode.TEXT;
+        return new SavedMessage("Frame " + seq, type, Templates.escape(body));
+    }
+
+    /** What a replay of this tab runs against. */
+    private final class ReplayTarget implements ReplayViewModel.Target {
+        @Override
+        public Connection connection() {
+            return model.connection();
+        }
+
+        @Override
+        public Templates templates() {
+            Templates t = model.templates();
+            return t != null ? t : new Templates(Map.of(), BuiltIns.system());
+        }
+
+        @Override
+        public ConnectionListener events() {
+            return model.session();
+        }
+    }
+
     public CaptureStats stats() {
         return stats;
     }
@@ -102,6 +272,7 @@ public final class ConnectionTab extends Tab {
     /** Called by the window's pulse: bring state and new frames in, in one batch. */
     public void pulse(long nowNanos) {
         model.refresh();
+        replay.refresh();
         Session session = model.session();
         if (session != shown) {
             shown = session;
@@ -169,7 +340,37 @@ public final class ConnectionTab extends Tab {
                 () -> model.lastErrorProperty().get().isEmpty() ? null : new Tooltip(model.lastErrorProperty().get()),
                 model.lastErrorProperty()));
 
-        HBox bar = new HBox(8, url, connect, badge, details, queued, ping, error);
+        ChoiceBox<String> environment = new ChoiceBox<>();
+        environment.setId("environmentChoice");
+        environment.setTooltip(new Tooltip("Environment: whose {{variables}} this tab uses"));
+        Runnable fillEnvironments = () -> {
+            environment.getItems().setAll("(profile)");
+            environment.getItems().addAll(model.environments());
+            environment.setValue(model.environmentProperty().get().isEmpty() ? "(profile)" : model.environmentProperty().get());
+        };
+        model.environments().addListener((javafx.collections.ListChangeListener<String>) c -> fillEnvironments.run());
+        fillEnvironments.run();
+        environment.setOnAction(e -> model.chooseEnvironment("(profile)".equals(environment.getValue()) ? "" : environment.getValue()));
+        environment.visibleProperty().bind(Bindings.isNotEmpty(model.environments()));
+        environment.managedProperty().bind(environment.visibleProperty());
+
+        Label insecure = new Label("⚠ TLS not verified");
+        insecure.setId("insecureBadge");
+        insecure.getStyleClass().add("insecure-badge");
+        insecure.setTooltip(new Tooltip("This profile accepts any certificate: the connection can be read and changed by "
+                + "anyone on the network path"));
+        insecure.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.templateProperty().get() != null
+                && model.templateProperty().get().insecure(), model.templateProperty()));
+        insecure.managedProperty().bind(insecure.visibleProperty());
+        Label profileProblem = label(model.profileProblemProperty(), "connection-error");
+        profileProblem.setId("profileProblem");
+
+        // The long texts (errors, details) give way first; controls and badges keep their size.
+        environment.setMinWidth(Region.USE_PREF_SIZE);
+        insecure.setMinWidth(Region.USE_PREF_SIZE);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        url.setMinWidth(220);
+        HBox bar = new HBox(8, url, environment, connect, insecure, badge, details, queued, ping, error, profileProblem);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         bar.getStyleClass().add("connection-bar");
@@ -210,7 +411,9 @@ public final class ConnectionTab extends Tab {
         });
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, pause, pending, clear, grow, new Label("Time:"), timeMode);
+        toolsToggle.setId("toolsToggle");
+        toolsToggle.setTooltip(new Tooltip("Saved messages of the profile, and replay"));
+        HBox bar = new HBox(8, pause, pending, clear, grow, new Label("Time:"), timeMode, toolsToggle);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 8, 6, 8));
         bar.getStyleClass().add("timeline-bar");

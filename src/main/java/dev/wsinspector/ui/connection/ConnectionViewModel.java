@@ -1,6 +1,13 @@
 package dev.wsinspector.ui.connection;
 
+import dev.wsinspector.core.compose.ComposedMessage;
 import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.profile.SavedMessage;
+import dev.wsinspector.core.profile.StoredProfile;
+import dev.wsinspector.core.replay.BuiltIns;
+import dev.wsinspector.core.replay.ProfileResolver;
+import dev.wsinspector.core.replay.SavedMessages;
+import dev.wsinspector.core.replay.Templates;
 import dev.wsinspector.core.session.Connection;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.ConnectionOptions;
@@ -25,12 +32,19 @@ import javafx.collections.ObservableList;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
  * State of one connection tab: the URL, the current {@link Session}, and the badge texts. Changes only on the
  * FX thread; {@link #refresh()} (called by the UI pulse) copies what the transport reported into properties.
+ *
+ * <p>A tab opened from a profile ({@link #useProfile}) connects with the profile's resolved options, resolves
+ * {@code {{variables}}} of the chosen environment, and sends the profile's send-on-connect messages each time
+ * the connection opens. {@code {{counter}}} starts again with every connect.
  */
 public final class ConnectionViewModel {
 
@@ -48,8 +62,16 @@ public final class ConnectionViewModel {
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ConnectionOptions> template = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<StoredProfile> profile = new ReadOnlyObjectWrapper<>();
+    private final StringProperty environment = new SimpleStringProperty("");
+    private final ObservableList<String> environments = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper profileProblem = new ReadOnlyStringWrapper("");
 
     private Connection connection;
+    private Path profilesDir;
+    private BuiltIns builtIns = BuiltIns.system();
+    /** The open event whose send-on-connect messages went out (a reconnect brings a new one). */
+    private ConnectionEvent.Opened handledOpen;
 
     public ConnectionViewModel(ConnectionService service, Supplier<FrameStore> stores, String initialUrl) {
         this.service = service;
@@ -108,23 +130,181 @@ public final class ConnectionViewModel {
         return template;
     }
 
+    /** The profile this tab was opened from, or null. */
+    public ReadOnlyObjectProperty<StoredProfile> profileProperty() {
+        return profile.getReadOnlyProperty();
+    }
+
+    /** The chosen environment of the profile; empty for the profile's own variables only. */
+    public StringProperty environmentProperty() {
+        return environment;
+    }
+
+    /** The profile's environments, for the tab's environment choice. */
+    public ObservableList<String> environments() {
+        return environments;
+    }
+
+    /** Why the profile's settings cannot be resolved (e.g. an unknown variable in the URL); empty when fine. */
+    public ReadOnlyStringProperty profileProblemProperty() {
+        return profileProblem.getReadOnlyProperty();
+    }
+
+    /**
+     * Makes this a profile tab: URL and options come from {@code stored}, resolved with its variables.
+     *
+     * @param dir where the profile's relative certificate paths point (the profiles directory)
+     */
+    public void useProfile(StoredProfile stored, Path dir) {
+        profilesDir = dir;
+        profile.set(stored);
+        environments.setAll(stored.profile().environments().keySet());
+        if (!environments.contains(environment.get())) {
+            environment.set("");
+        }
+        applyProfile();
+    }
+
+    /** A newer version of this tab's profile (saved here or edited on disk); other profiles are ignored. */
+    public void profileChanged(StoredProfile stored) {
+        StoredProfile current = profile.get();
+        if (current != null && current.id().equals(stored.id()) && !current.equals(stored)) {
+            useProfile(stored, profilesDir);
+        }
+    }
+
+    /** Switches the environment: variables, URL and options are resolved again. */
+    public void chooseEnvironment(String name) {
+        environment.set(name == null ? "" : name);
+        if (profile.get() != null) {
+            applyProfile();
+        }
+    }
+
+    /** Variables for messages on this connection, or null in a tab without a profile (sends stay literal). */
+    public Templates templates() {
+        StoredProfile p = profile.get();
+        return p == null ? null : Templates.forProfile(p.profile(), environment.get(), builtIns);
+    }
+
     /** Connects to the URL field's address in a new capture. Bad URLs appear in the timeline like any failure. */
     public void connect() {
         disconnectNow();
+        String problem = profile.get() == null ? null : resolveForConnect();
         String text = url.get().trim();
         remember(text);
         Session next = new Session(stores.get());
         session.set(next);
         lastError.set("");
+        handledOpen = null;
         URI uri = parseUrl(text);
-        if (uri == null) {
-            long now = next.frames().clock().epochMicrosAt(next.frames().clock().nanoTime());
-            next.onEvent(new ConnectionEvent.Failed(now, 0, FailureKind.MALFORMED_URL,
-                    "Malformed URL '" + text + "': use ws://host:port/path or wss://…", null));
+        if (problem != null) {
+            failBeforeConnect(next, "Profile '" + profile.get().name() + "': " + problem);
+        } else if (uri == null) {
+            failBeforeConnect(next, "Malformed URL '" + text + "': use ws://host:port/path or wss://…");
         } else {
             connection = service.connect(optionsFor(uri), next.frames(), next);
         }
         refresh();
+    }
+
+    /**
+     * Sends a saved message of the profile, variables resolved; returns why it was not sent, or null when it
+     * was handed to the connection. A message that cannot be resolved is also reported in the timeline.
+     */
+    public String sendSaved(SavedMessage message) {
+        Connection open = connection();
+        if (open == null) {
+            return "Not connected: press Connect first";
+        }
+        Templates t = templates();
+        try {
+            send(open, t == null ? SavedMessages.compose(message, new Templates(java.util.Map.of(), builtIns))
+                    : SavedMessages.compose(message, t));
+            return null;
+        } catch (IllegalArgumentException e) {
+            addNote(ConnectionEvent.Note.ERROR, "Not sent: " + e.getMessage());
+            return "Not sent: " + e.getMessage();
+        }
+    }
+
+    /** Adds a row to the timeline of the current capture; any thread (replays report from their own). */
+    public void addNote(String level, String message) {
+        Session current = session.get();
+        if (current != null) {
+            addNote(current, level, message);
+        }
+    }
+
+    private static void addNote(Session target, String level, String message) {
+        FrameStore frames = target.frames();
+        long now = frames.clock().epochMicrosAt(frames.clock().nanoTime());
+        target.onEvent(new ConnectionEvent.Note(now, frames.size(), level, message));
+    }
+
+    private static void failBeforeConnect(Session next, String message) {
+        long now = next.frames().clock().epochMicrosAt(next.frames().clock().nanoTime());
+        next.onEvent(new ConnectionEvent.Failed(now, 0, FailureKind.MALFORMED_URL, message, null));
+    }
+
+    /** Fresh built-ins (the counter is per connection) and options; the problem, or null when resolved. */
+    private String resolveForConnect() {
+        builtIns = BuiltIns.system();
+        String shown = url.get().trim();
+        String resolvedBefore = template.get() == null ? null : template.get().uri().toString();
+        String problem = applyProfile();
+        if (problem == null && resolvedBefore != null && !shown.equals(resolvedBefore)) {
+            url.set(shown); // the user typed another address into the profile tab: theirs wins
+        }
+        return problem;
+    }
+
+    /** Resolves the profile into URL field and options; returns the problem, or null. */
+    private String applyProfile() {
+        StoredProfile p = profile.get();
+        try {
+            ConnectionOptions options = new ProfileResolver(templates(), profilesDir).options(p.profile());
+            template.set(options);
+            url.set(options.uri().toString());
+            profileProblem.set("");
+            return null;
+        } catch (IllegalArgumentException e) {
+            template.set(null);
+            url.set(p.profile().url());
+            profileProblem.set(e.getMessage());
+            return e.getMessage();
+        }
+    }
+
+    /** Queues the profile's send-on-connect messages in order, or none of them when one cannot be resolved. */
+    private void sendOnConnect(Session current, Connection open) {
+        List<SavedMessage> auto = profile.get().profile().sendOnConnect();
+        Templates t = templates();
+        List<String> problems = new ArrayList<>();
+        for (SavedMessage m : auto) {
+            try {
+                SavedMessages.preview(m, t);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> addNote(current, ConnectionEvent.Note.ERROR, "Send on connect: " + p));
+            addNote(current, ConnectionEvent.Note.ERROR, "Send on connect: none of the " + auto.size()
+                    + " messages was sent (fix the profile, then reconnect)");
+            return;
+        }
+        for (SavedMessage m : auto) {
+            send(open, SavedMessages.compose(m, t));
+        }
+    }
+
+    private static void send(Connection open, ComposedMessage message) {
+        if (message.binary()) {
+            open.sendBinary(message.bytes());
+        } else {
+            open.sendText(message.text());
+        }
     }
 
     /** Starts a normal close (1000). */
@@ -175,6 +355,12 @@ public final class ConnectionViewModel {
             }
         }
         current.lastFailure().ifPresent(f -> lastError.set(f.message()));
+        ConnectionEvent.Opened opened = current.opened().orElse(null);
+        if (opened != null && opened != handledOpen && now == ConnectionState.OPEN && connection() != null
+                && profile.get() != null) {
+            handledOpen = opened;
+            sendOnConnect(current, connection);
+        }
         if (connection != null && now == ConnectionState.OPEN) {
             long queued = connection.bufferedBytes();
             queuedText.set(queued > 0 ? Formats.humanBytes(queued) + " queued" : "");

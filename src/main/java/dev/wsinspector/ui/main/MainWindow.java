@@ -1,12 +1,16 @@
 package dev.wsinspector.ui.main;
 
 import dev.wsinspector.core.payload.Formats;
+import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.session.CaptureStats;
 import dev.wsinspector.ui.connection.ConnectionTab;
+import dev.wsinspector.ui.profiles.ProfilesPanel;
+import dev.wsinspector.ui.profiles.ProfilesViewModel;
 import dev.wsinspector.ui.server.ServerPanel;
 import dev.wsinspector.ui.server.ServerViewModel;
 import dev.wsinspector.ui.theme.Theme;
 import javafx.animation.AnimationTimer;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -29,8 +33,8 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The main window's content: toolbar, one tab per connection, the echo-server panel and the status bar.
- * Owns the one UI pulse that brings captured frames into every tab in batches.
+ * The main window's content: toolbar, the profiles sidebar, one tab per connection, the echo-server panel and
+ * the status bar. Owns the one UI pulse that brings captured frames into every tab in batches.
  */
 public final class MainWindow extends BorderPane {
 
@@ -45,6 +49,9 @@ public final class MainWindow extends BorderPane {
     private final Label memory = new Label();
     private final Label serverStatus = new Label();
     private final Theme theme;
+    private final ProfilesViewModel profiles;
+    private final ProfilesPanel profilesPanel;
+    private final ToggleButton profilesToggle = new ToggleButton("Profiles");
     private PulseObserver pulseObserver = (start, work) -> { };
     private long lastPulse;
 
@@ -62,11 +69,25 @@ public final class MainWindow extends BorderPane {
      * @param tabFactory makes a tab for a URL
      * @param theme      switches the scene between light and dark
      */
-    public MainWindow(ServerViewModel server, Function<String, ConnectionTab> tabFactory, Theme theme) {
+    public MainWindow(ServerViewModel server, Function<String, ConnectionTab> tabFactory, Theme theme,
+                      ProfilesViewModel profiles) {
         this.server = server;
         this.tabFactory = tabFactory;
         this.theme = theme;
+        this.profiles = profiles;
         getStyleClass().add("main-window");
+
+        profilesPanel = new ProfilesPanel(profiles, this::openProfile);
+        profilesToggle.setId("profilesToggle");
+        profilesToggle.setTooltip(new Tooltip("Show the saved connection profiles"));
+        profilesToggle.selectedProperty().addListener((o, a, show) -> setLeft(show ? profilesPanel : null));
+        // Shown by default once profiles exist; after that the user decides.
+        profiles.loadedProperty().addListener((o, a, loaded) -> {
+            if (loaded && !profiles.profiles().isEmpty()) {
+                profilesToggle.setSelected(true);
+            }
+        });
+        profiles.profiles().addListener((ListChangeListener<StoredProfile>) c -> profilesChanged());
 
         tabs.setId("connectionTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
@@ -89,7 +110,7 @@ public final class MainWindow extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         // Issue 5 hook (About window; the app registers what it shows): ui/about/AboutDialog.
-        setTop(new ToolBar(newTab, grow, serverToggle, dark, dev.wsinspector.ui.about.AboutDialog.button()));
+        setTop(new ToolBar(profilesToggle, newTab, grow, serverToggle, dark, dev.wsinspector.ui.about.AboutDialog.button()));
 
         serverStatus.setId("serverStatus");
         serverStatus.textProperty().bind(server.statusProperty());
@@ -110,10 +131,13 @@ public final class MainWindow extends BorderPane {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
                 this::closeSelectedTab);
         pulse.start();
+        profiles.reload();
+        profiles.startWatching();
     }
 
     public void detach() {
         pulse.stop();
+        profiles.close();
         tabs.getTabs().forEach(t -> ((ConnectionTab) t).model().disconnectNow());
     }
 
@@ -133,6 +157,33 @@ public final class MainWindow extends BorderPane {
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         return tab;
+    }
+
+    /** Opens {@code stored} in a new tab and connects; its send-on-connect messages follow once open. */
+    public ConnectionTab openProfile(StoredProfile stored) {
+        ConnectionTab tab = openTab(stored.profile().url());
+        tab.useProfile(stored, profiles.directory());
+        tab.connect();
+        return tab;
+    }
+
+    public ProfilesPanel profilesPanel() {
+        return profilesPanel;
+    }
+
+    public ProfilesViewModel profiles() {
+        return profiles;
+    }
+
+    /** Tabs of a profile that was saved or changed on disk take the new version. */
+    private void profilesChanged() {
+        for (Tab tab : tabs.getTabs()) {
+            ConnectionTab t = (ConnectionTab) tab;
+            StoredProfile mine = t.model().profileProperty().get();
+            if (mine != null) {
+                profiles.find(mine.id()).ifPresent(t.model()::profileChanged);
+            }
+        }
     }
 
     public TabPane tabs() {

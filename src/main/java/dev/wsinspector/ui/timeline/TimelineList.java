@@ -63,6 +63,10 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
             }
             // An event stamped before frames we already placed goes after them: rows never move once shown.
             long position = events.size() + Math.max(event.frameIndex(), framesKnown);
+            // Events from different threads (transport, replay) may arrive slightly out of frame order.
+            if (!events.isEmpty()) {
+                position = Math.max(position, eventRows[events.size() - 1] + 1);
+            }
             if (events.size() == eventRows.length) {
                 eventRows = Arrays.copyOf(eventRows, eventRows.length * 2);
             }

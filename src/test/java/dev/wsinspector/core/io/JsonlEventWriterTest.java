@@ -191,6 +191,18 @@ class JsonlEventWriterTest {
     }
 
     @Test
+    void notesAreWrittenWithTheirLevel() throws Exception {
+        writer.writeEvent(new ConnectionEvent.Note(T, 3, ConnectionEvent.Note.ERROR, "Replay: step 2 timed out"));
+
+        JsonNode note = lines().get(0);
+        assertThat(note.get("type").asText()).isEqualTo("note");
+        assertThat(note.get("time").asText()).isEqualTo("2026-11-26T05:48:36.123456Z");
+        assertThat(note.get("level").asText()).isEqualTo("error");
+        assertThat(note.get("message").asText()).isEqualTo("Replay: step 2 timed out");
+        assertThat(note.get("frameIndex").asLong()).isEqualTo(3);
+    }
+
+    @Test
     void closeAndErrorEvents() throws Exception {
         assertThat(writer.writeEvent(new ConnectionEvent.Connecting(T, 0, "ws://h/"))).isFalse();
         writer.writeEvent(new ConnectionEvent.Closed(T, 4, 1000, "done", true, true));

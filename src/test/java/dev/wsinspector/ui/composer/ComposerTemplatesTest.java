@@ -1,0 +1,68 @@
+package dev.wsinspector.ui.composer;
+
+import dev.wsinspector.core.compose.MessageMode;
+import dev.wsinspector.core.replay.BuiltIns;
+import dev.wsinspector.core.replay.Templates;
+import dev.wsinspector.testutil.FakeConnection;
+import dev.wsinspector.testutil.ManualScheduler;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The composer in a profile tab: preview, unknown variables before sending, {{counter}} per send. */
+class ComposerTemplatesTest {
+
+    private final FakeConnection connection = new FakeConnection(new ManualScheduler());
+    private final Templates templates = new Templates(Map.of("who", "world"),
+            new BuiltIns(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), () -> new UUID(0, 1), () -> 7));
+    private final ComposerViewModel model = new ComposerViewModel(() -> connection, () -> templates);
+
+    @Test
+    void previewsTheResolvedMessageAndCountsOnlySends() {
+        model.inputProperty().set("hi {{who}} #{{counter}}");
+        assertThat(model.previewProperty().get()).isEqualTo("hi world #1");
+        assertThat(model.problemProperty().get()).isEmpty();
+
+        assertThat(model.send()).isTrue();
+        assertThat(model.send()).isTrue();
+        assertThat(connection.sentText(0)).isEqualTo("hi world #1");
+        assertThat(connection.sentText(1)).isEqualTo("hi world #2");
+    }
+
+    @Test
+    void anUnknownVariableIsAProblemBeforeSendingAndNothingGoesOut() {
+        model.inputProperty().set("hi {{nobody}}");
+        assertThat(model.problemProperty().get()).contains("Unknown variable {{nobody}}");
+        assertThat(model.previewProperty().get()).isEmpty();
+
+        assertThat(model.send()).isFalse();
+        assertThat(model.statusProperty().get()).startsWith("Not sent: Unknown variable {{nobody}}");
+        assertThat(connection.frames().size()).isZero();
+        assertThat(templates.builtIns().counter()).as("a refused message is not counted").isZero();
+    }
+
+    @Test
+    void theResolvedTextIsCheckedByMode() {
+        model.modeProperty().set(MessageMode.JSON);
+        model.inputProperty().set("{\"to\":\"{{who}}\"}");
+        assertThat(model.problemProperty().get()).isEmpty();
+        assertThat(model.previewProperty().get()).isEqualTo("{\"to\":\"world\"}");
+        model.inputProperty().set("{\"n\":{{who}}}");
+        assertThat(model.problemProperty().get()).isNotEmpty();
+    }
+
+    @Test
+    void withoutAProfileTheInputIsSentAsTyped() {
+        ComposerViewModel plain = new ComposerViewModel(() -> connection);
+        plain.inputProperty().set("literal {{who}}");
+        assertThat(plain.previewProperty().get()).isEmpty();
+        assertThat(plain.send()).isTrue();
+        assertThat(connection.sentText(0)).isEqualTo("literal {{who}}");
+    }
+}
