@@ -166,7 +166,10 @@ public final class InspectorApp extends Application {
             try {
                 ServerViewModel serverModel = new ServerViewModel(server);
                 serverModel.start();
-                Scene scene = new Scene(new Pane(), 1280, 800);
+                // Three panes side by side need room: take most of the screen, up to 1600 × 1000.
+                javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+                Scene scene = new Scene(new Pane(), Math.min(1600, Math.max(900, screen.getWidth() * 0.92)),
+                        Math.min(1000, Math.max(560, screen.getHeight() * 0.92)));
                 Theme theme = new Theme(scene, dark);
                 ProfilesViewModel profiles = new ProfilesViewModel(new ProfileRepository(dataDir), profileIo,
                         Platform::runLater);

@@ -68,6 +68,8 @@ public final class ConnectionTab extends Tab {
 
     /** How far back to look for the first frame of a fragmented message (to know if it is text). */
     private static final int MESSAGE_START_SCAN = 100_000;
+    /** The environment choice for "the profile's own variables only". */
+    private static final String NO_ENVIRONMENT = "No environment";
 
     private final ConnectionViewModel model;
     private final TimelineView timeline = new TimelineView();
@@ -344,13 +346,13 @@ public final class ConnectionTab extends Tab {
         environment.setId("environmentChoice");
         environment.setTooltip(new Tooltip("Environment: whose {{variables}} this tab uses"));
         Runnable fillEnvironments = () -> {
-            environment.getItems().setAll("(profile)");
+            environment.getItems().setAll(NO_ENVIRONMENT);
             environment.getItems().addAll(model.environments());
-            environment.setValue(model.environmentProperty().get().isEmpty() ? "(profile)" : model.environmentProperty().get());
+            environment.setValue(model.environmentProperty().get().isEmpty() ? NO_ENVIRONMENT : model.environmentProperty().get());
         };
         model.environments().addListener((javafx.collections.ListChangeListener<String>) c -> fillEnvironments.run());
         fillEnvironments.run();
-        environment.setOnAction(e -> model.chooseEnvironment("(profile)".equals(environment.getValue()) ? "" : environment.getValue()));
+        environment.setOnAction(e -> model.chooseEnvironment(NO_ENVIRONMENT.equals(environment.getValue()) ? "" : environment.getValue()));
         environment.visibleProperty().bind(Bindings.isNotEmpty(model.environments()));
         environment.managedProperty().bind(environment.visibleProperty());
 

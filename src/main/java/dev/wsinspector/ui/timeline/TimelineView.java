@@ -45,6 +45,7 @@ public final class TimelineView extends TableView<TimelineRow> {
                 column("Size", 76, "col-size", TimelineRow::size),
                 column("FIN", 52, "col-fin", TimelineRow::fin),
                 column("Preview", 560, "col-preview", TimelineRow::preview)));
+        fillWidthWithLastColumn();
         setRowFactory(table -> new StyledRow());
         setFixedCellSize(24);
 
@@ -58,6 +59,20 @@ public final class TimelineView extends TableView<TimelineRow> {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * The preview column takes the width the other columns leave (at least 240 px), so it neither hides
+     * behind a horizontal scroll bar nor squeezes the time and type columns.
+     */
+    private void fillWidthWithLastColumn() {
+        TableColumn<TimelineRow, ?> last = getColumns().get(getColumns().size() - 1);
+        javafx.beans.binding.DoubleExpression others = javafx.beans.binding.Bindings.createDoubleBinding(() -> 0.0);
+        for (TableColumn<TimelineRow, ?> column : getColumns().subList(0, getColumns().size() - 1)) {
+            others = others.add(column.widthProperty());
+        }
+        // 18 px: room for the vertical scroll bar, so the last column does not force a horizontal one.
+        last.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(240, widthProperty().subtract(others).subtract(18)));
     }
 
     /** Shows {@code list} (a new capture after each connect). */
