@@ -67,6 +67,33 @@ class TimelineUnderLoadBenchmark {
         });
     }
 
+    private final java.util.Map<String, Long> samples = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** With -Dbench.sample=true: where the FX thread is, every 2 ms, by its top three frames. */
+    private Thread startFxSampler() {
+        Thread fx = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElse(null);
+        Thread sampler = new Thread(() -> {
+            while (Boolean.getBoolean("bench.sample") && fx != null && !Thread.currentThread().isInterrupted()) {
+                StackTraceElement[] stack = fx.getStackTrace();
+                StringBuilder key = new StringBuilder(fx.getState().name());
+                for (int i = 0; i < Math.min(3, stack.length); i++) {
+                    key.append(" < ").append(stack[i].getClassName().replaceAll(".*\\.", "")).append('.')
+                            .append(stack[i].getMethodName());
+                }
+                samples.merge(key.toString(), 1L, Long::sum);
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "fx-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        return sampler;
+    }
+
     @AfterEach
     void tearDown() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> app.close()).get(10, TimeUnit.SECONDS);
@@ -82,6 +109,7 @@ class TimelineUnderLoadBenchmark {
                 tab.model().connect();
             });
             measuring = true;
+            Thread sampler = startFxSampler();
             long start = System.nanoTime();
             FloodServer.Result sent = result.get((long) SECONDS + 60, TimeUnit.SECONDS);
             long floodEnd = System.nanoTime();
@@ -89,8 +117,10 @@ class TimelineUnderLoadBenchmark {
             await().atMost(Duration.ofSeconds(60)).until(() -> session.state() == ConnectionState.CLOSED);
             // Let the timeline take in the tail, then stop measuring.
             await().atMost(Duration.ofSeconds(30)).until(() -> WaitForAsyncUtils.asyncFx(
-                    () -> (long) tab.timeline().getItems().size()).get() == session.frames().size() + session.eventCount());
+                    () -> tab.timeline().rows().capturedRows() == session.frames().size() + session.eventCount()
+                            && tab.timeline().rows().pendingRows() == 0).get());
             measuring = false;
+            sampler.interrupt();
 
             FrameStore frames = session.frames();
             long dataIn = 0;
@@ -100,7 +130,8 @@ class TimelineUnderLoadBenchmark {
                     dataIn++;
                 }
             }
-            long rows = WaitForAsyncUtils.asyncFx(() -> (long) tab.timeline().getItems().size()).get();
+            long rows = WaitForAsyncUtils.asyncFx(() -> tab.timeline().rows().capturedRows()).get();
+            long listed = WaitForAsyncUtils.asyncFx(() -> (long) tab.timeline().getItems().size()).get();
             double floodSeconds = sent.floodNanos() / 1e9;
             for (int i = 0; i < 3; i++) {
                 System.gc();
@@ -112,7 +143,7 @@ class TimelineUnderLoadBenchmark {
                             + "  frames sent by server    %,d%n"
                             + "  text frames captured     %,d  (%s)%n"
                             + "  capture rate             %,.0f frames/s%n"
-                            + "  rows in the timeline     %,d (frames + events)%n"
+                            + "  rows in the timeline     %,d (frames + events; the list holds the newest %,d)%n"
                             + "  UI pulses                %,d, longest gap %.1f ms%n"
                             + "  pulse work (our code)    longest %.1f ms, mean %.2f ms%n"
                             + "  capture memory           %,d bytes (store estimate)%n"
@@ -121,10 +152,15 @@ class TimelineUnderLoadBenchmark {
                     PAYLOAD, floodSeconds, RATE == 0 ? "as fast as possible" : String.format(Locale.ROOT, "%,d frames/s", RATE),
                     sent.framesSent(), dataIn,
                     dataIn == sent.framesSent() ? "nothing lost" : "LOST " + (sent.framesSent() - dataIn),
-                    dataIn / floodSeconds, rows, pulses.get(), maxGap.get() / 1e6, maxWork.get() / 1e6,
+                    dataIn / floodSeconds, rows, listed, pulses.get(), maxGap.get() / 1e6, maxWork.get() / 1e6,
                     totalWork.get() / 1e6 / Math.max(1, pulses.get()), frames.retainedBytes(), heap,
                     (System.nanoTime() - floodEnd) / 1e9);
             System.out.print(report);
+            if (Boolean.getBoolean("bench.sample")) {
+                System.out.println("FX thread samples (top frames):");
+                samples.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(25)
+                        .forEach(e -> System.out.printf(Locale.ROOT, "  %6d  %s%n", e.getValue(), e.getKey()));
+            }
             Path out = Path.of(System.getProperty("bench.out", "target/timeline-under-load.txt"));
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, report);

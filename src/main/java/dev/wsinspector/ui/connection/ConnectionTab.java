@@ -87,6 +87,8 @@ public final class ConnectionTab extends Tab {
     private final TabPane tools = new TabPane();
     private final SplitPane middle;
 
+    private final Label windowLabel = new Label();
+    private final HBox windowControls = new HBox(6);
     private Session shown;
     private CaptureStats stats = new CaptureStats();
 
@@ -291,13 +293,15 @@ public final class ConnectionTab extends Tab {
             return;
         }
         // Follow new rows only while the user is looking at the newest ones; scrolling up stops following.
-        boolean atBottom = timeline.isAtBottom();
+        boolean following = timeline.updateFollowing();
+        rows.setFollowing(following);
         int added = rows.pull();
-        if (added > 0 && atBottom) {
+        if (added > 0 && following) {
             timeline.scrollToEnd();
         }
         long waiting = rows.pendingRows();
-        pending.setText(waiting > 0 ? waiting + " new" : "");
+        pending.setText(waiting > 0 ? String.format(java.util.Locale.ROOT, "%,d new", waiting) : "");
+        updateWindowBar(rows);
         stats.update(session.frames(), nowNanos);
     }
 
@@ -415,11 +419,51 @@ public final class ConnectionTab extends Tab {
         HBox.setHgrow(grow, Priority.ALWAYS);
         toolsToggle.setId("toolsToggle");
         toolsToggle.setTooltip(new Tooltip("Saved messages of the profile, and replay"));
-        HBox bar = new HBox(8, pause, pending, clear, grow, new Label("Time:"), timeMode, toolsToggle);
+        HBox bar = new HBox(8, pause, pending, clear, windowBar(), grow, new Label("Time:"), timeMode, toolsToggle);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 8, 6, 8));
         bar.getStyleClass().add("timeline-bar");
         return bar;
+    }
+
+    /** "Rows X–Y of Z" and Older / Newer / Latest, shown once the capture is longer than the list's window. */
+    private HBox windowBar() {
+        windowLabel.setId("windowLabel");
+        windowLabel.getStyleClass().add("window-label");
+        Button older = new Button("◀ Older");
+        older.setId("olderButton");
+        older.setOnAction(e -> {
+            timeline.stopFollowing();
+            timeline.rows().showOlder();
+        });
+        Button newer = new Button("Newer ▶");
+        newer.setId("newerButton");
+        newer.setOnAction(e -> {
+            timeline.stopFollowing();
+            timeline.rows().showNewer();
+        });
+        Button latest = new Button("Latest");
+        latest.setId("latestButton");
+        latest.setTooltip(new Tooltip("Jump to the newest rows and follow them"));
+        latest.setOnAction(e -> {
+            timeline.follow();
+            timeline.rows().showLatest();
+            timeline.scrollToEnd();
+        });
+        windowControls.getChildren().setAll(windowLabel, older, newer, latest);
+        windowControls.setAlignment(Pos.CENTER_LEFT);
+        windowControls.setVisible(false);
+        windowControls.managedProperty().bind(windowControls.visibleProperty());
+        return windowControls;
+    }
+
+    private void updateWindowBar(TimelineList rows) {
+        boolean windowed = rows.rowsBefore() > 0 || rows.pendingRows() > 0 && rows.size() >= rows.window();
+        windowControls.setVisible(windowed);
+        if (windowed) {
+            windowLabel.setText(String.format(java.util.Locale.ROOT, "Rows %,d–%,d of %,d", rows.firstRowNumber(),
+                    rows.firstRowNumber() + rows.size() - 1, rows.capturedRows()));
+        }
     }
 
     private void showDetail(TimelineRow row) {

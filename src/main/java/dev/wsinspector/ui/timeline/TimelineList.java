@@ -18,10 +18,19 @@ import java.util.Map;
  * <p>Only the FX thread touches this list. It never changes by itself: {@link #pull()}, called by the one UI
  * pulse, looks at what the transport appended since the last pull and announces it as a single change.
  * Events (open, close, errors) are placed among the frames where they happened.
+ *
+ * <p>The list shows a window of the capture: {@link #DEFAULT_WINDOW} rows, growing to twice that while it
+ * follows new rows before the older half is dropped in one step. JavaFX 21's VirtualFlow
+ * walks every row to place the viewport near the end of a long list (linear in the row count, several times per
+ * layout), which made UI pulses stall for 100+ ms once captures reached millions of rows. While the view
+ * follows new rows the window slides along with the capture; otherwise it stays put and {@link #showOlder()},
+ * {@link #showNewer()} and {@link #showLatest()} move it.
  */
 public final class TimelineList extends ObservableListBase<TimelineRow> {
 
     private static final int CACHE_ROWS = 4096;
+    /** Rows the list holds at most; see the class comment. */
+    public static final int DEFAULT_WINDOW = Integer.getInteger("wsi.timelineWindow", 25_000);
 
     private final Session session;
     private final FrameStore store;
@@ -32,9 +41,13 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
     private long[] eventRows = new long[16];
     private long framesKnown;
     /** Absolute rows before this one were cleared from view. */
+    private long clearedRows;
+    /** Absolute row of list index 0 (at least {@code clearedRows}). */
     private long firstRow;
     private int visible;
     private boolean paused;
+    private boolean following = true;
+    private final int window;
     private TimeMode timeMode = TimeMode.ABSOLUTE;
 
     private final Map<Long, TimelineRow> cache = new LinkedHashMap<>(256, 0.75f, true) {
@@ -45,9 +58,18 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
     };
 
     public TimelineList(Session session, RowFormatter formatter) {
+        this(session, formatter, DEFAULT_WINDOW);
+    }
+
+    /** @param window most rows the list holds at once (tests use small windows) */
+    public TimelineList(Session session, RowFormatter formatter, int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be positive: " + window);
+        }
         this.session = session;
         this.store = session.frames();
         this.formatter = formatter;
+        this.window = window;
     }
 
     /**
@@ -77,27 +99,114 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         return paused ? 0 : reveal();
     }
 
+    /**
+     * Brings new rows into the list: all of them while following (dropping the oldest beyond the window),
+     * otherwise only until the window is full. Returns the number of rows added.
+     */
     private int reveal() {
-        long target = Math.min(totalRows() - firstRow, Integer.MAX_VALUE - 8);
-        int added = (int) (target - visible);
-        if (added > 0) {
-            int from = visible;
-            visible += added;
-            beginChange();
-            nextAdd(from, visible);
-            endChange();
+        long end = totalRows();
+        long newFirst = firstRow;
+        if (following && end - firstRow > 2L * window) {
+            // Drop old rows in big steps, not every pulse: removing rows at the head makes the table rebuild
+            // its cells, while rows added at the tail are cheap.
+            newFirst = end - window;
         }
+        int newVisible = (int) Math.min(end - newFirst, following ? 2L * window : window);
+        return moveWindow(newFirst, newVisible);
+    }
+
+    /** Announces the window [newFirst, newFirst + newVisible) as one change against the current one. */
+    private int moveWindow(long newFirst, int newVisible) {
+        long oldFirst = firstRow;
+        long oldEnd = oldFirst + visible;
+        long newEnd = newFirst + newVisible;
+        if (newFirst == oldFirst && newVisible == visible) {
+            return 0;
+        }
+        beginChange();
+        if (newFirst >= oldEnd || newEnd <= oldFirst || newFirst < oldFirst) {
+            // No overlap, or moving backwards: replace everything.
+            if (visible > 0) {
+                nextRemove(0, removedPlaceholder(visible));
+            }
+            firstRow = newFirst;
+            visible = newVisible;
+            if (newVisible > 0) {
+                nextAdd(0, newVisible);
+            }
+            endChange();
+            return newVisible;
+        }
+        int dropped = (int) (newFirst - oldFirst);
+        if (dropped > 0) {
+            nextRemove(0, removedPlaceholder(dropped));
+        }
+        int kept = visible - dropped;
+        int keptAfterEnd = (int) Math.min(kept, newEnd - newFirst);
+        if (keptAfterEnd < kept) {
+            nextRemove(keptAfterEnd, removedPlaceholder(kept - keptAfterEnd));
+        }
+        firstRow = newFirst;
+        visible = newVisible;
+        int added = newVisible - keptAfterEnd;
+        if (added > 0) {
+            nextAdd(keptAfterEnd, newVisible);
+        }
+        endChange();
         return Math.max(added, 0);
+    }
+
+    /**
+     * Whether the view is at the newest rows (the window slides with the capture) or the user is reading
+     * older ones (the window stays). The view tells this before every pull.
+     */
+    public void setFollowing(boolean value) {
+        following = value;
+    }
+
+    /** Rows a window holds when moved by Older / Newer (a following window grows to twice this). */
+    public int window() {
+        return window;
+    }
+
+    /** Rows of the capture before the window (since the last Clear). */
+    public long rowsBefore() {
+        return firstRow - clearedRows;
+    }
+
+    /** Moves the window one window-length back. */
+    public void showOlder() {
+        long newFirst = Math.max(clearedRows, firstRow - window);
+        following = false;
+        moveWindow(newFirst, (int) Math.min(totalRows() - newFirst, window));
+    }
+
+    /** Moves the window one window-length forward (not past the newest rows). */
+    public void showNewer() {
+        long newFirst = Math.max(clearedRows, Math.min(firstRow + window, totalRows() - window));
+        moveWindow(newFirst, (int) Math.min(totalRows() - newFirst, window));
+    }
+
+    /** Moves the window to the newest rows and follows them again. */
+    public void showLatest() {
+        following = true;
+        long newFirst = Math.max(clearedRows, totalRows() - window);
+        moveWindow(newFirst, (int) Math.min(totalRows() - newFirst, window));
     }
 
     /** Rows captured (frames and events) since the last Clear, shown or not. */
     public long capturedRows() {
-        return totalRows() - firstRow;
+        return totalRows() - clearedRows;
     }
 
-    /** Rows captured while the view was paused and not shown yet. */
+    /** Rows captured after the window's last row (while paused or reading older rows). */
     public long pendingRows() {
-        return capturedRows() - visible;
+        return totalRows() - firstRow - visible;
+    }
+
+    /** Absolute row number (from 1) of list index 0, for "rows X–Y of Z". */
+    public long firstRowNumber() {
+        return firstRow - clearedRows + 1;
     }
 
     public boolean isPaused() {
@@ -114,7 +223,8 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
 
     /** Empties the view; the capture itself (and exports) keep every frame. */
     public void clearView() {
-        firstRow = totalRows();
+        clearedRows = totalRows();
+        firstRow = clearedRows;
         int removed = visible;
         visible = 0;
         cache.clear();

@@ -29,6 +29,8 @@ public final class TimelineView extends TableView<TimelineRow> {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private TimelineList rows;
+    /** Whether the view sticks to the newest rows; the user scrolling up turns it off. */
+    private boolean following = true;
 
     public TimelineView() {
         getStyleClass().add("timeline");
@@ -59,6 +61,26 @@ public final class TimelineView extends TableView<TimelineRow> {
                 e.consume();
             }
         });
+        // Following stops only on the user's own moves up (our scrollTo calls fire none of these).
+        addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0) {
+                following = false;
+            }
+        });
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            switch (e.getCode()) {
+                case UP, PAGE_UP, HOME -> following = false;
+                default -> { }
+            }
+        });
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            for (javafx.scene.Node n = (javafx.scene.Node) e.getTarget(); n != null && n != this; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                    following = false;
+                    return;
+                }
+            }
+        });
     }
 
     /**
@@ -78,6 +100,7 @@ public final class TimelineView extends TableView<TimelineRow> {
     /** Shows {@code list} (a new capture after each connect). */
     public void show(TimelineList list) {
         rows = list;
+        following = true;
         setItems(list == null ? FXCollections.observableArrayList() : list);
     }
 
@@ -85,7 +108,28 @@ public final class TimelineView extends TableView<TimelineRow> {
         return rows;
     }
 
-    /** True when the last row is on screen (or nothing is shown), i.e. the view should follow new rows. */
+    /**
+     * Whether to follow new rows, decided once per pulse: on until the user scrolls up, back on once they are
+     * at the end of the newest rows again.
+     */
+    public boolean updateFollowing() {
+        if (!following && rows != null && rows.pendingRows() == 0 && isAtBottom()) {
+            following = true;
+        }
+        return following;
+    }
+
+    /** Follow the newest rows again (the Latest button, a new capture). */
+    public void follow() {
+        following = true;
+    }
+
+    /** Stay where the user went (Older / Newer). */
+    public void stopFollowing() {
+        following = false;
+    }
+
+    /** True when the last row is on screen (or nothing is shown). */
     public boolean isAtBottom() {
         VirtualFlow<?> flow = (VirtualFlow<?>) lookup(".virtual-flow");
         if (flow == null || getItems().isEmpty()) {

@@ -167,4 +167,94 @@ class TimelineListTest {
         assertThat(list.get(2).styleClass()).contains("frame-ping");
         assertThat(list.get(1).type()).isEqualTo("continuation");
     }
+
+    /** Replays the list's change events on a plain copy: the copy must always equal the list. */
+    private static List<Long> mirror(TimelineList list, List<Long> copy) {
+        list.addListener((ListChangeListener<TimelineRow>) c -> {
+            while (c.next()) {
+                if (c.wasRemoved()) {
+                    copy.subList(c.getFrom(), c.getFrom() + c.getRemovedSize()).clear();
+                }
+                if (c.wasAdded()) {
+                    copy.addAll(c.getFrom(), c.getAddedSubList().stream().map(TimelineRow::seq).toList());
+                }
+            }
+        });
+        return copy;
+    }
+
+    private static List<Long> seqs(TimelineList list) {
+        return list.stream().map(TimelineRow::seq).toList();
+    }
+
+    @Test
+    void aLongCaptureIsShownThroughASlidingWindow() {
+        TimelineList small = new TimelineList(session, new RowFormatter(ZoneOffset.UTC), 5);
+        List<Long> copy = mirror(small, new ArrayList<>());
+        for (int i = 0; i < 12; i++) {
+            frame(Direction.IN, "f" + i);
+            if (i % 4 == 0) {
+                small.pull();
+                assertThat(copy).isEqualTo(seqs(small));
+            }
+        }
+        small.pull();
+        // 12 rows exceed twice the window: the oldest were dropped in one step, the newest 5 kept, and it
+        // grows again up to 10 before the next step.
+        assertThat(seqs(small)).containsExactly(7L, 8L, 9L, 10L, 11L);
+        assertThat(copy).isEqualTo(seqs(small));
+        assertThat(small.rowsBefore()).isEqualTo(7);
+        assertThat(small.firstRowNumber()).isEqualTo(8);
+        assertThat(small.pendingRows()).isZero();
+
+        // Reading (not following): the window stays, new rows wait.
+        small.setFollowing(false);
+        frame(Direction.IN, "f12");
+        frame(Direction.IN, "f13");
+        assertThat(small.pull()).isZero();
+        assertThat(seqs(small)).containsExactly(7L, 8L, 9L, 10L, 11L);
+        assertThat(small.pendingRows()).isEqualTo(2);
+
+        small.showOlder();
+        assertThat(seqs(small)).containsExactly(2L, 3L, 4L, 5L, 6L);
+        small.showOlder();
+        assertThat(seqs(small)).containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(small.rowsBefore()).isZero();
+        small.showNewer();
+        assertThat(seqs(small)).containsExactly(5L, 6L, 7L, 8L, 9L);
+        assertThat(copy).isEqualTo(seqs(small));
+
+        small.showLatest();
+        assertThat(seqs(small)).containsExactly(9L, 10L, 11L, 12L, 13L);
+        frame(Direction.IN, "f14");
+        small.pull();
+        assertThat(seqs(small)).containsExactly(9L, 10L, 11L, 12L, 13L, 14L);
+        for (int i = 15; i < 20; i++) {
+            frame(Direction.IN, "f" + i);
+        }
+        small.pull();
+        assertThat(seqs(small)).containsExactly(15L, 16L, 17L, 18L, 19L);
+        assertThat(copy).isEqualTo(seqs(small));
+    }
+
+    @Test
+    void aJumpLongerThanTheWindowReplacesIt() {
+        TimelineList small = new TimelineList(session, new RowFormatter(ZoneOffset.UTC), 3);
+        List<Long> copy = mirror(small, new ArrayList<>());
+        frame(Direction.IN, "a");
+        small.pull();
+        for (int i = 0; i < 10; i++) {
+            frame(Direction.IN, "b" + i);
+        }
+        small.pull();
+        assertThat(seqs(small)).containsExactly(8L, 9L, 10L);
+        assertThat(copy).isEqualTo(seqs(small));
+        small.clearView();
+        assertThat(copy).isEmpty();
+        frame(Direction.IN, "c");
+        small.pull();
+        assertThat(seqs(small)).containsExactly(11L);
+        assertThat(small.rowsBefore()).isZero();
+        assertThat(small.capturedRows()).isEqualTo(1);
+    }
 }
