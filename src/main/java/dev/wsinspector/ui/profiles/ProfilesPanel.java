@@ -29,6 +29,7 @@ import javafx.stage.Modality;
 
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -242,7 +243,79 @@ public final class ProfilesPanel extends VBox {
         delete.setOnAction(e -> deleteSelected());
         MenuItem create = new MenuItem("New profile here…");
         create.setOnAction(e -> create());
-        return new ContextMenu(open, edit, duplicate, rename, delete, new SeparatorMenuItem(), create);
+        MenuItem importFiles = new MenuItem("Import profiles…");
+        importFiles.setOnAction(e -> importFiles());
+        MenuItem importFolder = new MenuItem("Import a folder…");
+        importFolder.setOnAction(e -> importFolder());
+        MenuItem export = new MenuItem("Export profile…");
+        export.setOnAction(e -> exportSelected());
+        MenuItem exportFolder = new MenuItem("Export this folder…");
+        exportFolder.setOnAction(e -> exportFolder());
+        return new ContextMenu(open, edit, duplicate, rename, delete, new SeparatorMenuItem(), create,
+                new SeparatorMenuItem(), importFiles, importFolder, export, exportFolder);
+    }
+
+    private void importFiles() {
+        javafx.stage.FileChooser chooser = jsonChooser("Import profiles");
+        List<java.io.File> files = chooser.showOpenMultipleDialog(getScene().getWindow());
+        if (files != null && !files.isEmpty()) {
+            model.importFiles(files.stream().map(java.io.File::toPath).toList());
+        }
+    }
+
+    private void importFolder() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Import every profile of a folder");
+        java.io.File folder = chooser.showDialog(getScene().getWindow());
+        if (folder != null) {
+            model.importFolder(folder.toPath());
+        }
+    }
+
+    private void exportSelected() {
+        StoredProfile profile = selected();
+        if (profile == null) {
+            return;
+        }
+        javafx.stage.FileChooser chooser = jsonChooser("Export '" + profile.name() + "'");
+        chooser.setInitialFileName(profile.id());
+        java.io.File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            model.export(profile, file.toPath(), askIncludeSecrets());
+        }
+    }
+
+    private void exportFolder() {
+        TreeItem<ProfileTree.Node> item = tree.getSelectionModel().getSelectedItem();
+        String folder = item == null ? "" : item.getValue() instanceof ProfileTree.Folder f ? f.path()
+                : item.getValue() instanceof ProfileTree.Profile p ? p.stored().profile().folder() : "";
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(folder.isEmpty() ? "Export all profiles to" : "Export folder '" + folder + "' to");
+        java.io.File target = chooser.showDialog(getScene().getWindow());
+        if (target != null) {
+            model.exportFolder(folder, target.toPath(), askIncludeSecrets());
+        }
+    }
+
+    /** Secrets stay out of shared files unless the user says otherwise, every time. */
+    private boolean askIncludeSecrets() {
+        javafx.scene.control.ButtonType without = new javafx.scene.control.ButtonType("Leave secrets out",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType with = new javafx.scene.control.ButtonType("Include secrets",
+                javafx.scene.control.ButtonBar.ButtonData.OTHER);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "Secret header values, secret query parameters, proxy passwords and the variables they use are "
+                        + "left empty in the exported file unless you include them.", without, with);
+        ask.setHeaderText("Include secrets in the export?");
+        ask.initOwner(getScene().getWindow());
+        return ask.showAndWait().filter(with::equals).isPresent();
+    }
+
+    private static javafx.stage.FileChooser jsonChooser(String title) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Profiles (*.json)", "*.json"));
+        return chooser;
     }
 
     private HBox notice() {

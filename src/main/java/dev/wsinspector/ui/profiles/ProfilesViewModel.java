@@ -219,6 +219,66 @@ public final class ProfilesViewModel implements AutoCloseable {
         run(() -> repository.restore(deleted), restored -> notice.set("Restored '" + restored.name() + "'"));
     }
 
+    /** Imports profile files from elsewhere as new profiles; the source files are not changed. */
+    public void importFiles(List<Path> files) {
+        clearNotice();
+        run(() -> {
+            int imported = 0;
+            List<String> failed = new java.util.ArrayList<>();
+            for (Path file : files) {
+                try {
+                    repository.importFile(file);
+                    imported++;
+                } catch (Exception e) {
+                    // One unreadable file must not stop the others; each is named in the report.
+                    failed.add(file.getFileName() + ": " + message(e));
+                }
+            }
+            return new ImportOutcome(imported, failed);
+        }, this::report);
+    }
+
+    /** Imports every {@code *.json} of a folder. */
+    public void importFolder(Path folder) {
+        clearNotice();
+        run(() -> {
+            dev.wsinspector.core.profile.ImportResult result = repository.importFolder(folder);
+            return new ImportOutcome(result.imported().size(), result.problems().stream()
+                    .map(p -> p.file().getFileName() + ": " + p.message()).toList());
+        }, this::report);
+    }
+
+    /**
+     * Writes one profile to {@code file} for sharing; secret values are left empty unless
+     * {@code includeSecrets}.
+     */
+    public void export(StoredProfile profile, Path file, boolean includeSecrets) {
+        clearNotice();
+        run(() -> {
+            repository.export(profile.profile(), file, includeSecrets);
+            return file;
+        }, written -> notice.set("Exported '" + profile.name() + "' to " + written
+                + (includeSecrets ? " (with secrets)" : " (secrets left out)")));
+    }
+
+    /** Exports the profiles of a sidebar folder (empty: all) into a directory, one file each. */
+    public void exportFolder(String folder, Path target, boolean includeSecrets) {
+        clearNotice();
+        run(() -> repository.exportFolder(folder, target, includeSecrets),
+                written -> notice.set("Exported " + written.size() + (written.size() == 1 ? " profile" : " profiles")
+                        + " to " + target + (includeSecrets ? " (with secrets)" : " (secrets left out)")));
+    }
+
+    private void report(ImportOutcome outcome) {
+        notice.set("Imported " + outcome.imported() + (outcome.imported() == 1 ? " profile" : " profiles"));
+        if (!outcome.failed().isEmpty()) {
+            error.set("Not imported: " + String.join("; ", outcome.failed()));
+        }
+    }
+
+    private record ImportOutcome(int imported, List<String> failed) {
+    }
+
     /** Hides the notice (and gives up the undo). */
     public void clearNotice() {
         lastDeleted = null;

@@ -182,4 +182,36 @@ class ProfilesViewModelTest {
             assertThat(problem.movedTo().getFileName().toString()).startsWith("bad.json.corrupt-");
         });
     }
+
+    @Test
+    void exportLeavesSecretsOutUnlessAskedAndImportBringsProfilesBack(@TempDir Path elsewhere) throws Exception {
+        StoredProfile stored = create(ConnectionProfile.builder("Shared", "ws://s/").folder("team")
+                .headers(List.of(new dev.wsinspector.core.profile.ProfileHeader("Authorization", "Bearer hunter2", true)))
+                .build());
+        Path plain = elsewhere.resolve("shared.json");
+        model.export(stored, plain, false);
+        deliver();
+        assertThat(model.noticeProperty().get()).contains("secrets left out");
+        assertThat(java.nio.file.Files.readString(plain)).contains("Authorization").doesNotContain("hunter2");
+        Path full = elsewhere.resolve("shared-full.json");
+        model.export(stored, full, true);
+        deliver();
+        assertThat(java.nio.file.Files.readString(full)).contains("hunter2");
+
+        java.nio.file.Files.writeString(elsewhere.resolve("broken.json"), "{ not json");
+        model.importFiles(List.of(plain, elsewhere.resolve("broken.json")));
+        deliver();
+        assertThat(model.noticeProperty().get()).isEqualTo("Imported 1 profile");
+        assertThat(model.errorProperty().get()).startsWith("Not imported: broken.json");
+        assertThat(model.profiles()).extracting(StoredProfile::name).containsExactlyInAnyOrder("Shared", "Shared");
+
+        Path folder = elsewhere.resolve("out");
+        model.exportFolder("team", folder, false);
+        deliver();
+        assertThat(model.noticeProperty().get()).startsWith("Exported 2 profiles");
+        model.importFolder(folder);
+        deliver();
+        assertThat(model.noticeProperty().get()).isEqualTo("Imported 2 profiles");
+        assertThat(model.profiles()).hasSize(4);
+    }
 }
