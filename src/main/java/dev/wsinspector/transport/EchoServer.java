@@ -211,6 +211,8 @@ public final class EchoServer implements AutoCloseable {
             s.closeRemainingChannels(); // e.g. clients that connected but never sent an upgrade request
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            s.stopWatchdog(); // only now: it also gets the 1001 close frames above out
         }
     }
 
@@ -236,6 +238,8 @@ public final class EchoServer implements AutoCloseable {
 
         final CompletableFuture<Void> bound = new CompletableFuture<>();
         volatile Thread selectorThread;
+        /** Re-sends write wake-ups the library loses (see {@link EchoServerWriteWatchdog}). */
+        private volatile EchoServerWriteWatchdog watchdog;
         /** Every accepted TCP connection still open: the library closes none of them when it stops. */
         private final Set<SocketChannel> channels = ConcurrentHashMap.newKeySet();
         /** Connections between the upgrade request and onOpen. */
@@ -294,7 +298,15 @@ public final class EchoServer implements AutoCloseable {
         @Override
         public void onStart() {
             selectorThread = Thread.currentThread(); // onStart runs on the selector thread
+            watchdog = EchoServerWriteWatchdog.watch(this);
             bound.complete(null);
+        }
+
+        void stopWatchdog() {
+            EchoServerWriteWatchdog w = watchdog;
+            if (w != null) {
+                w.close();
+            }
         }
 
         @Override

@@ -89,11 +89,21 @@ public final class TestEchoServer extends WebSocketServer implements AutoCloseab
 
     @Override
     public void onStart() {
+        // The plain library server can lose a write wake-up (see EchoServerWriteWatchdog): cover it here too.
+        watchdog = dev.wsinspector.transport.EchoServerWriteWatchdog.watch(this);
         started.countDown();
     }
 
     @Override
     public void close() throws InterruptedException {
-        stop(2000);
+        try {
+            stop(2000);
+        } finally {
+            if (watchdog != null) {
+                watchdog.close();
+            }
+        }
     }
+
+    private volatile dev.wsinspector.transport.EchoServerWriteWatchdog watchdog;
 }

@@ -1,5 +1,6 @@
 package dev.wsinspector.transport.deflate;
 
+import dev.wsinspector.transport.EchoServerWriteWatchdog;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -48,6 +49,8 @@ final class DeflatePeers {
         final CompletableFuture<Integer> firstCloseCode = new CompletableFuture<>();
         private final CountDownLatch started = new CountDownLatch(1);
         private final boolean echo;
+        /** The library can strand an echo in its send queue; see EchoServerWriteWatchdog. */
+        private volatile EchoServerWriteWatchdog watchdog;
 
         RecordingServer(Draft draft, boolean echo) {
             super(new InetSocketAddress("127.0.0.1", 0), 1, List.of(draft));
@@ -74,6 +77,11 @@ final class DeflatePeers {
                 stop(2000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                EchoServerWriteWatchdog w = watchdog;
+                if (w != null) {
+                    w.close();
+                }
             }
         }
 
@@ -112,6 +120,7 @@ final class DeflatePeers {
 
         @Override
         public void onStart() {
+            watchdog = EchoServerWriteWatchdog.watch(this);
             started.countDown();
         }
     }
