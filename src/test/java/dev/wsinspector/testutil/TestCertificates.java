@@ -85,6 +85,31 @@ public final class TestCertificates {
         return context;
     }
 
+    /**
+     * A client certificate signed by the test CA, as the two PEM files a profile points at: {@code [0]} the
+     * certificate, {@code [1]} its unencrypted PKCS#8 private key.
+     */
+    public Path[] clientCertificate() throws Exception {
+        leafAsync("client", "san=dns:client.test", null, "365").get(120, TimeUnit.SECONDS);
+        java.security.Key key = load("client.p12").getKey("server", PASS.toCharArray());
+        Path keyFile = dir.resolve("client-key.pem");
+        Files.writeString(keyFile, "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .encodeToString(key.getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        return new Path[] {dir.resolve("client.pem"), keyFile};
+    }
+
+    /** Server-side context presenting "good" and trusting client certificates signed by the test CA. */
+    public SSLContext clientAuthServerContext() throws Exception {
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(load("good.p12"), PASS.toCharArray());
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(load("trust.p12"));
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        return context;
+    }
+
     /** Client-side context that trusts the test CA (and nothing else). */
     public SSLContext trustingContext() throws Exception {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
