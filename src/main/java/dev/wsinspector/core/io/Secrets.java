@@ -39,7 +39,15 @@ public final class Secrets {
      * query string are common for WebSockets because browsers cannot set headers.
      */
     public static String maskUrl(String url, boolean includeSecrets) {
-        if (includeSecrets || url == null) {
+        return includeSecrets ? url : maskUrl(url, java.util.Set.of());
+    }
+
+    /**
+     * Like {@link #maskUrl(String, boolean)} for display, also masking the query parameters named in
+     * {@code secretNames} (a profile's parameters marked secret, whatever their names).
+     */
+    public static String maskUrl(String url, java.util.Set<String> secretNames) {
+        if (url == null) {
             return url;
         }
         URI uri;
@@ -52,7 +60,7 @@ public final class Secrets {
         String query = uri.getRawQuery();
         String maskedUserInfo = userInfo != null && userInfo.indexOf(':') >= 0
                 ? userInfo.substring(0, userInfo.indexOf(':') + 1) + MASK : userInfo;
-        String maskedQuery = query == null ? null : maskQuery(query);
+        String maskedQuery = query == null ? null : maskQuery(query, secretNames);
         if (Objects.equals(userInfo, maskedUserInfo) && Objects.equals(query, maskedQuery)) {
             return url;
         }
@@ -77,7 +85,7 @@ public final class Secrets {
         return sb.toString();
     }
 
-    private static String maskQuery(String query) {
+    private static String maskQuery(String query, java.util.Set<String> secretNames) {
         StringBuilder sb = new StringBuilder();
         for (String pair : query.split("&", -1)) {
             if (sb.length() > 0) {
@@ -85,7 +93,7 @@ public final class Secrets {
             }
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
-            if (eq >= 0 && isSecretName(name)) {
+            if (eq >= 0 && (isSecretName(name) || secretNames.contains(name))) {
                 sb.append(name).append('=').append(MASK);
             } else {
                 sb.append(pair);

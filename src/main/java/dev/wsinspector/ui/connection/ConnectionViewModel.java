@@ -197,7 +197,10 @@ public final class ConnectionViewModel {
         session.set(next);
         lastError.set("");
         handledOpen = null;
-        URI uri = parseUrl(text);
+        ConnectionOptions resolved = template.get();
+        // In a profile tab the field shows the resolved URL with secrets masked: connect to the real one.
+        URI uri = profile.get() != null && problem == null && resolved != null
+                && text.equals(shownUrl(resolved.uri().toString())) ? resolved.uri() : parseUrl(text);
         if (problem != null) {
             failBeforeConnect(next, "Profile '" + profile.get().name() + "': " + problem);
         } else if (uri == null) {
@@ -251,7 +254,7 @@ public final class ConnectionViewModel {
     private String resolveForConnect() {
         builtIns = BuiltIns.system();
         String shown = url.get().trim();
-        String resolvedBefore = template.get() == null ? null : template.get().uri().toString();
+        String resolvedBefore = template.get() == null ? null : shownUrl(template.get().uri().toString());
         String problem = applyProfile();
         if (problem == null && resolvedBefore != null && !shown.equals(resolvedBefore)) {
             url.set(shown); // the user typed another address into the profile tab: theirs wins
@@ -265,7 +268,7 @@ public final class ConnectionViewModel {
         try {
             ConnectionOptions options = new ProfileResolver(templates(), profilesDir).options(p.profile());
             template.set(options);
-            url.set(options.uri().toString());
+            url.set(shownUrl(options.uri().toString()));
             profileProblem.set("");
             return null;
         } catch (IllegalArgumentException e) {
@@ -274,6 +277,18 @@ public final class ConnectionViewModel {
             profileProblem.set(e.getMessage());
             return e.getMessage();
         }
+    }
+
+    /**
+     * The resolved URL as the field shows it: values of the profile's secret query parameters (and of
+     * token-like ones) masked. Connect uses the resolved options, not this text, unless the user edits it.
+     */
+    private String shownUrl(String resolved) {
+        StoredProfile p = profile.get();
+        java.util.Set<String> secret = p == null ? java.util.Set.of() : p.profile().queryParams().stream()
+                .filter(dev.wsinspector.core.profile.QueryParam::secret).map(dev.wsinspector.core.profile.QueryParam::name)
+                .collect(java.util.stream.Collectors.toSet());
+        return dev.wsinspector.core.io.Secrets.maskUrl(resolved, secret);
     }
 
     /** Queues the profile's send-on-connect messages in order, or none of them when one cannot be resolved. */

@@ -3,6 +3,7 @@ package dev.wsinspector.ui.timeline;
 import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.Opcode;
+import dev.wsinspector.core.io.Secrets;
 import dev.wsinspector.core.payload.CloseCodes;
 import dev.wsinspector.core.payload.Formats;
 import dev.wsinspector.core.payload.Utf8Text;
@@ -53,11 +54,11 @@ public final class RowFormatter {
         String style;
         if (event instanceof Connecting c) {
             type = "connecting";
-            text = "Connecting to " + c.url();
+            text = "Connecting to " + Secrets.maskUrl(c.url(), false);
             style = "event-connecting";
         } else if (event instanceof Opened o) {
             type = "open";
-            text = "HTTP " + o.handshake().statusCode() + " · " + o.url()
+            text = "HTTP " + o.handshake().statusCode() + " · " + Secrets.maskUrl(o.url(), false)
                     + o.handshake().subprotocol().map(p -> " · subprotocol " + p).orElse("")
                     + o.handshake().extensions().map(x -> " · " + x).orElse("");
             style = "event-open";

@@ -83,4 +83,22 @@ class ConnectionViewModelTest {
         assertThat(model.session()).isNotSameAs(first);
         assertThat(first.state()).isEqualTo(ConnectionState.CLOSED);
     }
+
+    @Test
+    void aProfileTabMasksSecretQueryValuesButConnectsWithThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data)
+            throws Exception {
+        String base = model.urlProperty().get();
+        var repository = new dev.wsinspector.core.profile.ProfileRepository(data);
+        var stored = repository.create(dev.wsinspector.core.profile.ConnectionProfile.builder("Secret query", base)
+                .queryParams(java.util.List.of(new dev.wsinspector.core.profile.QueryParam("sig", "s3cr3t", true, dev.wsinspector.core.profile.UnknownFields.NONE)))
+                .build());
+        model.useProfile(stored, data.resolve("profiles"));
+        assertThat(model.urlProperty().get()).contains("sig=••••").doesNotContain("s3cr3t");
+
+        model.connect();
+        awaitState(ConnectionState.OPEN);
+        var opened = model.session().opened().orElseThrow();
+        assertThat(opened.handshake().requestLine()).contains("sig=s3cr3t");
+        assertThat(model.urlHistory()).noneMatch(u -> u.contains("s3cr3t"));
+    }
 }
