@@ -29,10 +29,17 @@ public final class TestEchoServer extends WebSocketServer implements AutoCloseab
     private final CountDownLatch started = new CountDownLatch(1);
     private final boolean secure;
 
-    private TestEchoServer(Draft draft, SSLContext tls) {
+    /** Subject of the client certificate the last TLS client presented, when the server asked for one. */
+    private volatile String peerSubject;
+
+    private TestEchoServer(Draft draft, SSLContext tls, boolean needClientAuth) {
         super(new InetSocketAddress("127.0.0.1", 0), List.of(draft));
         this.secure = tls != null;
-        if (tls != null) {
+        if (tls != null && needClientAuth) {
+            javax.net.ssl.SSLParameters parameters = new javax.net.ssl.SSLParameters();
+            parameters.setNeedClientAuth(true);
+            setWebSocketFactory(new org.java_websocket.server.SSLParametersWebSocketServerFactory(tls, parameters));
+        } else if (tls != null) {
             setWebSocketFactory(new DefaultSSLWebSocketServerFactory(tls));
         }
         setReuseAddr(true);
@@ -41,11 +48,21 @@ public final class TestEchoServer extends WebSocketServer implements AutoCloseab
 
     /** Starts a server; {@code subprotocols} may be empty; {@code tls} null for ws://. */
     public static TestEchoServer launch(boolean deflate, List<String> subprotocols, SSLContext tls) throws InterruptedException {
+        return launch(deflate, subprotocols, tls, false);
+    }
+
+    /** A wss:// echo that refuses clients without a certificate its {@code tls} context trusts. */
+    public static TestEchoServer launchRequiringClientCertificate(SSLContext tls) throws InterruptedException {
+        return launch(false, List.of(), tls, true);
+    }
+
+    private static TestEchoServer launch(boolean deflate, List<String> subprotocols, SSLContext tls,
+                                         boolean needClientAuth) throws InterruptedException {
         List<IExtension> extensions = deflate ? List.of(new PerMessageDeflateExtension()) : List.of();
         List<IProtocol> protocols = new ArrayList<>();
         subprotocols.forEach(p -> protocols.add(new Protocol(p)));
         protocols.add(new Protocol(""));
-        TestEchoServer server = new TestEchoServer(new Draft_6455(extensions, protocols), tls);
+        TestEchoServer server = new TestEchoServer(new Draft_6455(extensions, protocols), tls, needClientAuth);
         server.start();
         if (!server.started.await(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("echo server did not start");
@@ -67,6 +84,17 @@ public final class TestEchoServer extends WebSocketServer implements AutoCloseab
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        if (secure) {
+            try {
+                peerSubject = conn.getSSLSession().getPeerPrincipal().getName();
+            } catch (Exception e) {
+                peerSubject = null; // the client presented no certificate (none was asked for)
+            }
+        }
+    }
+
+    public String peerSubject() {
+        return peerSubject;
     }
 
     @Override

@@ -9,23 +9,16 @@ import dev.wsinspector.core.session.FailureKind;
 import dev.wsinspector.core.session.TlsOptions;
 import dev.wsinspector.testutil.EventRecorder;
 import dev.wsinspector.testutil.TestCertificates;
-import org.java_websocket.WebSocket;
-import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.SSLParametersWebSocketServerFactory;
-import org.java_websocket.server.WebSocketServer;
+import dev.wsinspector.testutil.TestEchoServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.net.ssl.SSLParameters;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static dev.wsinspector.testutil.EventRecorder.awaitFrames;
@@ -42,7 +35,7 @@ class ClientCertificateTest {
 
     private final FrameStore store = new ColumnarFrameStore();
     private final EventRecorder events = new EventRecorder();
-    private Server server;
+    private TestEchoServer server;
     private Connection connection;
 
     @BeforeAll
@@ -57,19 +50,18 @@ class ClientCertificateTest {
             connection.close();
         }
         if (server != null) {
-            server.stop(2000);
-            server.watchdog.close();
+            server.close();
         }
     }
 
     private ConnectionOptions options(TlsOptions tls) {
-        return ConnectionOptions.of(URI.create("wss://localhost:" + server.getPort() + "/"))
+        return ConnectionOptions.of(server.uri("localhost"))
                 .withConnectTimeout(Duration.ofSeconds(5)).withTls(tls);
     }
 
     @Test
     void theServerGetsTheProfilesClientCertificate() throws Exception {
-        server = Server.start(certs);
+        server = TestEchoServer.launchRequiringClientCertificate(certs.clientAuthServerContext());
         Path ca = dir.resolve("ca.pem");
 
         Connection refused = new JwsConnectionService().connect(options(new TlsOptions(ca, null, null, null, null)),
@@ -88,57 +80,6 @@ class ClientCertificateTest {
         connection.sendText("with a certificate").get(5, TimeUnit.SECONDS);
         assertThat(new String(awaitFrames(frames, 2).get(1).payloadBytes(), StandardCharsets.UTF_8))
                 .isEqualTo("with a certificate");
-        assertThat(server.peerSubject).isEqualTo("CN=client");
-    }
-
-    /** Echo server with needClientAuth, recording the subject of the certificate the client presented. */
-    private static final class Server extends WebSocketServer {
-        private final CountDownLatch started = new CountDownLatch(1);
-        volatile String peerSubject;
-        volatile EchoServerWriteWatchdog watchdog;
-
-        private Server() {
-            super(new InetSocketAddress("127.0.0.1", 0));
-            setReuseAddr(true);
-            setDaemon(true);
-        }
-
-        static Server start(TestCertificates certs) throws Exception {
-            Server server = new Server();
-            SSLParameters parameters = new SSLParameters();
-            parameters.setNeedClientAuth(true);
-            server.setWebSocketFactory(new SSLParametersWebSocketServerFactory(certs.clientAuthServerContext(), parameters));
-            server.start();
-            assertThat(server.started.await(10, TimeUnit.SECONDS)).isTrue();
-            return server;
-        }
-
-        @Override
-        public void onOpen(WebSocket conn, ClientHandshake handshake) {
-            try {
-                peerSubject = conn.getSSLSession().getPeerPrincipal().getName();
-            } catch (Exception e) {
-                peerSubject = "unavailable: " + e;
-            }
-        }
-
-        @Override
-        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-        }
-
-        @Override
-        public void onMessage(WebSocket conn, String message) {
-            conn.send(message);
-        }
-
-        @Override
-        public void onError(WebSocket conn, Exception ex) {
-        }
-
-        @Override
-        public void onStart() {
-            watchdog = EchoServerWriteWatchdog.watch(this);
-            started.countDown();
-        }
+        assertThat(server.peerSubject()).isEqualTo("CN=client");
     }
 }
