@@ -29,6 +29,7 @@ public final class TimelineView extends TableView<TimelineRow> {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private TimelineList rows;
+    private VirtualFlow<?> flow;
     /** Whether the view sticks to the newest rows; the user scrolling up turns it off. */
     private boolean following = true;
 
@@ -131,12 +132,20 @@ public final class TimelineView extends TableView<TimelineRow> {
 
     /** True when the last row is on screen (or nothing is shown). */
     public boolean isAtBottom() {
-        VirtualFlow<?> flow = (VirtualFlow<?>) lookup(".virtual-flow");
+        VirtualFlow<?> flow = flow();
         if (flow == null || getItems().isEmpty()) {
             return true;
         }
         var last = flow.getLastVisibleCell();
         return last == null || last.getIndex() >= getItems().size() - 1;
+    }
+
+    /** The skin's scrolling flow, looked up once (this runs every pulse) and again only if the skin changed. */
+    private VirtualFlow<?> flow() {
+        if (flow == null || flow.getScene() == null) {
+            flow = (VirtualFlow<?>) lookup(".virtual-flow");
+        }
+        return flow;
     }
 
     /** Scrolls so the newest row is visible. */
