@@ -24,6 +24,7 @@ import dev.wsinspector.ui.profiles.ProfilesViewModel;
 import dev.wsinspector.ui.profiles.SaveListener;
 import dev.wsinspector.ui.server.ServerViewModel;
 import dev.wsinspector.ui.theme.Theme;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -113,6 +114,15 @@ public final class InspectorApp extends Application {
 
     /** Everything one window needs, built in one place; tests build it with their own parts. */
     public static final class AppContext implements AutoCloseable {
+        /**
+         * Pulses after the window shows before the first tab's detail views are built. Not sooner: the first
+         * frame reaches the screen only when the FX thread uploads what the render thread painted, so building
+         * the views at the 3rd pulse (≈ 150 ms of FX work) held the first visible frame back by as much (measured
+         * with tools/first-paint.c). By the 10th pulse frames have been rendered and uploaded (each pulse waits
+         * for the previous rendering); the window's own timer keeps pulses coming at ≈ 60 Hz.
+         */
+        static final int PREPARE_AFTER_PULSES = 10;
+
         private final Stage stage;
         private final MainWindow window;
         private final LocalServer server;
@@ -185,7 +195,7 @@ public final class InspectorApp extends Application {
                 stage.setScene(scene);
                 stage.setMinWidth(900);
                 stage.setMinHeight(560);
-                AppIcons.apply(stage);
+                AppIcons.applyLater(stage);
                 AboutDialog.register(stage, about);
                 ConnectionTab first = window.openTab(serverModel.addressProperty().get());
                 // The file watch polls on some systems: coming back to the window also looks for changes.
@@ -195,6 +205,10 @@ public final class InspectorApp extends Application {
                     }
                 });
                 stage.show();
+                // The detail pane shows only a placeholder until a row is selected; build its views once the
+                // window has painted, so neither the first paint nor the first click waits for them. A packaging
+                // run (Launcher.exitAfterShownIfAsked) quits later, so their classes are in its record.
+                afterPulses(PREPARE_AFTER_PULSES, first::prepareDetail);
                 AppContext context = new AppContext(stage, window, server, tasks, profileIo);
                 if (autoConnect && serverModel.runningProperty().get()) {
                     first.connect();
@@ -212,6 +226,21 @@ public final class InspectorApp extends Application {
                 server.stop();
                 throw e;
             }
+        }
+
+        /** Runs {@code action} once, on the FX thread, at the {@code pulses}-th pulse from now. */
+        private static void afterPulses(int pulses, Runnable action) {
+            new AnimationTimer() {
+                private int seen;
+
+                @Override
+                public void handle(long now) {
+                    if (++seen == pulses) {
+                        stop();
+                        action.run();
+                    }
+                }
+            }.start();
         }
 
         public MainWindow window() {

@@ -50,7 +50,9 @@ public final class Launcher {
 
                 @Override
                 public void handle(long now) {
-                    if (++frames == 10) {  // a few pulses: layout, CSS and the first renders are done
+                    // Layout, CSS and the first renders are done, and the first tab's detail views were built
+                    // (InspectorApp.AppContext.PREPARE_AFTER_PULSES), so their classes are in the record.
+                    if (++frames == InspectorApp.AppContext.PREPARE_AFTER_PULSES + 10) {
                         stop();
                         Platform.exit();
                     }

@@ -36,12 +36,20 @@ class AppLaunchFlowTest {
             Path.of("/data/logs/ws-inspector.log"));
     private InspectorApp.AppContext app;
     private Stage stage;
+    /** Right after the start, before any pulse: the icons set, the detail pane found, its views built. */
+    private int iconsAtStart;
+    private boolean detailPaneAtStart;
+    private boolean detailViewsAtStart;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        stage.getIcons().clear();  // the primary stage is shared by the tests: an earlier start gave it icons
         app = InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false, false,
                 about, List.of(CAPTURE));
+        iconsAtStart = stage.getIcons().size();
+        detailPaneAtStart = stage.getScene().getRoot().lookup(".detail-pane") != null;
+        detailViewsAtStart = stage.getScene().getRoot().lookup(".detail-tabs") != null;
     }
 
     @AfterEach
@@ -53,10 +61,25 @@ class AppLaunchFlowTest {
     }
 
     @Test
-    void theWindowHasTheAppIconAndTitle() {
+    void theWindowHasTheAppIconAndTitle() throws Exception {
+        // Decoded off the FX thread: not there when the window first shows, set soon after.
+        assertThat(iconsAtStart).isZero();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> !stage.getIcons().isEmpty()).get());
         assertThat(stage.getIcons()).hasSize(6);
         assertThat(stage.getIcons().get(0).getWidth()).isEqualTo(16);
         assertThat(stage.getTitle()).isEqualTo("WS Inspector");
+    }
+
+    @Test
+    void theDetailViewsAreBuiltAfterTheWindowHasShown() throws Exception {
+        assertThat(detailPaneAtStart).isTrue();
+        assertThat(detailViewsAtStart).as("detail views built before the first paint").isFalse();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> stage.getScene().getRoot().lookup(".detail-tabs") != null).get());
+        // Built, but nothing is selected yet: the placeholder is still what shows.
+        assertThat(WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().lookup(".detail-tabs").isVisible())
+                .get(10, TimeUnit.SECONDS)).isFalse();
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.wsinspector.ui.common;
 
+import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -25,6 +27,28 @@ public final class AppIcons {
         if (stage.getIcons().isEmpty()) {
             stage.getIcons().setAll(all());
         }
+    }
+
+    /**
+     * Gives a window the app icon without making the FX thread wait: the images are decoded on a short-lived
+     * daemon thread (an {@link Image} may be built on any thread) and set on the FX thread when ready. For the
+     * main window, whose start is timed; call from the FX thread.
+     */
+    public static void applyLater(Stage stage) {
+        Thread decode = new Thread(() -> {
+            try {
+                List<Image> icons = all();
+                Platform.runLater(() -> {
+                    if (stage.getIcons().isEmpty()) {
+                        stage.getIcons().setAll(icons);
+                    }
+                });
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(AppIcons.class).warn("The app icon could not be loaded", e);
+            }
+        }, "wsi-app-icons");
+        decode.setDaemon(true);
+        decode.start();
     }
 
     static List<Image> all() {

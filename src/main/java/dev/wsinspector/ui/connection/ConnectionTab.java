@@ -84,7 +84,8 @@ public final class ConnectionTab extends Tab {
     private final SavedMessagesViewModel messages;
     private final ReplayViewModel replay;
     private final ToggleButton toolsToggle = new ToggleButton("Messages & replay");
-    private final TabPane tools = new TabPane();
+    /** The saved messages and replay panels: built the first time they are shown. */
+    private TabPane tools;
     private final SplitPane middle;
 
     private final Label windowLabel = new Label();
@@ -118,11 +119,6 @@ public final class ConnectionTab extends Tab {
 
         BorderPane content = new BorderPane();
         content.setTop(new VBox(connectionBar(), timelineBar()));
-        tools.setId("tabTools");
-        tools.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tools.getTabs().setAll(new Tab("Messages", new SavedMessagesPanel(messages)),
-                new Tab("Replay", new ReplayPanel(replay, messages.messages())));
-        tools.setMinWidth(280);
         middle = new SplitPane(timeline, detail);
         middle.setDividerPositions(0.62);
         toolsToggle.selectedProperty().addListener((o, a, show) -> showTools(show));
@@ -164,7 +160,7 @@ public final class ConnectionTab extends Tab {
     /** Opens the tab's messages or replay panel ("Messages" / "Replay"). */
     public void showTool(String title) {
         toolsToggle.setSelected(true);
-        tools.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+        tools().getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> tools.getSelectionModel().select(t));
     }
 
@@ -182,14 +178,39 @@ public final class ConnectionTab extends Tab {
         }
     }
 
+    /**
+     * Builds the detail pane's views now, so the first click on a row does not wait for them. For after the
+     * window has shown: until then nothing is selected and the pane only shows its placeholder.
+     */
+    public void prepareDetail() {
+        detail.prepare();
+    }
+
     private void showTools(boolean show) {
-        if (show && !middle.getItems().contains(tools)) {
-            middle.getItems().add(tools);
+        if (show && !middle.getItems().contains(tools())) {
+            middle.getItems().add(tools());
             middle.setDividerPositions(0.56, 0.76);
-        } else if (!show) {
+        } else if (!show && tools != null) {
             middle.getItems().remove(tools);
             middle.setDividerPositions(0.62);
         }
+    }
+
+    /** The tools pane, built on first use: most tabs never open it. */
+    private TabPane tools() {
+        if (tools == null) {
+            tools = new TabPane(new Tab("Messages", new SavedMessagesPanel(messages)),
+                    new Tab("Replay", new ReplayPanel(replay, messages.messages())));
+            tools.setId("tabTools");
+            tools.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+            tools.setMinWidth(280);
+        }
+        return tools;
+    }
+
+    /** For tests: whether the tools pane has been built. */
+    boolean toolsBuilt() {
+        return tools != null;
     }
 
     /** Right-click on timeline rows: keep a frame as a saved message, or replay what we sent in the range. */

@@ -3,6 +3,7 @@ package dev.wsinspector.ui.detail;
 import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.ui.common.BackgroundTasks;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -28,7 +29,9 @@ import java.util.function.Supplier;
 /**
  * The detail pane beside the timeline: Text, JSON, Hex, Frame and Handshake views of the selected row, the
  * best one picked automatically, and copy actions for the payload. All state lives in
- * {@link DetailViewModel}; this class only builds the nodes and binds them. Call it from the FX thread.
+ * {@link DetailViewModel}; this class only builds the nodes and binds them. The views are built the first time
+ * something is shown (or on {@link #prepare()}): until then only a placeholder is visible, so a new window does
+ * not build and style them. Call it from the FX thread.
  *
  * <p>Styling: add {@link #STYLESHEET} to the scene before the theme's stylesheet, so the theme's
  * looked-up colours win over the defaults in it.
@@ -40,13 +43,15 @@ public final class DetailPane extends BorderPane {
             DetailPane.class.getResource("/dev/wsinspector/ui/theme/detail.css"), "detail.css").toExternalForm();
 
     private final DetailViewModel viewModel;
-    private final TabPane tabs = new TabPane();
-    private final Map<DetailView, Tab> tabByView = new EnumMap<>(DetailView.class);
-    private final StyledTextView textView = new StyledTextView("text-area-view", true);
-    private final JsonView jsonView = new JsonView();
-    private final HexView hexView;
-    private final FieldsView fieldsView;
-    private final HandshakeView handshakeView;
+    /** The placeholder, and below it the views once built. */
+    private final StackPane body;
+    private final ChangeListener<Boolean> buildWhenShown = (obs, was, showing) -> {
+        if (showing) {
+            prepare();
+        }
+    };
+    /** Null until something is shown or {@link #prepare()} is called: at start only the placeholder is visible. */
+    private Views views;
 
     public DetailPane(BackgroundTasks tasks) {
         this(new DetailViewModel(tasks));
@@ -54,14 +59,26 @@ public final class DetailPane extends BorderPane {
 
     public DetailPane(DetailViewModel viewModel) {
         this.viewModel = viewModel;
-        hexView = new HexView(viewModel.hexNoticeProperty());
-        fieldsView = new FieldsView(viewModel.getFields());
-        handshakeView = new HandshakeView(viewModel.handshakeRequestProperty(), viewModel.handshakeResponseProperty(),
-                viewModel.revealSecretsProperty());
         getStyleClass().add("detail-pane");
         setTop(header());
-        setCenter(body());
-        bindViews();
+        Label placeholder = new Label("Select a frame or a connection event to see its details.");
+        placeholder.getStyleClass().add("detail-placeholder");
+        placeholder.visibleProperty().bind(viewModel.showingProperty().not());
+        body = new StackPane(placeholder);
+        setCenter(body);
+        if (viewModel.showingProperty().get()) {
+            prepare();
+        } else {
+            viewModel.showingProperty().addListener(buildWhenShown);
+        }
+    }
+
+    /**
+     * Builds the views now (they are otherwise built the first time something is shown), so that the first
+     * selection does not pay for it. Does nothing once they are built.
+     */
+    public void prepare() {
+        views();
     }
 
     /** Shows a frame; {@code partOfTextMessage} marks a continuation frame of a text message. */
@@ -81,6 +98,15 @@ public final class DetailPane extends BorderPane {
 
     public DetailViewModel viewModel() {
         return viewModel;
+    }
+
+    private Views views() {
+        if (views == null) {
+            viewModel.showingProperty().removeListener(buildWhenShown);
+            views = new Views();
+            body.getChildren().add(0, views.tabs);
+        }
+        return views;
     }
 
     private Node header() {
@@ -104,49 +130,63 @@ public final class DetailPane extends BorderPane {
         return bar;
     }
 
-    private Node body() {
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getStyleClass().add("detail-tabs");
-        addTab(DetailView.TEXT, textView);
-        addTab(DetailView.JSON, jsonView);
-        addTab(DetailView.HEX, hexView);
-        addTab(DetailView.FIELDS, fieldsView);
-        addTab(DetailView.HANDSHAKE, handshakeView);
-        tabByView.get(DetailView.FIELDS).textProperty().bind(viewModel.fieldsTitleProperty());
-        Label placeholder = new Label("Select a frame or a connection event to see its details.");
-        placeholder.getStyleClass().add("detail-placeholder");
-        tabs.visibleProperty().bind(viewModel.showingProperty());
-        placeholder.visibleProperty().bind(viewModel.showingProperty().not());
-        return new StackPane(tabs, placeholder);
-    }
+    /** The tab pane with the five views, bound to the view model; shows what the model holds when built. */
+    private final class Views {
+        final TabPane tabs = new TabPane();
+        final Map<DetailView, Tab> tabByView = new EnumMap<>(DetailView.class);
+        final StyledTextView textView = new StyledTextView("text-area-view", true);
+        final JsonView jsonView = new JsonView();
+        final HexView hexView = new HexView(viewModel.hexNoticeProperty());
+        final FieldsView fieldsView = new FieldsView(viewModel.getFields());
+        final HandshakeView handshakeView = new HandshakeView(viewModel.handshakeRequestProperty(),
+                viewModel.handshakeResponseProperty(), viewModel.revealSecretsProperty());
 
-    private void addTab(DetailView view, Node content) {
-        Tab tab = new Tab(view.title(), content);
-        tab.setId("detail-tab-" + view.name().toLowerCase(Locale.ROOT));
-        tab.setUserData(view);
-        tab.setDisable(true);
-        tabByView.put(view, tab);
-        tabs.getTabs().add(tab);
-    }
+        Views() {
+            tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+            tabs.getStyleClass().add("detail-tabs");
+            addTab(DetailView.TEXT, textView);
+            addTab(DetailView.JSON, jsonView);
+            addTab(DetailView.HEX, hexView);
+            addTab(DetailView.FIELDS, fieldsView);
+            addTab(DetailView.HANDSHAKE, handshakeView);
+            tabByView.get(DetailView.FIELDS).textProperty().bind(viewModel.fieldsTitleProperty());
+            tabs.visibleProperty().bind(viewModel.showingProperty());
+            bind();
+        }
 
-    private void bindViews() {
-        viewModel.textContentProperty().addListener((obs, was, now) -> textView.show(now));
-        viewModel.jsonContentProperty().addListener((obs, was, now) -> jsonView.show(now));
-        viewModel.jsonTreeProperty().addListener((obs, was, now) -> jsonView.showTree(now));
-        viewModel.hexDumpProperty().addListener((obs, was, now) -> hexView.show(now));
-        jsonView.showTree(null);
-        viewModel.getAvailableViews().addListener((ListChangeListener<DetailView>) change -> enableAvailableTabs());
-        viewModel.selectedViewProperty().addListener((obs, was, now) -> tabs.getSelectionModel().select(tabByView.get(now)));
-        tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
-            if (now != null) {
-                viewModel.selectedViewProperty().set((DetailView) now.getUserData());
-            }
-        });
-        tabs.getSelectionModel().select(tabByView.get(viewModel.getSelectedView()));
-    }
+        private void addTab(DetailView view, Node content) {
+            Tab tab = new Tab(view.title(), content);
+            tab.setId("detail-tab-" + view.name().toLowerCase(Locale.ROOT));
+            tab.setUserData(view);
+            tab.setDisable(true);
+            tabByView.put(view, tab);
+            tabs.getTabs().add(tab);
+        }
 
-    private void enableAvailableTabs() {
-        tabByView.forEach((view, tab) -> tab.setDisable(!viewModel.getAvailableViews().contains(view)));
+        /** What the model holds now, then every change of it. */
+        private void bind() {
+            textView.show(viewModel.textContentProperty().get());
+            jsonView.show(viewModel.jsonContentProperty().get());
+            jsonView.showTree(viewModel.jsonTreeProperty().get());
+            hexView.show(viewModel.hexDumpProperty().get());
+            enableAvailableTabs();
+            viewModel.textContentProperty().addListener((obs, was, now) -> textView.show(now));
+            viewModel.jsonContentProperty().addListener((obs, was, now) -> jsonView.show(now));
+            viewModel.jsonTreeProperty().addListener((obs, was, now) -> jsonView.showTree(now));
+            viewModel.hexDumpProperty().addListener((obs, was, now) -> hexView.show(now));
+            viewModel.getAvailableViews().addListener((ListChangeListener<DetailView>) change -> enableAvailableTabs());
+            viewModel.selectedViewProperty().addListener((obs, was, now) -> tabs.getSelectionModel().select(tabByView.get(now)));
+            tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+                if (now != null) {
+                    viewModel.selectedViewProperty().set((DetailView) now.getUserData());
+                }
+            });
+            tabs.getSelectionModel().select(tabByView.get(viewModel.getSelectedView()));
+        }
+
+        private void enableAvailableTabs() {
+            tabByView.forEach((view, tab) -> tab.setDisable(!viewModel.getAvailableViews().contains(view)));
+        }
     }
 
     private MenuItem copyItem(String label, Supplier<String> payload) {
@@ -161,29 +201,29 @@ public final class DetailPane extends BorderPane {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
-    // Package-private handles for tests in this package.
+    // Package-private handles for tests in this package; they build the views if needed.
 
     TabPane tabs() {
-        return tabs;
+        return views().tabs;
     }
 
     StyledTextView textView() {
-        return textView;
+        return views().textView;
     }
 
     JsonView jsonView() {
-        return jsonView;
+        return views().jsonView;
     }
 
     HexView hexView() {
-        return hexView;
+        return views().hexView;
     }
 
     FieldsView fieldsView() {
-        return fieldsView;
+        return views().fieldsView;
     }
 
     HandshakeView handshakeView() {
-        return handshakeView;
+        return views().handshakeView;
     }
 }

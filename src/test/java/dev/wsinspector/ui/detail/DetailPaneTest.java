@@ -38,9 +38,11 @@ class DetailPaneTest {
 
     private BackgroundTasks tasks;
     private DetailPane pane;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         tasks = new BackgroundTasks();
         pane = new DetailPane(tasks);
         Scene scene = new Scene(pane, 900, 600);
@@ -207,6 +209,82 @@ class DetailPaneTest {
         robot.interact(() -> pane.clear());
         assertThat(fx(() -> pane.tabs().isVisible())).isFalse();
         assertThat(fx(() -> robot.lookup(".detail-placeholder").queryLabeled().isVisible())).isTrue();
+    }
+
+    /** The detail views in the scene graph (the tab pane); lookup does not build them, unlike the test handles. */
+    private List<Node> builtTabPanes() throws Exception {
+        return fx(() -> List.copyOf(pane.lookupAll(".detail-tabs")));
+    }
+
+    private List<DetailView> enabledTabs() throws Exception {
+        return fx(() -> pane.tabs().getTabs().stream().filter(t -> !t.isDisabled())
+                .map(t -> (DetailView) t.getUserData()).toList());
+    }
+
+    @Test
+    void theViewsAreBuiltWhenTheFirstFrameIsShown(FxRobot robot) throws Exception {
+        assertThat(builtTabPanes()).isEmpty();
+        assertThat(fx(() -> robot.lookup(".detail-placeholder").queryLabeled().isVisible())).isTrue();
+
+        robot.interact(() -> pane.showFrame(frame(0x81, "{\"a\":1}".getBytes(StandardCharsets.UTF_8)), false));
+        waitUntil(() -> !pane.viewModel().busyProperty().get());
+        assertThat(builtTabPanes()).hasSize(1).first().isSameAs(fx(() -> pane.tabs()));
+        assertThat(fx(() -> pane.tabs().isVisible())).isTrue();
+        assertThat(fx(() -> robot.lookup(".detail-placeholder").queryLabeled().isVisible())).isFalse();
+        assertThat(selectedTab()).isEqualTo(DetailView.JSON);
+        assertThat(enabledTabs()).containsExactly(DetailView.TEXT, DetailView.JSON, DetailView.HEX, DetailView.FIELDS);
+        assertThat(fx(() -> pane.tabs().getTabs().get(DetailView.FIELDS.ordinal()).getText())).isEqualTo("Frame");
+        assertThat(fx(() -> pane.textView().area().getText())).isEqualTo("{\"a\":1}");
+        assertThat(fx(() -> pane.jsonView().pretty().area().getText())).isEqualTo("{\n  \"a\" : 1\n}");
+        assertThat(fx(() -> pane.hexView().list().getItems().size())).isEqualTo(1);
+        assertThat(fx(() -> pane.fieldsView().getItems())).isNotEmpty();
+    }
+
+    @Test
+    void anEventShownBeforeTheViewsExistIsShownByThem(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.showEvent(new ConnectionEvent.Closed(0, 0, 1000, "bye", true, true)));
+        assertThat(builtTabPanes()).hasSize(1);
+        assertThat(selectedTab()).isEqualTo(DetailView.FIELDS);
+        assertThat(enabledTabs()).containsExactly(DetailView.FIELDS);
+        assertThat(fx(() -> pane.tabs().getTabs().get(DetailView.FIELDS.ordinal()).getText())).isEqualTo("Event");
+    }
+
+    @Test
+    void prepareBuildsTheViewsOnceAndShowsNothingYet(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.prepare());
+        List<Node> first = builtTabPanes();
+        assertThat(first).hasSize(1);
+        robot.interact(() -> pane.prepare());
+        assertThat(builtTabPanes()).containsExactlyElementsOf(first);
+        assertThat(fx(() -> first.get(0).isVisible())).isFalse();
+        assertThat(fx(() -> robot.lookup(".detail-placeholder").queryLabeled().isVisible())).isTrue();
+        assertThat(enabledTabs()).isEmpty();
+
+        robot.interact(() -> pane.showFrame(frame(0x81, "hello".getBytes(StandardCharsets.UTF_8)), false));
+        waitUntil(() -> !pane.viewModel().busyProperty().get());
+        assertThat(builtTabPanes()).containsExactlyElementsOf(first);
+        assertThat(fx(() -> first.get(0).isVisible())).isTrue();
+        assertThat(selectedTab()).isEqualTo(DetailView.TEXT);
+        assertThat(fx(() -> pane.textView().area().getText())).isEqualTo("hello");
+    }
+
+    @Test
+    void aPaneMadeForAModelThatShowsSomethingShowsItsContent(FxRobot robot) throws Exception {
+        DetailViewModel model = new DetailViewModel(tasks);
+        robot.interact(() -> model.showFrame(frame(0x81, "[1,2]".getBytes(StandardCharsets.UTF_8)), false));
+        waitUntil(() -> !model.busyProperty().get());
+        robot.interact(() -> model.selectedViewProperty().set(DetailView.HEX));
+        robot.interact(() -> {
+            pane = new DetailPane(model);
+            stage.getScene().setRoot(pane);
+        });
+        assertThat(builtTabPanes()).hasSize(1);
+        assertThat(selectedTab()).isEqualTo(DetailView.HEX);
+        assertThat(enabledTabs()).containsExactly(DetailView.TEXT, DetailView.JSON, DetailView.HEX, DetailView.FIELDS);
+        assertThat(fx(() -> pane.textView().area().getText())).isEqualTo("[1,2]");
+        assertThat(fx(() -> pane.jsonView().pretty().area().getText())).isEqualTo("[ 1, 2 ]");
+        assertThat(fx(() -> pane.jsonView().tree().getRoot().getValue())).isEqualTo("[2]");
+        assertThat(fx(() -> pane.hexView().list().getItems().size())).isEqualTo(1);
     }
 
     /** The text of the hex row for {@code index} if a cell shows it now. */
