@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketAdapter;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
@@ -82,6 +86,8 @@ public final class EchoServer implements AutoCloseable {
     private static final long HANDSHAKE_DRAIN_MILLIS = 1000;
     /** Wait for the selector thread to release the port once it has been interrupted. */
     private static final long FORCED_STOP_MILLIS = 2000;
+    /** How long a closed connection may keep sending before its socket is closed anyway (LingeringClose). */
+    private static final Duration LINGER = Duration.ofSeconds(2);
 
     private final Builder config;
     private Server server;
@@ -213,6 +219,7 @@ public final class EchoServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             s.stopWatchdog(); // only now: it also gets the 1001 close frames above out
+            s.lingeringClose.close();
         }
     }
 
@@ -240,6 +247,8 @@ public final class EchoServer implements AutoCloseable {
         volatile Thread selectorThread;
         /** Re-sends write wake-ups the library loses (see {@link EchoServerWriteWatchdog}). */
         private volatile EchoServerWriteWatchdog watchdog;
+        /** Closes connections without resetting clients that are still sending (see {@link LingeringClose}). */
+        final LingeringClose lingeringClose = new LingeringClose(LINGER);
         /** Every accepted TCP connection still open: the library closes none of them when it stops. */
         private final Set<SocketChannel> channels = ConcurrentHashMap.newKeySet();
         /** Connections between the upgrade request and onOpen. */
@@ -252,12 +261,29 @@ public final class EchoServer implements AutoCloseable {
             setTcpNoDelay(true);            // echoes are small and interactive
             setDaemon(true);                // never keep the application alive on its own
             setConnectionLostTimeout(config.connectionLostTimeoutSeconds);
-            setWebSocketFactory(new DefaultWebSocketServerFactory() {
+            setWebSocketFactory(new WebSocketServerFactory() {
+                private final DefaultWebSocketServerFactory sockets = new DefaultWebSocketServerFactory();
+
                 @Override
-                public SocketChannel wrapChannel(SocketChannel channel, SelectionKey key) {
+                public WebSocketImpl createWebSocket(WebSocketAdapter adapter, Draft draft) {
+                    return sockets.createWebSocket(adapter, draft);
+                }
+
+                @Override
+                public WebSocketImpl createWebSocket(WebSocketAdapter adapter, List<Draft> drafts) {
+                    return sockets.createWebSocket(adapter, drafts);
+                }
+
+                @Override
+                public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) {
                     channels.removeIf(c -> !c.isOpen());
                     channels.add(channel);
-                    return channel;
+                    return lingeringClose.wrap(channel);
+                }
+
+                @Override
+                public void close() {
+                    sockets.close();
                 }
             });
         }

@@ -198,6 +198,23 @@ class EchoServerBehaviourTest {
         assertThat(compressed.closeCode.get(WAIT, TimeUnit.SECONDS)).isEqualTo(CloseFrame.TOOBIG);
     }
 
+    /**
+     * The library's server used to close the socket right after its close frame while such a client was still
+     * sending, so the kernel reset the connection and the client often reported 1006 (5 of 40 here) instead of
+     * 1009 — see {@link LingeringClose}. Forty tries make a regression show with a probability above 99 %.
+     */
+    @Test
+    void clientsStillSendingAnOversizedMessageAllLearnItWasTooBig() throws Exception {
+        EchoServer server = started(EchoServer.builder().maxMessageSize(64 * 1024));
+        List<Integer> codes = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Client plain = connect(server, new Draft_6455());
+            plain.send(new byte[1 << 20]);
+            codes.add(plain.closeCode.get(WAIT, TimeUnit.SECONDS));
+        }
+        assertThat(codes).containsOnly(CloseFrame.TOOBIG);
+    }
+
     @Test
     void servesTwentyClientsAtOnce() throws Exception {
         EchoServer server = started(EchoServer.builder());
