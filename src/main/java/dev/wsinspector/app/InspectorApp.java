@@ -1,5 +1,6 @@
 package dev.wsinspector.app;
 
+import dev.wsinspector.core.AppVersion;
 import dev.wsinspector.core.DataDirectory;
 import dev.wsinspector.core.frame.ColumnarFrameStore;
 import dev.wsinspector.core.profile.ProfileRepository;
@@ -15,10 +16,10 @@ import dev.wsinspector.ui.common.AppIcons;
 import dev.wsinspector.ui.common.BackgroundTasks;
 import dev.wsinspector.ui.common.ErrorReporter;
 import dev.wsinspector.ui.common.ErrorWindow;
-import dev.wsinspector.ui.common.Notices;
 import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.connection.ConnectionViewModel;
 import dev.wsinspector.ui.detail.DetailPane;
+import dev.wsinspector.ui.main.CaptureFileActions;
 import dev.wsinspector.ui.main.MainWindow;
 import dev.wsinspector.ui.profiles.ProfilesViewModel;
 import dev.wsinspector.ui.profiles.SaveListener;
@@ -197,6 +198,9 @@ public final class InspectorApp extends Application {
                 stage.setMinHeight(560);
                 AppIcons.applyLater(stage);
                 AboutDialog.register(stage, about);
+                MainWindow shown = window;
+                window.useCaptureFiles(new CaptureFileActions(() -> stage, tasks, CaptureFileActions.FileDialogs.system(),
+                        shown::openCapture, shown::showNotice, AppVersion.current()));
                 ConnectionTab first = window.openTab(serverModel.addressProperty().get());
                 // The file watch polls on some systems: coming back to the window also looks for changes.
                 stage.focusedProperty().addListener((o, was, focused) -> {
@@ -213,9 +217,7 @@ public final class InspectorApp extends Application {
                 if (autoConnect && serverModel.runningProperty().get()) {
                     first.connect();
                 }
-                if (!files.isEmpty()) {
-                    Notices.capturesNotSupported(stage, files);
-                }
+                window.captureFiles().open(files);  // from the desktop's file association
                 return context;
             } catch (RuntimeException | LinkageError e) {
                 if (window != null) {
@@ -253,9 +255,7 @@ public final class InspectorApp extends Application {
             stage.show();
             stage.toFront();
             stage.requestFocus();
-            if (!files.isEmpty()) {
-                Notices.capturesNotSupported(stage, files);
-            }
+            window.captureFiles().open(files);
         }
 
         @Override

@@ -31,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AppLaunchFlowTest {
 
-    private static final Path CAPTURE = Path.of("/tmp/opened-from-the-file-manager.har");
+    /** A file the desktop hands over that is not there (any more): the app says so and stays up. */
+    private static final Path CAPTURE = Path.of(System.getProperty("java.io.tmpdir"),
+            "wsi-" + java.util.UUID.randomUUID(), "opened-from-the-file-manager.har");
     private final AboutInfo about = new AboutInfo("9.9.9", "17", "21.0.11", "Linux", Path.of("/data"),
             Path.of("/data/logs/ws-inspector.log"));
     private InspectorApp.AppContext app;
@@ -83,10 +85,11 @@ class AppLaunchFlowTest {
     }
 
     @Test
-    void aCaptureOpenedFromTheDesktopGetsAClearNotice(FxRobot robot) {
+    void aCaptureFromTheDesktopThatCannotBeReadGetsAClearNotice(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#captureNotice").tryQuery().isPresent());
         DialogPane notice = robot.lookup("#captureNotice").queryAs(DialogPane.class);
-        assertThat(notice.getContentText())
-                .isEqualTo("Opening captures is not supported yet: " + CAPTURE);
+        assertThat(notice.getHeaderText()).isEqualTo("Could not open opened-from-the-file-manager.har");
+        assertThat(notice.getContentText()).isEqualTo(CAPTURE + ": the file does not exist");
         assertThat(stage.isShowing()).isTrue();
     }
 

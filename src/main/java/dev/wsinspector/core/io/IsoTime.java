@@ -1,9 +1,13 @@
 package dev.wsinspector.core.io;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.OptionalLong;
 
 /** Timestamps as exported: ISO-8601 UTC with exactly six fraction digits, e.g. {@code 2026-11-26T05:48:36.123456Z}. */
 public final class IsoTime {
@@ -27,5 +31,43 @@ public final class IsoTime {
      */
     public static BigDecimal epochSeconds(long epochMicros) {
         return BigDecimal.valueOf(epochMicros, 6);
+    }
+
+    /**
+     * Reads a timestamp as files write it: ISO-8601 with {@code Z} or an offset, any number of fraction digits
+     * (this app writes six, Chrome three). Digits below a microsecond are dropped. Empty when it does not parse.
+     */
+    public static OptionalLong parseEpochMicros(String text) {
+        if (text == null || text.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                instant = Instant.parse(text);
+            } catch (DateTimeParseException again) {
+                return OptionalLong.empty();
+            }
+        }
+        return toMicros(instant.getEpochSecond(), instant.getNano());
+    }
+
+    /** The inverse of {@link #epochSeconds(long)}, rounded to the microsecond; empty when out of range. */
+    public static OptionalLong epochMicrosOfSeconds(BigDecimal seconds) {
+        try {
+            return OptionalLong.of(seconds.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact());
+        } catch (ArithmeticException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static OptionalLong toMicros(long epochSecond, int nanos) {
+        try {
+            return OptionalLong.of(Math.addExact(Math.multiplyExact(epochSecond, 1_000_000L), nanos / 1_000));
+        } catch (ArithmeticException e) {
+            return OptionalLong.empty();
+        }
     }
 }

@@ -1,8 +1,12 @@
 /**
- * Export (and later import) of captures: JSONL event lines and HAR 1.2 with Chrome's WebSocket extension.
+ * Captures as files: export and import of JSONL event lines and of HAR 1.2 with Chrome's WebSocket extension.
+ * {@link dev.wsinspector.core.io.CaptureFiles} is the entry point for opening and saving a capture; the writers
+ * ({@link dev.wsinspector.core.io.HarWriter}, {@link dev.wsinspector.core.io.JsonlEventWriter}) also serve the
+ * CLI's live output.
  *
  * <p>Pure Java plus Jackson: no JavaFX, no Java-WebSocket. The JSONL field names and the HAR layout are a
  * contract with users' scripts and with browser DevTools (DESIGN.md "Contracts users and scripts rely on"):
- * fields may be added, never renamed.
+ * fields may be added, never renamed. What the writers write, the readers read back to the same frames and
+ * events (HAR keeps whole messages only).
  */
 package dev.wsinspector.core.io;

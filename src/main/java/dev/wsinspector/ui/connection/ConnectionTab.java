@@ -5,6 +5,7 @@ import dev.wsinspector.core.compose.MessageParser;
 import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.Opcode;
+import dev.wsinspector.core.io.CaptureFormat;
 import dev.wsinspector.core.payload.Utf8Text;
 import dev.wsinspector.core.profile.SavedMessage;
 import dev.wsinspector.core.profile.StoredProfile;
@@ -35,9 +36,11 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TabPane;
@@ -88,6 +91,9 @@ public final class ConnectionTab extends Tab {
     private TabPane tools;
     private final SplitPane middle;
 
+    private final MenuButton saveCapture = new MenuButton("Save capture");
+    private CaptureSaver captureSaver;
+
     private final Label windowLabel = new Label();
     private final HBox windowControls = new HBox(6);
     private Session shown;
@@ -105,9 +111,11 @@ public final class ConnectionTab extends Tab {
         this.model = model;
         this.detail = detail;
         getStyleClass().add("connection-tab");
-        textProperty().bind(Bindings.createStringBinding(() -> model.profileProperty().get() != null
-                ? model.profileProperty().get().name() : tabTitle(model.urlProperty().get()),
-                model.urlProperty(), model.profileProperty()));
+        textProperty().bind(Bindings.createStringBinding(() -> model.captureFileProperty().get() != null
+                ? model.captureFileProperty().get().getFileName().toString()
+                : model.profileProperty().get() != null ? model.profileProperty().get().name()
+                : tabTitle(model.urlProperty().get()),
+                model.urlProperty(), model.profileProperty(), model.captureFileProperty()));
 
         composerModel = new ComposerViewModel(model::connection, model::templates);
         ComposerView composer = new ComposerView(composerModel, model::close);
@@ -139,6 +147,18 @@ public final class ConnectionTab extends Tab {
 
     public ConnectionViewModel model() {
         return model;
+    }
+
+    /** Saves a tab's capture to a file the user picks; the window provides it ({@code ui/main/CaptureFileActions}). */
+    @FunctionalInterface
+    public interface CaptureSaver {
+        void save(ConnectionTab tab, CaptureFormat format, boolean includeSecrets);
+    }
+
+    /** Enables "Save capture" with {@code saver}; without one the menu stays hidden. */
+    public void setCaptureSaver(CaptureSaver saver) {
+        captureSaver = saver;
+        saveCapture.setVisible(saver != null);
     }
 
     public TimelineView timeline() {
@@ -427,6 +447,20 @@ public final class ConnectionTab extends Tab {
                 detail.clear();
             }
         });
+        saveCapture.setId("saveCaptureMenu");
+        saveCapture.setTooltip(new Tooltip("Save every frame and event of this tab to a file"));
+        MenuItem har = new MenuItem("As HAR (browser DevTools)…");
+        har.setId("saveHarMenu");
+        MenuItem jsonl = new MenuItem("As JSON lines…");
+        jsonl.setId("saveJsonlMenu");
+        CheckMenuItem secrets = new CheckMenuItem("Include secrets (Authorization, cookies, tokens)");
+        secrets.setId("includeSecretsMenu");
+        har.setOnAction(e -> captureSaver.save(this, CaptureFormat.HAR, secrets.isSelected()));
+        jsonl.setOnAction(e -> captureSaver.save(this, CaptureFormat.JSONL, secrets.isSelected()));
+        saveCapture.getItems().setAll(har, jsonl, new SeparatorMenuItem(), secrets);
+        saveCapture.disableProperty().bind(model.sessionProperty().isNull());
+        saveCapture.setVisible(false);
+        saveCapture.managedProperty().bind(saveCapture.visibleProperty());
         timeMode.setId("timeMode");
         timeMode.setValue(TimeMode.ABSOLUTE);
         timeMode.setTooltip(new Tooltip("Time column"));
@@ -440,7 +474,8 @@ public final class ConnectionTab extends Tab {
         HBox.setHgrow(grow, Priority.ALWAYS);
         toolsToggle.setId("toolsToggle");
         toolsToggle.setTooltip(new Tooltip("Saved messages of the profile, and replay"));
-        HBox bar = new HBox(8, pause, pending, clear, windowBar(), grow, new Label("Time:"), timeMode, toolsToggle);
+        HBox bar = new HBox(8, pause, pending, clear, saveCapture, windowBar(), grow, new Label("Time:"), timeMode,
+                toolsToggle);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 8, 6, 8));
         bar.getStyleClass().add("timeline-bar");

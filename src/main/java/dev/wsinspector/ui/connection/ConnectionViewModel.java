@@ -2,6 +2,7 @@ package dev.wsinspector.ui.connection;
 
 import dev.wsinspector.core.compose.ComposedMessage;
 import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.io.ImportedCapture;
 import dev.wsinspector.core.profile.SavedMessage;
 import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.replay.BuiltIns;
@@ -66,6 +67,8 @@ public final class ConnectionViewModel {
     private final StringProperty environment = new SimpleStringProperty("");
     private final ObservableList<String> environments = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper profileProblem = new ReadOnlyStringWrapper("");
+    /** The file the shown capture was read from; null while the tab shows a live capture (or nothing). */
+    private final ReadOnlyObjectWrapper<Path> captureFile = new ReadOnlyObjectWrapper<>();
 
     private Connection connection;
     private Path profilesDir;
@@ -187,9 +190,31 @@ public final class ConnectionViewModel {
         return p == null ? null : Templates.forProfile(p.profile(), environment.get(), builtIns);
     }
 
+    /** The file the shown capture came from, or null for a live capture. */
+    public ReadOnlyObjectProperty<Path> captureFileProperty() {
+        return captureFile.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows a capture read from {@code file} instead of a live one: its frames and events, no connection. The
+     * URL field takes the capture's URL, so Connect then starts a live capture of the same address.
+     */
+    public void showCapture(ImportedCapture capture, Path file) {
+        disconnectNow();
+        if (!capture.url().isEmpty()) {
+            url.set(capture.url());
+        }
+        captureFile.set(file);
+        session.set(capture.session());
+        lastError.set("");
+        handledOpen = null;
+        refresh();
+    }
+
     /** Connects to the URL field's address in a new capture. Bad URLs appear in the timeline like any failure. */
     public void connect() {
         disconnectNow();
+        captureFile.set(null);
         String problem = profile.get() == null ? null : resolveForConnect();
         String text = url.get().trim();
         remember(text);
@@ -346,6 +371,17 @@ public final class ConnectionViewModel {
     public void refresh() {
         Session current = session.get();
         if (current == null) {
+            return;
+        }
+        if (captureFile.get() != null) {
+            // A capture from a file: whatever its events say, nothing is connected.
+            state.set(ConnectionState.CLOSED);
+            connected.set(false);
+            stateText.set("From file");
+            detailText.set(captureFile.get().getFileName() + " · " + Formats.count(current.frames().size())
+                    + " frames");
+            queuedText.set("");
+            pingText.set("");
             return;
         }
         ConnectionState now = current.state();

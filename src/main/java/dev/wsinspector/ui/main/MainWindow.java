@@ -1,5 +1,6 @@
 package dev.wsinspector.ui.main;
 
+import dev.wsinspector.core.io.ImportedCapture;
 import dev.wsinspector.core.payload.Formats;
 import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.session.CaptureStats;
@@ -24,11 +25,15 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -52,6 +57,10 @@ public final class MainWindow extends BorderPane {
     private final ProfilesViewModel profiles;
     private final ProfilesPanel profilesPanel;
     private final ToggleButton profilesToggle = new ToggleButton("Profiles");
+    private final Button openCapture = new Button("Open…");
+    private final Label notice = new Label();
+    /** Opening and saving capture files; null until the app provides it ({@link #useCaptureFiles}). */
+    private CaptureFileActions captureFiles;
     private PulseObserver pulseObserver = (start, work) -> { };
     private long lastPulse;
 
@@ -103,6 +112,27 @@ public final class MainWindow extends BorderPane {
         newTab.setId("newTabButton");
         newTab.setTooltip(new Tooltip("New connection (Ctrl+T)"));
         newTab.setOnAction(e -> openTab(defaultUrl()));
+        openCapture.setId("openCaptureButton");
+        openCapture.setTooltip(new Tooltip("Open a capture: HAR from browser DevTools or from WS Inspector, or its "
+                + "JSON lines (Ctrl+O); or drop the files on the window"));
+        openCapture.setDisable(true);
+        openCapture.setOnAction(e -> captureFiles.chooseAndOpen());
+        setOnDragOver(e -> {
+            if (captureFiles != null && e.getDragboard().hasFiles()
+                    && e.getDragboard().getFiles().stream().anyMatch(f -> CaptureFileActions.isCapture(f.toPath()))) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            List<Path> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles().stream().map(File::toPath)
+                    .filter(CaptureFileActions::isCapture).toList() : List.of();
+            if (captureFiles != null && !files.isEmpty()) {
+                captureFiles.open(files);
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
         ToggleButton dark = new ToggleButton("Dark");
         dark.setId("darkToggle");
         dark.setSelected(theme.isDark());
@@ -110,14 +140,16 @@ public final class MainWindow extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         // Issue 5 hook (About window; the app registers what it shows): ui/about/AboutDialog.
-        setTop(new ToolBar(profilesToggle, newTab, grow, serverToggle, dark, dev.wsinspector.ui.about.AboutDialog.button()));
+        setTop(new ToolBar(profilesToggle, newTab, openCapture, grow, serverToggle, dark,
+                dev.wsinspector.ui.about.AboutDialog.button()));
 
         serverStatus.setId("serverStatus");
         serverStatus.textProperty().bind(server.statusProperty());
         counts.setId("frameCounts");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox status = new HBox(16, counts, rates, memory, spacer, serverStatus);
+        notice.setId("statusNotice");
+        HBox status = new HBox(16, counts, rates, memory, notice, spacer, serverStatus);
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
         status.setPadding(new Insets(4, 8, 4, 8));
@@ -130,6 +162,11 @@ public final class MainWindow extends BorderPane {
                 () -> openTab(defaultUrl()));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
                 this::closeSelectedTab);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (captureFiles != null) {
+                captureFiles.chooseAndOpen();
+            }
+        });
         pulse.start();
         profiles.reload();
         profiles.startWatching();
@@ -151,8 +188,34 @@ public final class MainWindow extends BorderPane {
         pulseObserver = observer;
     }
 
+    /** Turns on Open… (Ctrl+O, dropped files) and every tab's Save capture. */
+    public void useCaptureFiles(CaptureFileActions actions) {
+        captureFiles = actions;
+        openCapture.setDisable(actions == null);
+        tabs.getTabs().forEach(t -> ((ConnectionTab) t).setCaptureSaver(actions == null ? null : actions::save));
+    }
+
+    public CaptureFileActions captureFiles() {
+        return captureFiles;
+    }
+
+    /** Shows a capture read from {@code file} in a new tab (selected). */
+    public ConnectionTab openCapture(ImportedCapture capture, Path file) {
+        ConnectionTab tab = openTab(defaultUrl());
+        tab.model().showCapture(capture, file);
+        return tab;
+    }
+
+    /** A one-line result in the status bar (e.g. "Saved 1,024 frames to …"), until the next one. */
+    public void showNotice(String text) {
+        notice.setText(text);
+    }
+
     public ConnectionTab openTab(String url) {
         ConnectionTab tab = tabFactory.apply(url);
+        if (captureFiles != null) {
+            tab.setCaptureSaver(captureFiles::save);
+        }
         tab.setOnClosed(e -> tab.model().disconnectNow());
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
