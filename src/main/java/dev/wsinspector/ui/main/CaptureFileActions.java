@@ -12,6 +12,8 @@ import dev.wsinspector.ui.common.Notices;
 import dev.wsinspector.ui.connection.ConnectionTab;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
@@ -36,6 +38,8 @@ import java.util.function.Supplier;
  * lines or entries that could not be read when the rest of a file could. Call from the FX thread.
  */
 public final class CaptureFileActions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaptureFileActions.class);
 
     /** The file dialogs, behind an interface so tests can answer them. */
     public interface FileDialogs {
@@ -88,7 +92,10 @@ public final class CaptureFileActions {
         for (Path file : files) {
             io.submitLatest("open-capture-" + jobs.incrementAndGet(), () -> CaptureFiles.read(file),
                     result -> opened(file, result),
-                    e -> Notices.captureNotOpened(owner.get(), file, describe(e)));
+                    e -> {
+                        LOG.warn("Could not open capture {}: {}", file, describe(e));
+                        Notices.captureNotOpened(owner.get(), file, describe(e));
+                    });
         }
     }
 
@@ -111,7 +118,10 @@ public final class CaptureFileActions {
             return target;
         }, saved -> status.accept("Saved " + Formats.count(frames) + " frames to " + saved
                         + (includeSecrets ? " (with secrets)" : "")),
-                e -> Notices.captureNotSaved(owner.get(), target, describe(e)));
+                e -> {
+                    LOG.warn("Could not save capture {}: {}", target, describe(e));
+                    Notices.captureNotSaved(owner.get(), target, describe(e));
+                });
     }
 
     private void opened(Path file, ImportResult result) {
@@ -119,6 +129,8 @@ public final class CaptureFileActions {
             show.accept(capture, file);
         }
         long frames = result.captures().stream().mapToLong(c -> c.session().frames().size()).sum();
+        LOG.info("Opened capture {}: {} connection(s), {} frames, {} problem(s)", file, result.captures().size(),
+                frames, result.problems().size());
         status.accept("Opened " + file.getFileName() + ": " + result.captures().size()
                 + (result.captures().size() == 1 ? " connection, " : " connections, ") + Formats.count(frames)
                 + " frames" + (result.problems().isEmpty() ? "" : ", " + result.problems().size() + " not readable"));
