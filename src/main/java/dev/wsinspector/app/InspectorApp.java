@@ -129,14 +129,16 @@ public final class InspectorApp extends Application {
         private final LocalServer server;
         private final BackgroundTasks tasks;
         private final BackgroundTasks profileIo;
+        private final SettingsKeeper settings;
 
         private AppContext(Stage stage, MainWindow window, LocalServer server, BackgroundTasks tasks,
-                           BackgroundTasks profileIo) {
+                           BackgroundTasks profileIo, SettingsKeeper settings) {
             this.stage = stage;
             this.window = window;
             this.server = server;
             this.tasks = tasks;
             this.profileIo = profileIo;
+            this.settings = settings;
         }
 
         /** With a throwaway data directory (tests that do not look at profiles). */
@@ -161,11 +163,15 @@ public final class InspectorApp extends Application {
          * Builds the whole window before showing it; if building fails, what was started is stopped again and
          * the stage stays hidden.
          *
+         * @param dark    dark theme whatever the saved choice ({@code -Dwsi.dark=true}); false: the saved choice
          * @param files   capture files the app was opened with (from the desktop's file association)
-         * @param dataDir the data directory; profiles live in its {@code profiles} folder
+         * @param dataDir the data directory; profiles live in its {@code profiles} folder, the window's place and
+         *                the theme in its {@code settings.json}
          */
         public static AppContext start(Stage stage, ConnectionService connections, LocalServer server, boolean dark,
                                        boolean autoConnect, AboutInfo about, List<Path> files, Path dataDir) {
+            // Read on its own thread while the window is built; applied right before it shows.
+            SettingsKeeper settings = SettingsKeeper.open(dataDir);
             BackgroundTasks tasks = new BackgroundTasks();
             // One thread for profile files: saves happen in the order they were asked for.
             BackgroundTasks profileIo = new BackgroundTasks(Executors.newSingleThreadExecutor(r -> {
@@ -208,12 +214,14 @@ public final class InspectorApp extends Application {
                         profiles.reload();
                     }
                 });
+                settings.applyTo(stage, theme, dark);  // the saved theme and place, as late as can be
                 stage.show();
+                settings.track();
                 // The detail pane shows only a placeholder until a row is selected; build its views once the
                 // window has painted, so neither the first paint nor the first click waits for them. A packaging
                 // run (Launcher.exitAfterShownIfAsked) quits later, so their classes are in its record.
                 afterPulses(PREPARE_AFTER_PULSES, first::prepareDetail);
-                AppContext context = new AppContext(stage, window, server, tasks, profileIo);
+                AppContext context = new AppContext(stage, window, server, tasks, profileIo, settings);
                 if (autoConnect && serverModel.runningProperty().get()) {
                     first.connect();
                 }
@@ -223,6 +231,7 @@ public final class InspectorApp extends Application {
                 if (window != null) {
                     window.detach();
                 }
+                settings.discard();
                 tasks.close();
                 profileIo.close();
                 server.stop();
@@ -260,6 +269,7 @@ public final class InspectorApp extends Application {
 
         @Override
         public void close() {
+            settings.close();  // first: the window is as the user left it
             window.detach();
             tasks.close();
             profileIo.close();

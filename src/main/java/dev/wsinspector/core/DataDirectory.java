@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where the app keeps its files (profiles, logs, the instance lock), per DESIGN.md "Files": the
+ * Where the app keeps its files (profiles, logs, the instance lock, settings.json), per DESIGN.md "Files": the
  * {@code --data-dir} option, else {@code WSI_HOME}, else the operating system's convention. Pure: the
  * environment and system properties are passed in, so every platform's rule is testable on any machine.
  *

@@ -13,15 +13,16 @@ import java.nio.file.StandardOpenOption;
  * bytes go to a temp file in the same directory (same file system, so the rename is atomic), are forced to
  * disk, and the temp file is renamed over the target; then the directory is forced so the rename survives a
  * power cut. Temp names end in {@code .tmp}, so a scan for {@code *.json} never takes a half-written one.
+ * Public for the other small files of the data directory ({@code core.settings}).
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     static final String TEMP_SUFFIX = ".tmp";
 
     /** Runs between "temp file complete" and the rename: lets a crash test die exactly there. */
     private final Runnable beforeMove;
 
-    AtomicFiles() {
+    public AtomicFiles() {
         this(() -> {
         });
     }
@@ -30,7 +31,7 @@ final class AtomicFiles {
         this.beforeMove = beforeMove;
     }
 
-    void write(Path target, byte[] bytes) throws IOException {
+    public void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);

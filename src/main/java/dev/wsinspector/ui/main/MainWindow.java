@@ -135,8 +135,8 @@ public final class MainWindow extends BorderPane {
         });
         ToggleButton dark = new ToggleButton("Dark");
         dark.setId("darkToggle");
-        dark.setSelected(theme.isDark());
-        dark.selectedProperty().addListener((o, a, on) -> theme.setDark(on));
+        // Both ways: the app may switch the theme after the window is built (the saved choice).
+        dark.selectedProperty().bindBidirectional(theme.darkProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         // Issue 5 hook (About window; the app registers what it shows): ui/about/AboutDialog.

@@ -1,5 +1,7 @@
 package dev.wsinspector.ui.theme;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Scene;
 
 import java.util.List;
@@ -14,19 +16,33 @@ public final class Theme {
     private static final String DARK = css("dark.css");
 
     private final Scene scene;
-    private boolean dark;
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark") {
+        @Override
+        protected void invalidated() {
+            apply(get());
+        }
+    };
 
     public Theme(Scene scene, boolean dark) {
         this.scene = scene;
-        setDark(dark);
+        apply(dark);
+        this.dark.set(dark);
     }
 
     public boolean isDark() {
-        return dark;
+        return dark.get();
     }
 
     public void setDark(boolean value) {
-        dark = value;
+        dark.set(value);
+    }
+
+    /** True for the dark theme; the toolbar's toggle follows it, and whoever remembers the choice listens. */
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    private void apply(boolean value) {
         scene.getStylesheets().setAll(List.of(DETAIL, BASE, value ? DARK : LIGHT));
     }
 

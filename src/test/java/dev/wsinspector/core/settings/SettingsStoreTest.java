@@ -1,0 +1,238 @@
+package dev.wsinspector.core.settings;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wsinspector.core.profile.AtomicFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** settings.json on real files in a temporary data directory. */
+class SettingsStoreTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant NOW = Instant.parse("2025-03-04T05:06:07Z");
+    private static final AppSettings SAVED = new AppSettings(
+            Optional.of(new AppSettings.WindowBounds(120, -40, 1400, 900.5, true)), true);
+
+    @TempDir
+    Path dataDir;
+    private Path file;
+    private SettingsStore store;
+    private ListAppender<ILoggingEvent> log;
+
+    @BeforeEach
+    void setUp() {
+        file = dataDir.resolve("settings.json");
+        store = new SettingsStore(file, new AtomicFiles(), Clock.fixed(NOW, ZoneOffset.UTC));
+        log = new ListAppender<>();
+        log.start();
+        ((Logger) LoggerFactory.getLogger(SettingsStore.class)).addAppender(log);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ((Logger) LoggerFactory.getLogger(SettingsStore.class)).detachAppender(log);
+    }
+
+    private List<String> filesInDataDir() throws IOException {
+        try (Stream<Path> files = Files.list(dataDir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private List<String> warnings() {
+        return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage)
+                .toList();
+    }
+
+    @Test
+    void theDataDirectoryConstructorUsesSettingsJsonInIt() {
+        assertThat(new SettingsStore(dataDir).file()).isEqualTo(dataDir.toAbsolutePath().resolve("settings.json"));
+    }
+
+    @Test
+    void whatIsSavedIsLoadedAgain() {
+        assertThat(store.save(SAVED)).isTrue();
+
+        assertThat(new SettingsStore(dataDir).load()).isEqualTo(SAVED);
+        AppSettings light = new AppSettings(Optional.of(new AppSettings.WindowBounds(0, 0, 900, 560, false)), false);
+        assertThat(store.save(light)).isTrue();
+        assertThat(store.load()).isEqualTo(light);
+        assertThat(warnings()).isEmpty();
+    }
+
+    @Test
+    void theFileIsPrettyJsonWithASchemaVersionAndWholePixelsAsWholeNumbers() throws Exception {
+        store.save(SAVED);
+
+        String text = Files.readString(file);
+        assertThat(text).startsWith("{\n  \"schemaVersion\" : 1,\n  \"theme\" : \"dark\",\n").endsWith("}\n");
+        assertThat(text).contains("\"x\" : 120,", "\"y\" : -40,", "\"height\" : 900.5,", "\"maximized\" : true");
+        JsonNode root = JSON.readTree(text);
+        assertThat(root.get("schemaVersion").intValue()).isEqualTo(1);
+        assertThat(root.get("window").get("width").isIntegralNumber()).isTrue();
+    }
+
+    @Test
+    void aMissingFileMeansTheDefaultsAndIsNotCreatedByReading() throws Exception {
+        assertThat(store.load()).isEqualTo(AppSettings.DEFAULTS);
+        assertThat(AppSettings.DEFAULTS.window()).isEmpty();
+        assertThat(AppSettings.DEFAULTS.dark()).isFalse();
+        assertThat(filesInDataDir()).isEmpty();
+        assertThat(warnings()).isEmpty();
+    }
+
+    @Test
+    void aMissingDataDirectoryIsCreatedBySaving() {
+        SettingsStore fresh = new SettingsStore(dataDir.resolve("not/yet"));
+        assertThat(fresh.save(SAVED)).isTrue();
+        assertThat(fresh.load()).isEqualTo(SAVED);
+    }
+
+    @Test
+    void aCorruptFileIsMovedAsideWithAWarningAndTheDefaultsAreUsed() throws Exception {
+        Files.writeString(file, "{\"schemaVersion\":1, \"theme\": \"dark\", \"window\": {\"x\": 1");
+
+        assertThat(store.load()).isEqualTo(AppSettings.DEFAULTS);
+
+        assertThat(filesInDataDir()).containsExactly("settings.json.corrupt-20250304-050607");
+        assertThat(Files.readString(dataDir.resolve("settings.json.corrupt-20250304-050607")))
+                .isEqualTo("{\"schemaVersion\":1, \"theme\": \"dark\", \"window\": {\"x\": 1");
+        assertThat(warnings()).singleElement().asString()
+                .contains("not valid JSON", "moved aside to settings.json.corrupt-20250304-050607");
+        // The next save writes a fresh file; the moved-aside one stays.
+        assertThat(store.save(SAVED)).isTrue();
+        assertThat(filesInDataDir()).containsExactly("settings.json", "settings.json.corrupt-20250304-050607");
+        assertThat(store.load()).isEqualTo(SAVED);
+    }
+
+    @Test
+    void anotherCorruptFileInTheSameSecondDoesNotReplaceTheFirst() throws Exception {
+        Files.writeString(file, "[1, 2]");
+        assertThat(store.load()).isEqualTo(AppSettings.DEFAULTS);
+        Files.writeString(file, "\"just a string\"");
+        assertThat(store.load()).isEqualTo(AppSettings.DEFAULTS);
+
+        assertThat(filesInDataDir()).containsExactly("settings.json.corrupt-20250304-050607",
+                "settings.json.corrupt-20250304-050607-2");
+        assertThat(Files.readString(dataDir.resolve("settings.json.corrupt-20250304-050607"))).isEqualTo("[1, 2]");
+    }
+
+    @Test
+    void aSchemaVersionThatIsNotAWholeNumberMakesTheFileCorrupt() throws Exception {
+        Files.writeString(file, "{\"schemaVersion\": \"one\", \"theme\": \"dark\"}");
+
+        assertThat(store.load()).isEqualTo(AppSettings.DEFAULTS);
+        assertThat(filesInDataDir()).containsExactly("settings.json.corrupt-20250304-050607");
+    }
+
+    @Test
+    void aFileThatBecameCorruptSinceItWasReadIsMovedAsideBeforeSaving() throws Exception {
+        store.save(SAVED);
+        Files.writeString(file, "{oops");
+
+        assertThat(store.save(AppSettings.DEFAULTS.withDark(true))).isTrue();
+
+        assertThat(filesInDataDir()).containsExactly("settings.json", "settings.json.corrupt-20250304-050607");
+        assertThat(Files.readString(dataDir.resolve("settings.json.corrupt-20250304-050607"))).isEqualTo("{oops");
+        assertThat(store.load()).isEqualTo(AppSettings.DEFAULTS.withDark(true));
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredOnReadingAndKeptOnWriting() throws Exception {
+        Files.writeString(file, """
+                {"schemaVersion": 1, "theme": "dark", "fontSize": 14, "recent": ["a.har"],
+                 "window": {"x": 10, "y": 20, "width": 1000, "height": 700, "maximized": false, "screen": "DP-1"}}
+                """);
+
+        AppSettings loaded = store.load();
+        assertThat(loaded).isEqualTo(new AppSettings(
+                Optional.of(new AppSettings.WindowBounds(10, 20, 1000, 700, false)), true));
+        assertThat(warnings()).isEmpty();
+        assertThat(filesInDataDir()).containsExactly("settings.json");
+
+        assertThat(store.save(loaded.withDark(false))).isTrue();
+        JsonNode root = JSON.readTree(file.toFile());
+        assertThat(root.get("theme").textValue()).isEqualTo("light");
+        assertThat(root.get("fontSize").intValue()).isEqualTo(14);
+        assertThat(root.get("recent").get(0).textValue()).isEqualTo("a.har");
+        assertThat(root.get("window").get("screen").textValue()).isEqualTo("DP-1");
+    }
+
+    @Test
+    void valuesOfTheWrongTypeFallBackToTheirDefaultsWithAWarningAndTheFileStays() throws Exception {
+        Files.writeString(file, "{\"theme\": 1, \"window\": {\"x\": \"left\", \"y\": 0, \"width\": 900, \"height\": 600}}");
+
+        assertThat(store.load()).isEqualTo(AppSettings.DEFAULTS);
+
+        assertThat(filesInDataDir()).containsExactly("settings.json");
+        assertThat(warnings()).hasSize(2);
+        for (String bad : List.of("{\"window\": {\"x\": 0, \"y\": 0, \"width\": -5, \"height\": 600}}",
+                "{\"window\": {\"x\": 0, \"y\": 0, \"width\": 900}}",
+                "{\"window\": {\"x\": 0, \"y\": 0, \"width\": 900, \"height\": 600, \"maximized\": \"yes\"}}",
+                "{\"window\": [0, 0, 900, 600]}")) {
+            Files.writeString(file, bad);
+            assertThat(store.load()).as(bad).isEqualTo(AppSettings.DEFAULTS);
+        }
+        assertThat(filesInDataDir()).containsExactly("settings.json");
+    }
+
+    @Test
+    void aFileOfANewerVersionIsReadAsFarAsUnderstoodAndNeverOverwritten() throws Exception {
+        String newer = """
+                {"schemaVersion": 2, "theme": "dark", "accent": "teal",
+                 "window": {"x": 30, "y": 40, "width": 1200, "height": 800, "maximized": true, "monitor": 2}}
+                """;
+        Files.writeString(file, newer);
+
+        assertThat(store.load()).isEqualTo(new AppSettings(
+                Optional.of(new AppSettings.WindowBounds(30, 40, 1200, 800, true)), true));
+
+        assertThat(store.save(AppSettings.DEFAULTS)).isFalse();
+        assertThat(store.save(SAVED)).isFalse();
+        assertThat(Files.readString(file)).isEqualTo(newer);
+        assertThat(filesInDataDir()).containsExactly("settings.json");
+        assertThat(warnings()).isEmpty();
+    }
+
+    @Test
+    void anAtomicWriteLeavesNoTempFileBehind() throws Exception {
+        store.save(SAVED);
+        store.save(SAVED.withDark(false));
+        store.save(AppSettings.DEFAULTS);
+
+        assertThat(filesInDataDir()).containsExactly("settings.json");
+    }
+
+    @Test
+    void aWriteThatFailsIsLoggedNotThrown() throws Exception {
+        Path notADirectory = dataDir.resolve("plain-file");
+        Files.writeString(notADirectory, "x");
+        SettingsStore broken = new SettingsStore(notADirectory);
+
+        assertThat(broken.save(SAVED)).isFalse();
+
+        assertThat(broken.load()).isEqualTo(AppSettings.DEFAULTS);
+        assertThat(warnings()).anySatisfy(w -> assertThat(w).startsWith("Could not save the settings"));
+        assertThat(Files.readString(notADirectory)).isEqualTo("x");
+    }
+}
