@@ -5,6 +5,7 @@
  *   DISPLAY=:77 ./first-paint [-t TITLE] [-s SECONDS] COMMAND [ARGS...]
  *
  * Starts COMMAND, then every 2 ms looks for a viewable top-level window titled TITLE (default "WS Inspector")
+ * whose _NET_WM_PID is the command's (so no other program's window counts; a script that execs keeps the pid)
  * and, once there, reads a strip of its pixels (the top 60 rows: a toolbar in any sane layout) until one is
  * neither white nor black, i.e. the app drew its content rather than the blank window the toolkit maps first.
  * Prints "MAP_MS PAINT_MS" (milliseconds since the start) and ends the command. Reading 60 rows by XGetImage
@@ -14,6 +15,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <X11/Xlib.h>
+#include <X11/Xatom.h>
 #include <X11/Xutil.h>
 #include <signal.h>
 #include <stdio.h>
@@ -35,7 +37,24 @@ static int ignore_errors(Display *d, XErrorEvent *e) {
     return 0;  /* windows come and go while we look at them */
 }
 
-static Window find_window(Display *d, const char *title) {
+/* The window's _NET_WM_PID (GTK sets it), or -1. */
+static long window_pid(Display *d, Window w) {
+    Atom prop = XInternAtom(d, "_NET_WM_PID", True), type;
+    int format;
+    unsigned long items, after;
+    unsigned char *data = NULL;
+    long pid = -1;
+    if (prop != None && XGetWindowProperty(d, w, prop, 0, 1, False, XA_CARDINAL, &type, &format, &items, &after,
+                                           &data) == Success && data) {
+        if (type == XA_CARDINAL && format == 32 && items == 1) {
+            pid = (long) *(unsigned long *) data;
+        }
+        XFree(data);
+    }
+    return pid;
+}
+
+static Window find_window(Display *d, const char *title, pid_t pid) {
     Window root = DefaultRootWindow(d), parent, *children = NULL;
     unsigned int n = 0;
     Window found = 0;
@@ -46,7 +65,8 @@ static Window find_window(Display *d, const char *title) {
         char *name = NULL;
         XWindowAttributes a;
         if (XFetchName(d, children[i], &name) && name) {
-            if (strcmp(name, title) == 0 && XGetWindowAttributes(d, children[i], &a) && a.map_state == IsViewable) {
+            if (strcmp(name, title) == 0 && window_pid(d, children[i]) == pid
+                    && XGetWindowAttributes(d, children[i], &a) && a.map_state == IsViewable) {
                 found = children[i];
             }
             XFree(name);
@@ -119,7 +139,7 @@ int main(int argc, char **argv) {
             return 1;
         }
         if (!w) {
-            w = find_window(d, title);
+            w = find_window(d, title, pid);
             if (w) {
                 map_ms = now_ms() - start;
             }
