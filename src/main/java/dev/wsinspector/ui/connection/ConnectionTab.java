@@ -7,10 +7,12 @@ import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.Opcode;
 import dev.wsinspector.core.io.CaptureFormat;
 import dev.wsinspector.core.payload.Utf8Text;
+import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.profile.SavedMessage;
 import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.replay.BuiltIns;
 import dev.wsinspector.core.replay.Templates;
+import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.ConnectionListener;
 import dev.wsinspector.core.session.Connection;
 import dev.wsinspector.core.timing.Scheduler;
@@ -527,10 +529,28 @@ public final class ConnectionTab extends Tab {
             detail.clear();
         } else if (row.isFrame()) {
             FrameStore store = shown.frames();
+            detail.setProtocolHint(protocolHint(shown, row.seq()));
             detail.showFrame(store.get(row.seq()), isTextMessage(store, row.seq()));
         } else {
             detail.showEvent(row.event());
         }
+    }
+
+    /**
+     * Subprotocol and URL of the connection that carried frame {@code seq}: the last open before it (a tab that
+     * reconnected may have negotiated differently each time). NONE when the frame came before any open.
+     */
+    private static ProtocolHint protocolHint(Session session, long seq) {
+        ProtocolHint hint = ProtocolHint.NONE;
+        for (ConnectionEvent event : session.eventsFrom(0)) {
+            if (event.frameIndex() > seq) {
+                break;
+            }
+            if (event instanceof ConnectionEvent.Opened opened) {
+                hint = ProtocolHint.of(opened);
+            }
+        }
+        return hint;
     }
 
     /** True when frame {@code seq} belongs to a text message (continuations inherit their first frame's type). */

@@ -1,6 +1,7 @@
 package dev.wsinspector.ui.detail;
 
 import dev.wsinspector.core.frame.Frame;
+import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.ui.common.BackgroundTasks;
 import javafx.beans.value.ChangeListener;
@@ -27,7 +28,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The detail pane beside the timeline: Text, JSON, Hex, Frame and Handshake views of the selected row, the
+ * The detail pane beside the timeline: Text, JSON, Hex, Protocol, Frame and Handshake views of the selected row, the
  * best one picked automatically, and copy actions for the payload. All state lives in
  * {@link DetailViewModel}; this class only builds the nodes and binds them. The views are built the first time
  * something is shown (or on {@link #prepare()}): until then only a placeholder is visible, so a new window does
@@ -86,6 +87,14 @@ public final class DetailPane extends BorderPane {
         viewModel.showFrame(frame, partOfTextMessage);
     }
 
+    /**
+     * The connection's negotiated subprotocol and URL, so that frames shown from now on are decoded as its
+     * sub-protocol (Socket.IO, STOMP, GraphQL, JSON-RPC); {@code null} or {@link ProtocolHint#NONE} when unknown.
+     */
+    public void setProtocolHint(ProtocolHint hint) {
+        viewModel.setProtocolHint(hint);
+    }
+
     /** Shows a connection event (the handshake for Opened and for a refused upgrade). */
     public void showEvent(ConnectionEvent event) {
         viewModel.showEvent(event);
@@ -130,7 +139,7 @@ public final class DetailPane extends BorderPane {
         return bar;
     }
 
-    /** The tab pane with the five views, bound to the view model; shows what the model holds when built. */
+    /** The tab pane with the six views, bound to the view model; shows what the model holds when built. */
     private final class Views {
         final TabPane tabs = new TabPane();
         final Map<DetailView, Tab> tabByView = new EnumMap<>(DetailView.class);
@@ -138,6 +147,7 @@ public final class DetailPane extends BorderPane {
         final JsonView jsonView = new JsonView();
         final HexView hexView = new HexView(viewModel.hexNoticeProperty());
         final FieldsView fieldsView = new FieldsView(viewModel.getFields());
+        final ProtocolView protocolView = new ProtocolView(viewModel.getProtocolFields());
         final HandshakeView handshakeView = new HandshakeView(viewModel.handshakeRequestProperty(),
                 viewModel.handshakeResponseProperty(), viewModel.revealSecretsProperty());
 
@@ -147,6 +157,7 @@ public final class DetailPane extends BorderPane {
             addTab(DetailView.TEXT, textView);
             addTab(DetailView.JSON, jsonView);
             addTab(DetailView.HEX, hexView);
+            addTab(DetailView.PROTOCOL, protocolView);
             addTab(DetailView.FIELDS, fieldsView);
             addTab(DetailView.HANDSHAKE, handshakeView);
             tabByView.get(DetailView.FIELDS).textProperty().bind(viewModel.fieldsTitleProperty());
@@ -169,11 +180,15 @@ public final class DetailPane extends BorderPane {
             jsonView.show(viewModel.jsonContentProperty().get());
             jsonView.showTree(viewModel.jsonTreeProperty().get());
             hexView.show(viewModel.hexDumpProperty().get());
+            protocolView.show(viewModel.protocolProperty().get());
+            protocolView.showBody(viewModel.protocolBodyProperty().get());
             enableAvailableTabs();
             viewModel.textContentProperty().addListener((obs, was, now) -> textView.show(now));
             viewModel.jsonContentProperty().addListener((obs, was, now) -> jsonView.show(now));
             viewModel.jsonTreeProperty().addListener((obs, was, now) -> jsonView.showTree(now));
             viewModel.hexDumpProperty().addListener((obs, was, now) -> hexView.show(now));
+            viewModel.protocolProperty().addListener((obs, was, now) -> protocolView.show(now));
+            viewModel.protocolBodyProperty().addListener((obs, was, now) -> protocolView.showBody(now));
             viewModel.getAvailableViews().addListener((ListChangeListener<DetailView>) change -> enableAvailableTabs());
             viewModel.selectedViewProperty().addListener((obs, was, now) -> tabs.getSelectionModel().select(tabByView.get(now)));
             tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
@@ -221,6 +236,10 @@ public final class DetailPane extends BorderPane {
 
     FieldsView fieldsView() {
         return views().fieldsView;
+    }
+
+    ProtocolView protocolView() {
+        return views().protocolView;
     }
 
     HandshakeView handshakeView() {

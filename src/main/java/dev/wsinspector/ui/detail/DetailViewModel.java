@@ -13,6 +13,9 @@ import dev.wsinspector.core.payload.JsonHighlighter;
 import dev.wsinspector.core.payload.JsonResult;
 import dev.wsinspector.core.payload.Segment;
 import dev.wsinspector.core.payload.Utf8Text;
+import dev.wsinspector.core.payload.protocol.Decoded;
+import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
+import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.Handshake;
 import dev.wsinspector.ui.common.BackgroundTasks;
@@ -68,6 +71,12 @@ public final class DetailViewModel {
     private final BooleanProperty revealSecrets = new SimpleBooleanProperty(this, "revealSecrets");
     private final ReadOnlyBooleanWrapper hasPayload = new ReadOnlyBooleanWrapper(this, "hasPayload");
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(this, "showing");
+    private final ReadOnlyObjectWrapper<Decoded> protocol = new ReadOnlyObjectWrapper<>(this, "protocol");
+    private final ReadOnlyObjectWrapper<AreaContent> protocolBody = new ReadOnlyObjectWrapper<>(this, "protocolBody", AreaContent.EMPTY);
+    private final ObservableList<DetailFields.Field> protocolFields = FXCollections.observableArrayList();
+    private final ObservableList<DetailFields.Field> protocolFieldsReadOnly = FXCollections.unmodifiableObservableList(protocolFields);
+    private final ProtocolDecoders decoders = new ProtocolDecoders();
+    private ProtocolHint protocolHint = ProtocolHint.NONE;
 
     private ByteBuffer payload;
     private Handshake handshake;
@@ -109,7 +118,20 @@ public final class DetailViewModel {
         provisionalView = initialView(frame, text);
         selectedView.set(provisionalView);
         busy.set(true);
-        tasks.submitLatest(formatKey, () -> format(frame, text), this::apply, this::fail);
+        ProtocolHint hint = protocolHint;
+        tasks.submitLatest(formatKey, () -> format(frame, text, hint), this::apply, this::fail);
+    }
+
+    /**
+     * What the connection tells about its sub-protocol (negotiated subprotocol, URL), used to decode the frames
+     * shown from now on. {@code null} means nothing is known.
+     */
+    public void setProtocolHint(ProtocolHint hint) {
+        protocolHint = hint == null ? ProtocolHint.NONE : hint;
+    }
+
+    public ProtocolHint getProtocolHint() {
+        return protocolHint;
     }
 
     /** Shows a connection event: its fields, and the handshake when it has one. */
@@ -162,6 +184,9 @@ public final class DetailViewModel {
         textContent.set(AreaContent.EMPTY);
         jsonContent.set(AreaContent.EMPTY);
         jsonTree.set(null);
+        protocol.set(null);
+        protocolFields.clear();
+        protocolBody.set(AreaContent.EMPTY);
         updateHandshakeText();
     }
 
@@ -190,23 +215,47 @@ public final class DetailViewModel {
     // --- background formatting
 
     /** Everything the slow views need, computed together so they always describe the same frame. */
-    private record Formatted(AreaContent text, AreaContent json, JsonNode tree, DetailView best) {
+    private record Formatted(AreaContent text, AreaContent json, JsonNode tree, Decoded protocol,
+                             AreaContent protocolBody, DetailView best) {
     }
 
-    private Formatted format(Frame frame, boolean text) {
+    private Formatted format(Frame frame, boolean text, ProtocolHint hint) {
         byte[] bytes = frame.payloadBytes();
         if (frame.opcode() == Opcode.CLOSE) {
             AreaContent close = AreaContent.of(List.of(new Segment(CloseCodes.describePayload(bytes), Segment.PLAIN)),
                     "Close frame: code and reason");
             return new Formatted(close, AreaContent.message("Close frames carry a code and a reason, not JSON"),
-                    null, provisionalFor(frame, text, bytes));
+                    null, null, AreaContent.EMPTY, provisionalFor(frame, text, bytes));
         }
         AreaContent textView = textView(bytes);
         JsonResult json = jsonFormatter.format(bytes);
-        DetailView best = text && json instanceof JsonResult.Valid v && v.isContainer()
+        Decoded decoded = decodeProtocol(frame, bytes, text, hint);
+        DetailView best = decoded != null ? DetailView.PROTOCOL
+                : text && json instanceof JsonResult.Valid v && v.isContainer()
                 ? DetailView.JSON : provisionalFor(frame, text, bytes);
         JsonNode tree = json instanceof JsonResult.Valid v ? v.tree() : null;
-        return new Formatted(textView, jsonView(json, bytes), tree, best);
+        return new Formatted(textView, jsonView(json, bytes), tree, decoded, protocolBody(decoded), best);
+    }
+
+    /**
+     * The frame as a sub-protocol message, or null. Only whole messages are decoded: a fragment of a longer
+     * message would only read as malformed.
+     */
+    private Decoded decodeProtocol(Frame frame, byte[] bytes, boolean text, ProtocolHint hint) {
+        Opcode op = frame.opcode();
+        if (!frame.fin() || frame.truncated() || (op != Opcode.TEXT && op != Opcode.BINARY)) {
+            return null;
+        }
+        return decoders.decode(bytes, text, hint).orElse(null);
+    }
+
+    private static AreaContent protocolBody(Decoded decoded) {
+        if (decoded == null || decoded.body().isEmpty()) {
+            return AreaContent.EMPTY;
+        }
+        List<Segment> segments = decoded.jsonBody() ? JsonHighlighter.highlight(decoded.body())
+                : List.of(new Segment(decoded.body(), Segment.PLAIN));
+        return AreaContent.of(segments, "");
     }
 
     private AreaContent textView(byte[] bytes) {
@@ -244,6 +293,13 @@ public final class DetailViewModel {
         textContent.set(result.text());
         jsonContent.set(result.json());
         jsonTree.set(result.tree());
+        Decoded decoded = result.protocol();
+        protocol.set(decoded);
+        protocolFields.setAll(decoded == null ? List.of() : decoded.fields());
+        protocolBody.set(result.protocolBody());
+        if (decoded != null && !availableViews.contains(DetailView.PROTOCOL)) {
+            availableViews.add(availableViews.indexOf(DetailView.FIELDS), DetailView.PROTOCOL);
+        }
         if (selectedView.get() == provisionalView) {
             selectedView.set(result.best());
         }
@@ -336,6 +392,21 @@ public final class DetailViewModel {
 
     public ReadOnlyObjectProperty<AreaContent> jsonContentProperty() {
         return jsonContent.getReadOnlyProperty();
+    }
+
+    /** The frame read as a sub-protocol message, or null when no decoder recognised it. */
+    public ReadOnlyObjectProperty<Decoded> protocolProperty() {
+        return protocol.getReadOnlyProperty();
+    }
+
+    /** The decoded message's fields (type, id, method, headers…), empty when there is none. */
+    public ObservableList<DetailFields.Field> getProtocolFields() {
+        return protocolFieldsReadOnly;
+    }
+
+    /** The decoded message's body, highlighted when it is JSON. */
+    public ReadOnlyObjectProperty<AreaContent> protocolBodyProperty() {
+        return protocolBody.getReadOnlyProperty();
     }
 
     /** The parsed JSON for the tree view, or null. */

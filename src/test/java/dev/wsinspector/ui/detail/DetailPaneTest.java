@@ -3,6 +3,7 @@ package dev.wsinspector.ui.detail;
 import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.frame.WireHeader;
+import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.Handshake;
 import dev.wsinspector.core.session.HttpHeader;
@@ -285,6 +286,70 @@ class DetailPaneTest {
         assertThat(fx(() -> pane.jsonView().pretty().area().getText())).isEqualTo("[ 1, 2 ]");
         assertThat(fx(() -> pane.jsonView().tree().getRoot().getValue())).isEqualTo("[2]");
         assertThat(fx(() -> pane.hexView().list().getItems().size())).isEqualTo(1);
+    }
+
+    // --- Protocol view
+
+    private List<String> protocolFieldRows() throws Exception {
+        return fx(() -> pane.protocolView().fields().getItems().stream().map(f -> f.name() + "=" + f.value()).toList());
+    }
+
+    @Test
+    void aSocketIoEventWithTheUrlHintOpensInTheProtocolView(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            pane.setProtocolHint(new ProtocolHint("", "ws://127.0.0.1:3000/socket.io/?EIO=4&transport=websocket"));
+            pane.showFrame(frame(0x81, "42/chat,5[\"chat message\",\"hello\",{\"room\":\"lobby\"}]"
+                    .getBytes(StandardCharsets.UTF_8)), false);
+        });
+        waitUntil(() -> !pane.viewModel().busyProperty().get());
+        assertThat(selectedTab()).isEqualTo(DetailView.PROTOCOL);
+        assertThat(enabledTabs()).containsExactly(DetailView.TEXT, DetailView.JSON, DetailView.HEX, DetailView.PROTOCOL,
+                DetailView.FIELDS);
+        assertThat(fx(() -> pane.protocolView().title().getText()))
+                .isEqualTo("Socket.IO · EVENT \"chat message\" (ack 5) on /chat");
+        assertThat(protocolFieldRows()).contains("Event=chat message", "Namespace=/chat", "Ack id=5",
+                "Argument 1=\"hello\"", "Argument 2={\"room\":\"lobby\"}");
+        assertThat(fx(() -> pane.protocolView().body().area().getText())).isEqualTo("[ \"hello\", {\n  \"room\" : \"lobby\"\n} ]");
+        assertThat(fx(() -> pane.protocolView().body().area().getStyleOfChar(0, 3))).containsExactly("json-string");
+        assertThat(fx(() -> pane.protocolView().problem().isVisible())).isFalse();
+    }
+
+    @Test
+    void plainJsonHasNoProtocolView(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.showFrame(frame(0x81, "{\"op\":\"subscribe\",\"ids\":[1,2]}".getBytes(StandardCharsets.UTF_8)), false));
+        waitUntil(() -> !pane.viewModel().busyProperty().get());
+        assertThat(selectedTab()).isEqualTo(DetailView.JSON);
+        assertThat(fx(() -> pane.tabs().getTabs().get(DetailView.PROTOCOL.ordinal()).isDisabled())).isTrue();
+        assertThat(fx(() -> pane.protocolView().fields().getItems())).isEmpty();
+    }
+
+    @Test
+    void aStompMessageWithTheSubprotocolHintShowsCommandHeadersAndBody(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            pane.setProtocolHint(new ProtocolHint("v12.stomp", "ws://127.0.0.1:15674/ws"));
+            pane.showFrame(frame(0x81, ("MESSAGE\nsubscription:0\nmessage-id:007\ndestination:/queue/a\n"
+                    + "content-type:text/plain\n\nhello queue a\0").getBytes(StandardCharsets.UTF_8)), false);
+        });
+        waitUntil(() -> !pane.viewModel().busyProperty().get());
+        assertThat(selectedTab()).isEqualTo(DetailView.PROTOCOL);
+        assertThat(fx(() -> pane.protocolView().title().getText())).isEqualTo("STOMP 1.2 · MESSAGE /queue/a (text/plain, 13 B)");
+        assertThat(protocolFieldRows()).containsSubsequence("Command=MESSAGE", "subscription=0", "message-id=007",
+                "destination=/queue/a", "content-type=text/plain");
+        assertThat(fx(() -> pane.protocolView().body().area().getText())).isEqualTo("hello queue a");
+    }
+
+    @Test
+    void aMalformedMessageOnAHintedConnectionSaysWhy(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            pane.setProtocolHint(new ProtocolHint("graphql-transport-ws", "ws://127.0.0.1/graphql"));
+            pane.showFrame(frame(0x81, "{\"type\":\"subscribe\",\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8)), false);
+        });
+        waitUntil(() -> !pane.viewModel().busyProperty().get());
+        assertThat(selectedTab()).isEqualTo(DetailView.PROTOCOL);
+        assertThat(fx(() -> pane.protocolView().problem().isVisible())).isTrue();
+        assertThat(fx(() -> pane.protocolView().problem().getText()))
+                .isEqualTo("Not a valid GraphQL over WebSocket message: subscribe needs a payload with a query");
+        assertThat(fx(() -> pane.protocolView().problem().getStyleClass())).contains(StyledTextView.ERROR_CLASS);
     }
 
     /** The text of the hex row for {@code index} if a cell shows it now. */

@@ -5,6 +5,8 @@ import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.frame.WireHeader;
 import dev.wsinspector.core.payload.DetailFields;
 import dev.wsinspector.core.payload.JsonFormatter;
+import dev.wsinspector.core.payload.protocol.Decoded;
+import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.FailureKind;
 import dev.wsinspector.core.session.Handshake;
@@ -267,5 +269,100 @@ class DetailViewModelTest {
         assertThat(vm.getAvailableViews()).isEmpty();
         assertThat(vm.getFields()).isEmpty();
         assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    // --- Protocol view
+
+    private static final ProtocolHint SOCKET_IO = new ProtocolHint("", "ws://localhost:3000/socket.io/?EIO=4&transport=websocket");
+
+    @Test
+    void aSocketIoEventOnASocketIoUrlOpensInTheProtocolView() throws Exception {
+        vm.setProtocolHint(SOCKET_IO);
+        vm.showFrame(text("42[\"chat message\",{\"text\":\"hi\"},7]"), false);
+        assertThat(vm.getAvailableViews()).doesNotContain(DetailView.PROTOCOL);
+        settle();
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.PROTOCOL);
+        assertThat(vm.getAvailableViews()).containsExactly(DetailView.TEXT, DetailView.JSON, DetailView.HEX,
+                DetailView.PROTOCOL, DetailView.FIELDS);
+        Decoded decoded = vm.protocolProperty().get();
+        assertThat(decoded.protocol()).isEqualTo("Socket.IO");
+        assertThat(decoded.summary()).isEqualTo("EVENT \"chat message\"");
+        assertThat(vm.getProtocolFields()).extracting(DetailFields.Field::name, DetailFields.Field::value)
+                .contains(org.assertj.core.groups.Tuple.tuple("Event", "chat message"),
+                        org.assertj.core.groups.Tuple.tuple("Argument 1", "{\"text\":\"hi\"}"),
+                        org.assertj.core.groups.Tuple.tuple("Argument 2", "7"));
+        assertThat(vm.protocolBodyProperty().get().text()).isEqualTo("[ {\n  \"text\" : \"hi\"\n}, 7 ]");
+    }
+
+    @Test
+    void theSameTextWithoutTheHintIsNotDecodedWhenAmbiguous() throws Exception {
+        vm.showFrame(text("42"), false);
+        settle();
+        assertThat(vm.protocolProperty().get()).isNull();
+        assertThat(vm.getAvailableViews()).doesNotContain(DetailView.PROTOCOL);
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.TEXT);
+        vm.setProtocolHint(SOCKET_IO);
+        vm.showFrame(text("2"), false);
+        settle();
+        assertThat(vm.protocolProperty().get().summary()).isEqualTo("ping");
+    }
+
+    @Test
+    void plainJsonHasNoProtocolView() throws Exception {
+        vm.showFrame(text("{\"op\":\"subscribe\",\"ids\":[1,2]}"), false);
+        settle();
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.JSON);
+        assertThat(vm.getAvailableViews()).doesNotContain(DetailView.PROTOCOL);
+        assertThat(vm.protocolProperty().get()).isNull();
+        assertThat(vm.getProtocolFields()).isEmpty();
+    }
+
+    @Test
+    void aStompMessageOnAStompConnectionShowsCommandHeadersAndBody() throws Exception {
+        vm.setProtocolHint(new ProtocolHint("v12.stomp", "wss://broker.example.com/ws"));
+        vm.showFrame(text("MESSAGE\nsubscription:sub-0\nmessage-id:007\ndestination:/topic/prices\n"
+                + "content-type:application/json\n\n{\"sym\":\"ACME\",\"px\":12.5}\0"), false);
+        settle();
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.PROTOCOL);
+        Decoded decoded = vm.protocolProperty().get();
+        assertThat(decoded.protocol()).isEqualTo("STOMP 1.2");
+        assertThat(decoded.summary()).isEqualTo("MESSAGE /topic/prices (application/json, 24 B)");
+        assertThat(vm.getProtocolFields()).extracting(DetailFields.Field::name)
+                .containsSubsequence("Command", "subscription", "message-id", "destination", "content-type");
+        assertThat(vm.getProtocolFields()).extracting(DetailFields.Field::value).contains("MESSAGE", "/topic/prices");
+        assertThat(vm.protocolBodyProperty().get().text()).isEqualTo("{\n  \"sym\" : \"ACME\",\n  \"px\" : 12.5\n}");
+    }
+
+    @Test
+    void aViewPickedByTheUserIsKeptOverTheProtocolView() throws Exception {
+        vm.showFrame(text("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":[\"trades\"],\"id\":7}"), false);
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.JSON);
+        vm.selectedViewProperty().set(DetailView.HEX);
+        settle();
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.HEX);
+        assertThat(vm.getAvailableViews()).contains(DetailView.PROTOCOL);
+        assertThat(vm.protocolProperty().get().summary()).isEqualTo("request #7 subscribe");
+    }
+
+    @Test
+    void theNextFrameDropsTheDecodedMessage() throws Exception {
+        vm.showFrame(text("{\"jsonrpc\":\"2.0\",\"result\":true,\"id\":1}"), false);
+        settle();
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.PROTOCOL);
+        vm.showFrame(text("hello"), false);
+        assertThat(vm.protocolProperty().get()).isNull();
+        settle();
+        assertThat(vm.getAvailableViews()).doesNotContain(DetailView.PROTOCOL);
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.TEXT);
+        assertThat(vm.protocolBodyProperty().get().text()).isEmpty();
+    }
+
+    @Test
+    void aFragmentOfAMessageIsNotDecoded() throws Exception {
+        vm.setProtocolHint(SOCKET_IO);
+        vm.showFrame(frame(0x01, "42[\"chat\",".getBytes(StandardCharsets.UTF_8)), false);
+        settle();
+        assertThat(vm.protocolProperty().get()).isNull();
+        assertThat(vm.getAvailableViews()).doesNotContain(DetailView.PROTOCOL);
     }
 }

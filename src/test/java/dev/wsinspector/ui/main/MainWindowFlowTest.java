@@ -119,6 +119,22 @@ class MainWindowFlowTest {
     }
 
     @Test
+    void anEchoedJsonRpcRequestOpensInTheProtocolView(FxRobot robot) throws Exception {
+        connect(robot);
+        send(robot, MessageMode.TEXT, "{\"jsonrpc\":\"2.0\",\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"],\"id\":42}");
+        awaitRows(4);
+
+        robot.interact(() -> timeline().getSelectionModel().select(3));
+        DetailPane detail = robot.lookup(".detail-pane").queryAs(DetailPane.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> detail.viewModel().getSelectedView()) == DetailView.PROTOCOL);
+        assertThat(fx(() -> detail.viewModel().protocolProperty().get().summary())).isEqualTo("request #42 eth_subscribe");
+        assertThat(fx(() -> robot.lookup(".protocol-title").queryLabeled().getText()))
+                .isEqualTo("JSON-RPC 2.0 · request #42 eth_subscribe");
+        assertThat(fx(() -> detail.viewModel().getProtocolFields().stream().map(f -> f.name() + "=" + f.value()).toList()))
+                .contains("Kind=request", "Method=eth_subscribe", "Id=42");
+    }
+
+    @Test
     void aBinaryFrameOpensInHex(FxRobot robot) throws Exception {
         connect(robot);
         send(robot, MessageMode.HEX, "00 01 02 fe ff");
