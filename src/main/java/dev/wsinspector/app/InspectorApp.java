@@ -27,6 +27,7 @@ import dev.wsinspector.ui.server.ServerViewModel;
 import dev.wsinspector.ui.theme.Theme;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
+import javafx.beans.value.ChangeListener;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
@@ -130,9 +131,12 @@ public final class InspectorApp extends Application {
         private final BackgroundTasks tasks;
         private final BackgroundTasks profileIo;
         private final SettingsKeeper settings;
+        /** Takes this context's listeners off the stage, which outlives it (tests restart on one stage). */
+        private final Runnable unhookStage;
 
         private AppContext(Stage stage, MainWindow window, LocalServer server, BackgroundTasks tasks,
-                           BackgroundTasks profileIo, SettingsKeeper settings) {
+                           BackgroundTasks profileIo, SettingsKeeper settings, Runnable unhookStage) {
+            this.unhookStage = unhookStage;
             this.stage = stage;
             this.window = window;
             this.server = server;
@@ -180,6 +184,7 @@ public final class InspectorApp extends Application {
                 return t;
             }), Platform::runLater);
             MainWindow window = null;
+            Runnable unhookStage = () -> { };
             try {
                 ServerViewModel serverModel = new ServerViewModel(server);
                 serverModel.start();
@@ -209,11 +214,13 @@ public final class InspectorApp extends Application {
                         shown::openCapture, shown::showNotice, AppVersion.current()));
                 ConnectionTab first = window.openTab(serverModel.addressProperty().get());
                 // The file watch polls on some systems: coming back to the window also looks for changes.
-                stage.focusedProperty().addListener((o, was, focused) -> {
+                ChangeListener<Boolean> lookForChanges = (o, was, focused) -> {
                     if (focused) {
                         profiles.reload();
                     }
-                });
+                };
+                stage.focusedProperty().addListener(lookForChanges);
+                unhookStage = () -> stage.focusedProperty().removeListener(lookForChanges);
                 settings.applyTo(stage, theme, dark);  // the saved theme and place, as late as can be
                 stage.show();
                 settings.track();
@@ -221,13 +228,14 @@ public final class InspectorApp extends Application {
                 // window has painted, so neither the first paint nor the first click waits for them. A packaging
                 // run (Launcher.exitAfterShownIfAsked) quits later, so their classes are in its record.
                 afterPulses(PREPARE_AFTER_PULSES, first::prepareDetail);
-                AppContext context = new AppContext(stage, window, server, tasks, profileIo, settings);
+                AppContext context = new AppContext(stage, window, server, tasks, profileIo, settings, unhookStage);
                 if (autoConnect && serverModel.runningProperty().get()) {
                     first.connect();
                 }
                 window.captureFiles().open(files);  // from the desktop's file association
                 return context;
             } catch (RuntimeException | LinkageError e) {
+                unhookStage.run();
                 if (window != null) {
                     window.detach();
                 }
@@ -270,6 +278,7 @@ public final class InspectorApp extends Application {
         @Override
         public void close() {
             settings.close();  // first: the window is as the user left it
+            unhookStage.run();
             window.detach();
             tasks.close();
             profileIo.close();

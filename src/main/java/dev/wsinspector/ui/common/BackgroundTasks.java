@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -100,7 +101,13 @@ public final class BackgroundTasks implements AutoCloseable {
         if (previous != null) {
             previous.cancel();
         }
-        ticket.future = workers.submit(task);
+        try {
+            ticket.future = workers.submit(task);
+        } catch (RejectedExecutionException closed) {
+            // After close() (the window is going away): nothing will show the result, so there is no work.
+            latest.remove(key, ticket);
+            LOG.debug("Background task {} dropped: the tasks are closed", key);
+        }
     }
 
     /** Drops whatever is pending under {@code key} (the view was cleared or now shows something else). */

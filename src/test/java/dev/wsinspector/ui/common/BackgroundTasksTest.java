@@ -76,6 +76,19 @@ class BackgroundTasksTest {
     }
 
     @Test
+    void aSubmissionAfterCloseIsDroppedQuietly() {
+        tasks = new BackgroundTasks(BackgroundTasks.newDaemonPool(1), fxQueue::add);
+        tasks.close();
+
+        // e.g. a window regaining focus asks its closed profiles model to reload: no exception reaches the UI
+        tasks.submitLatest("k", () -> 42, delivered::add, delivered::add);
+
+        assertThat(tasks.isPending("k")).isFalse();
+        assertThat(fxQueue).isEmpty();
+        assertThat(delivered).isEmpty();
+    }
+
+    @Test
     void deliversTheResultThroughTheFxExecutor() throws Exception {
         tasks = new BackgroundTasks(BackgroundTasks.newDaemonPool(1), fxQueue::add);
         tasks.submitLatest("k", () -> 42, delivered::add);
