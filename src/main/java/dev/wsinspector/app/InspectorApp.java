@@ -199,7 +199,7 @@ public final class InspectorApp extends Application {
                         url -> new ConnectionTab(new ConnectionViewModel(connections, ColumnarFrameStore::new, url),
                                 new DetailPane(tasks),
                                 (id, change, result) -> profiles.update(id, change, SaveListener.reportingTo(result)),
-                                Scheduler.system()),
+                                Scheduler.system(), tasks),
                         theme, profiles);
                 scene.setRoot(window);
                 window.attach(scene);

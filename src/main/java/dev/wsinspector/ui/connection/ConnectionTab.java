@@ -27,6 +27,7 @@ import dev.wsinspector.core.session.Session;
 import dev.wsinspector.ui.composer.ComposerView;
 import dev.wsinspector.ui.composer.ComposerViewModel;
 import dev.wsinspector.ui.detail.DetailPane;
+import dev.wsinspector.ui.common.BackgroundTasks;
 import dev.wsinspector.ui.timeline.RowFormatter;
 import dev.wsinspector.ui.timeline.TimeMode;
 import dev.wsinspector.ui.timeline.TimelineList;
@@ -50,6 +51,10 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -96,6 +101,10 @@ public final class ConnectionTab extends Tab {
     private final MenuButton saveCapture = new MenuButton("Save capture");
     private CaptureSaver captureSaver;
 
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private BackgroundTasks tasks;
+    private final FindBar findBar;
+
     private final Label windowLabel = new Label();
     private final HBox windowControls = new HBox(6);
     private Session shown;
@@ -110,7 +119,18 @@ public final class ConnectionTab extends Tab {
      * @param scheduler runs replays
      */
     public ConnectionTab(ConnectionViewModel model, DetailPane detail, ProfileUpdater profiles, Scheduler scheduler) {
+        this(model, detail, profiles, scheduler, null);
+    }
+
+    /**
+     * @param profiles  saves changes of the tab's profile (its message library)
+     * @param scheduler runs replays
+     * @param tasks     runs Find in capture off the FX thread (the app's; null: the tab makes its own on first use)
+     */
+    public ConnectionTab(ConnectionViewModel model, DetailPane detail, ProfileUpdater profiles, Scheduler scheduler,
+                         BackgroundTasks tasks) {
         this.model = model;
+        this.tasks = tasks;
         this.detail = detail;
         getStyleClass().add("connection-tab");
         textProperty().bind(Bindings.createStringBinding(() -> model.captureFileProperty().get() != null
@@ -128,7 +148,14 @@ public final class ConnectionTab extends Tab {
         composer.saveButton().setOnAction(e -> saveMessage("Save message from composer", composerModel.draft()));
 
         BorderPane content = new BorderPane();
-        content.setTop(new VBox(connectionBar(), timelineBar()));
+        findBar = new FindBar(timeline, this::tasks, () -> updateWindowBar(timeline.rows()));
+        content.setTop(new VBox(connectionBar(), timelineBar(), findBar));
+        content.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (FIND.match(e)) {
+                openFind();
+                e.consume();
+            }
+        });
         middle = new SplitPane(timeline, detail);
         middle.setDividerPositions(0.62);
         toolsToggle.selectedProperty().addListener((o, a, show) -> showTools(show));
@@ -476,12 +503,28 @@ public final class ConnectionTab extends Tab {
         HBox.setHgrow(grow, Priority.ALWAYS);
         toolsToggle.setId("toolsToggle");
         toolsToggle.setTooltip(new Tooltip("Saved messages of the profile, and replay"));
-        HBox bar = new HBox(8, pause, pending, clear, saveCapture, windowBar(), grow, new Label("Time:"), timeMode,
+        Button find = new Button("Find");
+        find.setId("findButton");
+        find.setTooltip(new Tooltip("Find text in this capture (Ctrl+F)"));
+        find.setOnAction(e -> openFind());
+        HBox bar = new HBox(8, pause, pending, clear, saveCapture, windowBar(), grow, find, new Label("Time:"), timeMode,
                 toolsToggle);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 8, 6, 8));
         bar.getStyleClass().add("timeline-bar");
         return bar;
+    }
+
+    /** Shows the find bar and puts the cursor in its field (Ctrl+F, the Find button). */
+    public void openFind() {
+        findBar.open();
+    }
+
+    private BackgroundTasks tasks() {
+        if (tasks == null) {
+            tasks = new BackgroundTasks();
+        }
+        return tasks;
     }
 
     /** "Rows X–Y of Z" and Older / Newer / Latest, shown once the capture is longer than the list's window. */

@@ -194,6 +194,64 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         moveWindow(newFirst, (int) Math.min(totalRows() - newFirst, window));
     }
 
+    /**
+     * Moves the window so that frame {@code seq} is in it (about in its middle) and stops following; returns the
+     * list index of that frame's row, or -1 when the frame is not known yet or was cleared from view.
+     */
+    public int showAround(long seq) {
+        if (seq < 0 || seq >= framesKnown) {
+            return -1;
+        }
+        return showRow(rowOfFrame(seq));
+    }
+
+    /**
+     * Moves the window so that absolute row {@code absolute} is in it (about in its middle) and stops following;
+     * returns its list index, or -1 when that row was cleared from view or is not known yet.
+     */
+    public int showRow(long absolute) {
+        long end = totalRows();
+        if (absolute < clearedRows || absolute >= end) {
+            return -1;
+        }
+        following = false;
+        if (absolute < firstRow || absolute >= firstRow + visible) {
+            long newFirst = Math.max(clearedRows, Math.min(absolute - window / 2, end - window));
+            moveWindow(newFirst, (int) Math.min(end - newFirst, window));
+        }
+        return (int) (absolute - firstRow);
+    }
+
+    /** Absolute row of list index {@code index} (for searches that start at the selection). */
+    public long absoluteRow(int index) {
+        return firstRow + index;
+    }
+
+    /** Absolute row of frame {@code seq}: the frame plus the events placed before it. */
+    long rowOfFrame(long seq) {
+        // Event i follows eventRows[i] - i frames (non-decreasing in i); count the events with at most seq frames before.
+        int lo = 0;
+        int hi = events.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (eventRows[mid] - mid <= seq) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return seq + lo;
+    }
+
+    /**
+     * What a background search needs, copied on the FX thread: the rows known now (since the last Clear), the
+     * events and where they sit. The frame store itself is safe to read from any thread.
+     */
+    public FrameSearch.Rows searchRows() {
+        return new FrameSearch.Rows(store, List.copyOf(events), Arrays.copyOf(eventRows, events.size()),
+                clearedRows, totalRows());
+    }
+
     /** Rows captured (frames and events) since the last Clear, shown or not. */
     public long capturedRows() {
         return totalRows() - clearedRows;

@@ -257,4 +257,52 @@ class TimelineListTest {
         assertThat(small.rowsBefore()).isZero();
         assertThat(small.capturedRows()).isEqualTo(1);
     }
+
+    @Test
+    void showAroundMovesTheWindowToAFrameAndStopsFollowing() {
+        TimelineList small = new TimelineList(session, new RowFormatter(ZoneOffset.UTC), 10);
+        List<Long> copy = mirror(small, new ArrayList<>());
+        event(new ConnectionEvent.Connecting(1L, 0, "ws://x/"));
+        for (int i = 0; i < 100; i++) {
+            frame(Direction.IN, "f" + i);
+        }
+        small.pull();
+        assertThat(seqs(small)).doesNotContain(5L);
+
+        int index = small.showAround(5);
+        assertThat(index).isBetween(0, small.size() - 1);
+        assertThat(small.seqAt(index)).isEqualTo(5L);
+        assertThat(small.get(index).seq()).isEqualTo(5L);
+        assertThat(small.size()).isLessThanOrEqualTo(10);
+        assertThat(copy).isEqualTo(seqs(small));
+
+        // Not following: new frames do not slide the window away from frame 5.
+        frame(Direction.IN, "later");
+        small.pull();
+        assertThat(seqs(small)).contains(5L);
+        assertThat(small.pendingRows()).isPositive();
+
+        index = small.showAround(95);
+        assertThat(small.seqAt(index)).isEqualTo(95L);
+        assertThat(copy).isEqualTo(seqs(small));
+        // The connecting event is row 0, so frame 0 is the window's second row.
+        assertThat(small.showAround(0)).isEqualTo(1);
+        assertThat(small.rowsBefore()).isZero();
+        assertThat(small.seqAt(1)).isZero();
+        assertThat(small.showAround(500)).isEqualTo(-1);
+    }
+
+    @Test
+    void showAroundSkipsRowsClearedFromView() {
+        TimelineList small = new TimelineList(session, new RowFormatter(ZoneOffset.UTC), 10);
+        for (int i = 0; i < 30; i++) {
+            frame(Direction.IN, "f" + i);
+        }
+        small.pull();
+        small.clearView();
+        frame(Direction.IN, "after");
+        small.pull();
+        assertThat(small.showAround(5)).isEqualTo(-1);
+        assertThat(small.seqAt(small.showAround(30))).isEqualTo(30L);
+    }
 }

@@ -1,0 +1,124 @@
+package dev.wsinspector.ui.timeline;
+
+import dev.wsinspector.core.frame.ColumnarFrameStore;
+import dev.wsinspector.core.frame.Direction;
+import dev.wsinspector.core.frame.WireHeader;
+import dev.wsinspector.core.session.ConnectionEvent;
+import dev.wsinspector.core.session.Session;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The search over a capture, without JavaFX: rows come from a real store and session through the list. */
+class FrameSearchTest {
+
+    private ColumnarFrameStore store;
+    private Session session;
+    private TimelineList list;
+
+    @BeforeEach
+    void setUp() {
+        store = new ColumnarFrameStore();
+        session = new Session(store);
+        list = new TimelineList(session, new RowFormatter(ZoneOffset.UTC));
+    }
+
+    private void frame(int opcode, Direction direction, byte[] bytes) {
+        store.append(direction, WireHeader.of(0x80 | opcode, direction == Direction.OUT, 0x01020304, bytes.length), false,
+                store.clock().nanoTime(), ByteBuffer.wrap(bytes));
+    }
+
+    private void text(Direction direction, String text) {
+        frame(0x1, direction, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private FrameSearch search(String query) {
+        list.pull();
+        return new FrameSearch(list.searchRows(), query);
+    }
+
+    @Test
+    void findsTheNextAndPreviousTextFrameIgnoringCaseAndWraps() {
+        // Rows: 0 connecting, 1 "alpha", 2 "Hello World", 3 "beta", 4 "say HELLO", 5 "gamma"
+        session.onEvent(new ConnectionEvent.Connecting(1L, 0, "ws://example.test/"));
+        text(Direction.OUT, "alpha");
+        text(Direction.IN, "Hello World");
+        text(Direction.OUT, "beta");
+        text(Direction.IN, "say HELLO");
+        text(Direction.OUT, "gamma");
+        FrameSearch search = search("hello");
+
+        FrameSearch.Match first = search.find(-1, true);
+        assertThat(first).isEqualTo(new FrameSearch.Match(2, 1, false));
+        FrameSearch.Match second = search.find(first.row(), true);
+        assertThat(second).isEqualTo(new FrameSearch.Match(4, 3, false));
+        // Past the end: back to the first match, marked wrapped.
+        assertThat(search.find(second.row(), true)).isEqualTo(new FrameSearch.Match(2, 1, true));
+        assertThat(search.find(second.row(), false)).isEqualTo(new FrameSearch.Match(2, 1, false));
+        assertThat(search.find(first.row(), false)).isEqualTo(new FrameSearch.Match(4, 3, true));
+        // Nothing selected, going back: from the last row.
+        assertThat(search.find(-1, false)).isEqualTo(new FrameSearch.Match(4, 3, false));
+    }
+
+    @Test
+    void noMatchAndEmptyQueryGiveNull() {
+        text(Direction.OUT, "alpha");
+        text(Direction.IN, "beta");
+        assertThat(search("zeta").find(-1, true)).isNull();
+        assertThat(search("zeta").find(0, false)).isNull();
+        assertThat(search("").find(-1, true)).isNull();
+    }
+
+    @Test
+    void theOnlyMatchIsFoundAgainFromItselfAsWrapped() {
+        text(Direction.OUT, "alpha");
+        text(Direction.IN, "needle");
+        assertThat(search("NEEDLE").find(1, true)).isEqualTo(new FrameSearch.Match(1, 1, true));
+    }
+
+    @Test
+    void eventRowsAreMatchedByTheirText() {
+        text(Direction.OUT, "alpha");
+        session.onEvent(new ConnectionEvent.Note(1L, 1, ConnectionEvent.Note.INFO, "Replay step Checkout"));
+        text(Direction.OUT, "beta");
+        FrameSearch.Match match = search("checkout").find(-1, true);
+        assertThat(match).isEqualTo(new FrameSearch.Match(1, -1, false));
+        assertThat(match.isFrame()).isFalse();
+        assertThat(search("example.test").find(-1, true)).isNull();
+    }
+
+    @Test
+    void binaryFramesAreSkippedAndCloseReasonsSearched() {
+        frame(0x2, Direction.IN, "secret".getBytes(StandardCharsets.UTF_8));
+        frame(0x8, Direction.IN, new byte[] {0x03, (byte) 0xE8, 's', 'e', 'c', 'r', 'e', 't'});
+        assertThat(search("secret").find(-1, true)).isEqualTo(new FrameSearch.Match(1, 1, false));
+        // The status code bytes are not text: "\u0003" never matches.
+        assertThat(search("\u0003").find(-1, true)).isNull();
+    }
+
+    @Test
+    void onlyTheFirstScanBytesOfAPayloadAreSearched() {
+        String filler = "x".repeat(FrameSearch.SCAN_BYTES);
+        text(Direction.IN, filler + "late");
+        text(Direction.IN, "early" + filler);
+        FrameSearch.Match late = search("late").find(-1, true);
+        assertThat(late).isNull();
+        assertThat(search("early").find(-1, true)).isEqualTo(new FrameSearch.Match(1, 1, false));
+    }
+
+    @Test
+    void rowsClearedFromViewAreNotSearched() {
+        text(Direction.OUT, "needle one");
+        list.pull();
+        list.clearView();
+        text(Direction.OUT, "haystack");
+        text(Direction.OUT, "needle two");
+        assertThat(search("needle").find(-1, true)).isEqualTo(new FrameSearch.Match(2, 2, false));
+        assertThat(search("needle").find(2, true)).isEqualTo(new FrameSearch.Match(2, 2, true));
+    }
+}
