@@ -103,7 +103,9 @@ public final class ConnectionTab extends Tab {
 
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private BackgroundTasks tasks;
-    private final FindBar findBar;
+    /** Built on first use, below the timeline bar: most sessions never search (and a new window styles less). */
+    private FindBar findBar;
+    private final VBox bars = new VBox();
 
     private final Label windowLabel = new Label();
     private final HBox windowControls = new HBox(6);
@@ -148,8 +150,8 @@ public final class ConnectionTab extends Tab {
         composer.saveButton().setOnAction(e -> saveMessage("Save message from composer", composerModel.draft()));
 
         BorderPane content = new BorderPane();
-        findBar = new FindBar(timeline, this::tasks, () -> updateWindowBar(timeline.rows()));
-        content.setTop(new VBox(connectionBar(), timelineBar(), findBar));
+        bars.getChildren().setAll(connectionBar(), timelineBar());
+        content.setTop(bars);
         content.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (FIND.match(e)) {
                 openFind();
@@ -517,6 +519,10 @@ public final class ConnectionTab extends Tab {
 
     /** Shows the find bar and puts the cursor in its field (Ctrl+F, the Find button). */
     public void openFind() {
+        if (findBar == null) {
+            findBar = new FindBar(timeline, this::tasks, () -> updateWindowBar(timeline.rows()));
+            bars.getChildren().add(findBar);
+        }
         findBar.open();
     }
 
