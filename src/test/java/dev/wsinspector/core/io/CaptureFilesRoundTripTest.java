@@ -1,5 +1,7 @@
 package dev.wsinspector.core.io;
 
+import dev.wsinspector.testutil.FixedCaptureClock;
+
 import dev.wsinspector.core.frame.CaptureClock;
 import dev.wsinspector.core.frame.ColumnarFrameStore;
 import dev.wsinspector.core.frame.Direction;
@@ -43,7 +45,7 @@ class CaptureFilesRoundTripTest {
     @TempDir
     Path dir;
 
-    private final ColumnarFrameStore store = new ColumnarFrameStore(new FixedClock());
+    private final ColumnarFrameStore store = new ColumnarFrameStore(new FixedCaptureClock(T0));
     private final Session session = new Session(store);
 
     @Test
@@ -288,19 +290,6 @@ class CaptureFilesRoundTripTest {
     }
 
     private record Expected(Direction direction, Opcode opcode, byte[] payload, long micros) {
-    }
-
-    /** Monotonic 0 is T0; one monotonic microsecond is one wall-clock microsecond. */
-    private static final class FixedClock implements CaptureClock {
-        @Override
-        public long nanoTime() {
-            return 0;
-        }
-
-        @Override
-        public long epochMicrosAt(long nanoTime) {
-            return T0 + nanoTime / 1_000;
-        }
     }
 
     /** A store whose frame {@code failAt} cannot be read, to make a write fail halfway. */

@@ -1,5 +1,7 @@
 package dev.wsinspector.core.io;
 
+import dev.wsinspector.testutil.FixedCaptureClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wsinspector.core.frame.CaptureClock;
@@ -29,7 +31,7 @@ class HarWriterTest {
     private static final long T0 = 1_795_672_116_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final FrameStore store = new ColumnarFrameStore(new FixedClock());
+    private final FrameStore store = new ColumnarFrameStore(new FixedCaptureClock(T0));
     private String lastHar;
 
     @Test
@@ -151,18 +153,5 @@ class HarWriterTest {
     private void append(Direction dir, int firstByte, boolean masked, long micros, byte[] payload) {
         store.append(dir, WireHeader.of(firstByte, masked, 0x11223344, payload.length), false, micros * 1_000,
                 ByteBuffer.wrap(payload));
-    }
-
-    /** Monotonic 0 is T0; one monotonic microsecond is one wall-clock microsecond. */
-    private static final class FixedClock implements CaptureClock {
-        @Override
-        public long nanoTime() {
-            return 0;
-        }
-
-        @Override
-        public long epochMicrosAt(long nanoTime) {
-            return T0 + nanoTime / 1_000;
-        }
     }
 }

@@ -12,14 +12,12 @@ import dev.wsinspector.ui.common.BackgroundTasks;
 import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.detail.DetailPane;
 import dev.wsinspector.ui.timeline.TimelineRow;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,9 +35,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static dev.wsinspector.testutil.FxFlow.fx;
+import static dev.wsinspector.testutil.FxFlow.sendFromComposer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -87,10 +86,6 @@ class CaptureFilesFlowTest {
         io.close();
     }
 
-    private <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
     private ConnectionTab tab() {
         return app.window().selectedTab();
     }
@@ -104,11 +99,7 @@ class CaptureFilesFlowTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> fx(() -> tab().model().stateProperty().get()) == ConnectionState.OPEN);
         for (String message : messages) {
-            robot.interact(() -> {
-                robot.lookup("#composerMode").queryAs(ChoiceBox.class).setValue(MessageMode.TEXT);
-                robot.lookup("#composerEditor").queryAs(CodeArea.class).replaceText(message);
-            });
-            robot.clickOn("#sendButton");
+            sendFromComposer(robot, MessageMode.TEXT, message);
         }
         int frames = 2 * messages.length;
         await().atMost(Duration.ofSeconds(10)).until(() -> tab().model().session().frames().size() >= frames);

@@ -8,12 +8,10 @@ import dev.wsinspector.transport.LocalEchoServer;
 import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.timeline.TimelineRow;
 import javafx.scene.Node;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,9 +22,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static dev.wsinspector.testutil.FxFlow.fx;
+import static dev.wsinspector.testutil.FxFlow.sendFromComposer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,17 +50,9 @@ class FindInCaptureFlowTest {
         return app.window().selectedTab();
     }
 
-    private <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
     private void send(FxRobot robot, String input) throws Exception {
         int before = fx(() -> tab().timeline().getItems().size());
-        robot.interact(() -> {
-            robot.lookup("#composerMode").queryAs(ChoiceBox.class).setValue(MessageMode.TEXT);
-            robot.lookup("#composerEditor").queryAs(CodeArea.class).replaceText(input);
-        });
-        robot.clickOn("#sendButton");
+        sendFromComposer(robot, MessageMode.TEXT, input);
         // The frame out and its echo, before the next message, so the rows come in a known order.
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> tab().timeline().getItems().size()) >= before + 2);
     }

@@ -10,10 +10,8 @@ import dev.wsinspector.ui.detail.DetailPane;
 import dev.wsinspector.ui.detail.DetailView;
 import dev.wsinspector.ui.timeline.TimelineRow;
 import dev.wsinspector.ui.timeline.TimelineView;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,9 +24,10 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static dev.wsinspector.testutil.FxFlow.fx;
+import static dev.wsinspector.testutil.FxFlow.sendFromComposer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,10 +59,6 @@ class MainWindowFlowTest {
         return tab().timeline();
     }
 
-    private <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
     private List<TimelineRow> rows() throws Exception {
         return fx(() -> List.copyOf(timeline().getItems()));
     }
@@ -75,11 +70,7 @@ class MainWindowFlowTest {
     }
 
     private void send(FxRobot robot, MessageMode mode, String input) {
-        robot.interact(() -> {
-            robot.lookup("#composerMode").queryAs(ChoiceBox.class).setValue(mode);
-            robot.lookup("#composerEditor").queryAs(CodeArea.class).replaceText(input);
-        });
-        robot.clickOn("#sendButton");
+        sendFromComposer(robot, mode, input);
     }
 
     private void awaitRows(int count) {
