@@ -172,18 +172,27 @@ public final class ColumnarFrameStore implements FrameStore {
         int flags = flags(seq);
         int length = length(seq);
         long address = address(seq);
-        boolean masked = (flags & MASKED) != 0;
-        int maskKey = masked ? payloads.readInt(address, 0) : 0;
-        long wireLength = wireLength(flags, address, length);
-        int headerLength = 2 + EXTENDED_LENGTH_BYTES[(flags >>> LENGTH_CODE_SHIFT) & 3]
-                + (masked ? MASK_KEY_BYTES : 0);
-        WireHeader header = new WireHeader((flags & 0x80) != 0, (flags & 0x40) != 0, (flags & 0x20) != 0,
-                (flags & 0x10) != 0, Opcode.of(flags), masked, maskKey, wireLength, headerLength);
+        WireHeader header = header(flags, address, length);
         byte[] payload = new byte[length];
         payloads.read(address, prefixLength(flags), payload, 0, length);
         long mono = monoNanos(seq);
         return new Frame(seq, clock.epochMicrosAt(mono), mono, direction(flags), header,
                 (flags & INFLATED) != 0, ByteBuffer.wrap(payload));
+    }
+
+    @Override
+    public WireHeader header(long seq) {
+        return header(flags(seq), address(seq), length(seq));
+    }
+
+    private WireHeader header(int flags, long address, int length) {
+        boolean masked = (flags & MASKED) != 0;
+        int maskKey = masked ? payloads.readInt(address, 0) : 0;
+        long wireLength = wireLength(flags, address, length);
+        int headerLength = 2 + EXTENDED_LENGTH_BYTES[(flags >>> LENGTH_CODE_SHIFT) & 3]
+                + (masked ? MASK_KEY_BYTES : 0);
+        return new WireHeader((flags & 0x80) != 0, (flags & 0x40) != 0, (flags & 0x20) != 0,
+                (flags & 0x10) != 0, Opcode.of(flags), masked, maskKey, wireLength, headerLength);
     }
 
     @Override

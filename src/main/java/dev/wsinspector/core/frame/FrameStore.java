@@ -36,6 +36,11 @@ public interface FrameStore {
 
     Direction direction(long seq);
 
+    /** The header of frame {@code seq} as on the wire, without copying its payload. */
+    default WireHeader header(long seq) {
+        return get(seq).header();
+    }
+
     Opcode opcode(long seq);
 
     /** FIN, RSV1-3 and opcode bits, as the first header byte on the wire. */

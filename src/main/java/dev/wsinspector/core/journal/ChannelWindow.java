@@ -1,0 +1,67 @@
+package dev.wsinspector.core.journal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+
+/**
+ * A read window over a file: {@link #at} returns a buffer holding at least the asked bytes from a position,
+ * reading ahead in large positional reads, so walking records costs one system call per window, not per
+ * record. Positional reads leave the channel's own position alone, so a writer may append meanwhile.
+ * One instance per thread.
+ */
+final class ChannelWindow {
+
+    static final int DEFAULT_SIZE = 256 * 1024;
+
+    private final FileChannel channel;
+    private ByteBuffer window;
+    /** File position of {@code window}'s byte 0. */
+    private long start = -1;
+    private int filled;
+
+    ChannelWindow(FileChannel channel, int size) {
+        this.channel = channel;
+        this.window = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * A buffer whose position is {@code pos}'s byte and which has at least {@code length} bytes remaining, or
+     * null when the file ends first. Valid until the next call.
+     */
+    ByteBuffer at(long pos, int length) throws IOException {
+        if (start < 0 || pos < start || pos + length > start + filled) {
+            if (length > window.capacity()) {
+                window = ByteBuffer.allocate(Math.max(length, window.capacity() * 2)).order(ByteOrder.LITTLE_ENDIAN);
+            }
+            fill(pos);
+            if (filled < length) {
+                return null;
+            }
+        }
+        return window.duplicate().order(ByteOrder.LITTLE_ENDIAN).limit((int) (pos - start) + length)
+                .position((int) (pos - start));
+    }
+
+    private void fill(long pos) throws IOException {
+        window.clear();
+        start = pos;
+        while (window.hasRemaining()) {
+            int n = channel.read(window, pos + window.position());
+            if (n < 0) {
+                break;
+            }
+            if (n == 0 && window.position() == 0) {
+                break;
+            }
+        }
+        filled = window.position();
+    }
+
+    /** Forgets what was read (the file changed under the window). */
+    void invalidate() {
+        start = -1;
+        filled = 0;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.wsinspector.core.journal;
+
+import dev.wsinspector.core.frame.Direction;
+import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.frame.WireHeader;
+import dev.wsinspector.core.session.ConnectionEvent;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32C;
+
+/**
+ * Appends frames and events to a journal file in the {@link JournalFormat}. Records are encoded into one
+ * buffer and handed to the sink when it fills or on {@link #flush()}; payloads are copied from the frame store
+ * straight into that buffer, so the writer allocates nothing per frame.
+ *
+ * <p>One thread at a time (the journal thread). After a failed write the writer is {@link #failed()} and
+ * writes nothing more: what reached the file before stays a valid journal (a torn last record is cut off
+ * when it is read).
+ */
+final class JournalWriter implements Closeable {
+
+    static final int BUFFER_SIZE = 1 << 20;
+
+    private final JournalSink sink;
+    private final ByteBuffer buf = ByteBuffer.allocate(BUFFER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    private final CRC32C crc = new CRC32C();
+    private final SparseIndex index = new SparseIndex();
+    /** File offset of the next byte to be encoded (written or still in the buffer). */
+    private long offset;
+    /** Frames encoded so far (the next frame's seq). */
+    private long frames;
+    /** Frames whose records reached the sink (readable through the file). */
+    private volatile long framesWritten;
+    private long framesInBuffer;
+    private IOException failure;
+
+    JournalWriter(JournalSink sink, long createdEpochMicros) throws IOException {
+        this.sink = sink;
+        ByteBuffer header = JournalFormat.fileHeader(createdEpochMicros);
+        offset = header.remaining();
+        sink.write(header);
+    }
+
+    SparseIndex index() {
+        return index;
+    }
+
+    /** Frames that a reader of the file can see (their records were handed to the sink). */
+    long framesWritten() {
+        return framesWritten;
+    }
+
+    /** Frames encoded so far; the next {@link #appendFrames} starts here. */
+    long frames() {
+        return frames;
+    }
+
+    boolean failed() {
+        return failure != null;
+    }
+
+    IOException failure() {
+        return failure;
+    }
+
+    /** Appends frames {@code frames()} up to {@code to} (exclusive) from {@code store}. */
+    void appendFrames(FrameStore store, long to) throws IOException {
+        check();
+        for (long seq = frames; seq < to; seq++) {
+            appendFrame(store, seq);
+        }
+    }
+
+    private void appendFrame(FrameStore store, long seq) throws IOException {
+        if ((seq & (SparseIndex.STRIDE - 1)) == 0) {
+            index.add(offset);
+        }
+        int length = store.payloadLength(seq);
+        WireHeader header = store.header(seq);
+        int flags = header.firstByte()
+                | (header.masked() ? JournalFormat.FLAG_MASKED : 0)
+                | (store.direction(seq) == Direction.IN ? JournalFormat.FLAG_INBOUND : 0)
+                | (store.inflated(seq) ? JournalFormat.FLAG_INFLATED : 0)
+                | JournalFormat.lengthCode(header.headerLength(), header.masked()) << JournalFormat.LENGTH_CODE_SHIFT;
+        int fixed = JournalFormat.RECORD_PREFIX + 1 + JournalFormat.FRAME_FIXED;
+        room(fixed);
+        buf.putInt(JournalFormat.RECORD_MARKER);
+        int crcFrom = buf.position();
+        buf.putInt(1 + JournalFormat.FRAME_FIXED + length).put(JournalFormat.TYPE_FRAME)
+                .putLong(seq).putLong(store.epochMicros(seq)).putLong(store.monoNanos(seq)).putShort((short) flags)
+                .putInt(header.maskKey()).putLong(header.payloadLength()).putInt(length);
+        crc.reset();
+        crc.update(buf.array(), crcFrom, buf.position() - crcFrom);
+        int copied = 0;
+        while (copied < length) {
+            if (!buf.hasRemaining()) {
+                drain();
+            }
+            int n = store.readPayload(seq, copied, buf.array(), buf.position(), Math.min(length - copied, buf.remaining()));
+            if (n <= 0) {
+                throw new IOException("frame " + seq + " payload ended at " + copied + " of " + length + " bytes");
+            }
+            crc.update(buf.array(), buf.position(), n);
+            buf.position(buf.position() + n);
+            copied += n;
+        }
+        room(JournalFormat.CRC_LENGTH);
+        buf.putInt((int) crc.getValue());
+        offset += fixed + length + JournalFormat.CRC_LENGTH;
+        frames = seq + 1;
+        framesInBuffer++;
+    }
+
+    /** Appends one event record. */
+    void appendEvent(ConnectionEvent event) throws IOException {
+        check();
+        byte[] json = EventCodec.encode(event);
+        int bodyLength = 1 + JournalFormat.EVENT_FIXED + json.length;
+        room(JournalFormat.RECORD_PREFIX + bodyLength + JournalFormat.CRC_LENGTH);
+        buf.putInt(JournalFormat.RECORD_MARKER);
+        int crcFrom = buf.position();
+        buf.putInt(bodyLength).put(JournalFormat.TYPE_EVENT).putLong(event.frameIndex())
+                .putLong(event.epochMicros()).put(json);
+        crc.reset();
+        crc.update(buf.array(), crcFrom, buf.position() - crcFrom);
+        buf.putInt((int) crc.getValue());
+        offset += JournalFormat.RECORD_PREFIX + bodyLength + JournalFormat.CRC_LENGTH;
+    }
+
+    /** Hands everything encoded to the sink (the OS page cache: survives kill -9, not a power cut). */
+    void flush() throws IOException {
+        check();
+        drain();
+        framesWritten = frames;
+        framesInBuffer = 0;
+    }
+
+    /** {@link #flush()} and then makes it survive a power cut. */
+    void sync() throws IOException {
+        flush();
+        try {
+            sink.force();
+        } catch (IOException e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    /** Makes room for {@code n} bytes; events larger than the buffer get a buffer of their own size. */
+    private void room(int n) throws IOException {
+        if (buf.remaining() < n) {
+            drain();
+            if (buf.remaining() < n) {
+                throw new IOException("record of " + n + " bytes is larger than the journal buffer");
+            }
+        }
+    }
+
+    private void drain() throws IOException {
+        buf.flip();
+        try {
+            sink.write(buf);
+        } catch (IOException | RuntimeException e) {
+            failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            throw failure;
+        } finally {
+            buf.clear();
+        }
+        // Frames whose records were wholly in the drained buffer are now readable; the one being encoded (if
+        // any) is not, so only whole flushes advance framesWritten.
+    }
+
+    private void check() throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (failure == null) {
+                sync();
+            }
+        } finally {
+            sink.close();
+        }
+    }
+}

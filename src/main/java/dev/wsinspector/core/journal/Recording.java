@@ -1,0 +1,239 @@
+package dev.wsinspector.core.journal;
+
+import dev.wsinspector.core.frame.Direction;
+import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.frame.SegmentedFrameStore;
+import dev.wsinspector.core.session.ConnectionEvent;
+import dev.wsinspector.core.session.Session;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One live session being journaled: its {@link Session} (give {@link #session()} to the connection as store
+ * and listener), the journal file and its {@code session.json}. The {@link JournalService}'s thread calls
+ * {@link #pump} to move what arrived to the file and to give memory back; the owner calls {@link #close}
+ * when the session is over (tab closed, new connection, CLI run done).
+ *
+ * <p>When the journal cannot be written (a full disk, a removed directory) capture goes on in memory: a red
+ * {@code Note} says so in the timeline at once, {@link #problem()} tells the owner, and what the file already
+ * holds stays valid.
+ */
+public final class Recording implements Closeable {
+
+    private final Path dir;
+    private final SessionCatalog catalog;
+    private final SegmentedFrameStore store;
+    private final Session session;
+    private final JournalWriter writer;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final FileChannel readChannel;
+    private final JournalFrameStore journalFrames;
+    private final Consumer<String> onProblem;
+
+    private SessionMeta meta;
+    private int nextEvent;
+    private final long[] frames = new long[2];
+    private final long[] bytes = new long[2];
+    private long lastSyncNanos = System.nanoTime();
+    private volatile String problem;
+    private volatile boolean closed;
+
+    Recording(Path dir, SessionCatalog catalog, SessionMeta meta, JournalSink sink, FileChannel lockChannel,
+              FileLock lock, Consumer<String> onProblem) throws IOException {
+        this.dir = dir;
+        this.catalog = catalog;
+        this.meta = meta;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.onProblem = onProblem;
+        this.store = new SegmentedFrameStore();
+        this.session = new Session(store);
+        this.writer = new JournalWriter(sink, meta.startedMicros());
+        this.readChannel = FileChannel.open(dir.resolve(JournalFormat.JOURNAL_FILE), StandardOpenOption.READ);
+        this.journalFrames = new JournalFrameStore(readChannel, writer.index(), writer::framesWritten,
+                store::payloadBytes, Map.of(), store.clock());
+    }
+
+    public String id() {
+        return meta.id();
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** The live capture: the connection appends frames to its store and reports events to it. */
+    public Session session() {
+        return session;
+    }
+
+    public synchronized SessionMeta meta() {
+        return meta;
+    }
+
+    /** Why the journal stopped taking frames, or null while it works. */
+    public String problem() {
+        return problem;
+    }
+
+    /**
+     * Writes what arrived since the last call, forces it to disk when {@code syncEveryNanos} has passed, and
+     * releases journaled frames from memory while the recording holds more than {@code memoryShare} bytes.
+     * Called by the journal thread only.
+     */
+    synchronized void pump(long syncEveryNanos, long memoryShare) {
+        if (closed) {
+            return;
+        }
+        write();
+        long now = System.nanoTime();
+        if (problem == null && now - lastSyncNanos >= syncEveryNanos) {
+            lastSyncNanos = now;
+            try {
+                writer.sync();
+                saveMeta();
+            } catch (IOException e) {
+                fail(e);
+            }
+        }
+        if (store.retainedBytes() > memoryShare) {
+            if (problem == null) {
+                store.release(writer.framesWritten(), journalFrames);
+            } else {
+                store.keepPayloads(false); // no journal and no room: keep headers only
+            }
+        }
+    }
+
+    private void write() {
+        if (problem != null) {
+            return;
+        }
+        try {
+            List<ConnectionEvent> events = session.eventsFrom(nextEvent);
+            long size = store.size();
+            for (ConnectionEvent e : events) {
+                writeFrames(Math.min(e.frameIndex(), size));
+                writer.appendEvent(e);
+                nextEvent++;
+            }
+            writeFrames(size);
+            writer.flush();
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    private void writeFrames(long to) throws IOException {
+        long from = writer.frames();
+        writer.appendFrames(store, to);
+        for (long seq = from; seq < to; seq++) {
+            int d = store.direction(seq) == Direction.IN ? 0 : 1;
+            frames[d]++;
+            bytes[d] += store.payloadLength(seq);
+        }
+    }
+
+    private void fail(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        problem = "The session journal cannot be written (" + message + "): capture goes on in memory only, and"
+                + " what the journal already holds is kept";
+        FrameStore frames = session.frames();
+        session.onEvent(new ConnectionEvent.Note(frames.clock().epochMicrosAt(frames.clock().nanoTime()),
+                frames.size(), ConnectionEvent.Note.ERROR, problem));
+        nextEvent = session.eventCount(); // the note itself cannot go to the journal either
+        onProblem.accept(problem);
+    }
+
+    private void saveMeta() throws IOException {
+        SessionMeta m;
+        synchronized (this) {
+            meta = meta.withCounts(frames[0], frames[1], bytes[0], bytes[1]);
+            m = meta;
+        }
+        catalog.saveMeta(dir, m);
+    }
+
+    synchronized void rename(String name) throws IOException {
+        meta = meta.withName(name);
+        catalog.saveMeta(dir, meta);
+    }
+
+    synchronized void pin(boolean pinned) throws IOException {
+        meta = meta.withPinned(pinned);
+        catalog.saveMeta(dir, meta);
+    }
+
+    /** Frames that reached the journal file so far. */
+    public long framesJournaled() {
+        return writer.framesWritten();
+    }
+
+    /** Writes everything, marks the session ended and lets go of the files. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            write();
+            closed = true;
+            try {
+                if (problem == null) {
+                    writer.sync();
+                }
+            } catch (IOException e) {
+                fail(e);
+            }
+            meta = meta.withCounts(frames[0], frames[1], bytes[0], bytes[1]).ended(endMicros(), false, how());
+            try {
+                catalog.saveMeta(dir, meta);
+            } catch (IOException e) {
+                if (problem == null) {
+                    problem = "The session's summary cannot be written: " + e.getMessage();
+                }
+            }
+            closeQuietly(writer);
+            closeQuietly(lock);
+            closeQuietly(lockChannel);
+        }
+        catalog.ended(this);
+    }
+
+    /** Called after {@link #close} by whoever no longer reads {@link #session()}'s old frames from the file. */
+    void closeReader() {
+        closeQuietly(readChannel);
+    }
+
+    private long endMicros() {
+        return session.closed().map(ConnectionEvent::epochMicros)
+                .orElseGet(() -> store.clock().epochMicrosAt(store.clock().nanoTime()));
+    }
+
+    private String how() {
+        var c = session.closed().orElse(null);
+        if (c != null) {
+            return "closed " + c.code() + (c.clean() ? "" : " (not clean)");
+        }
+        return session.lastFailure().map(f -> "failed: " + f.message()).orElse("stopped");
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            if (c != null) {
+                c.close();
+            }
+        } catch (Exception ignored) {
+            // closing what was opened for this recording; nothing more to do
+        }
+    }
+}

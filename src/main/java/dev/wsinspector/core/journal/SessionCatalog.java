@@ -1,0 +1,449 @@
+package dev.wsinspector.core.journal;
+
+import dev.wsinspector.core.profile.AtomicFiles;
+import dev.wsinspector.core.session.ConnectionEvent;
+import dev.wsinspector.core.session.Session;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The sessions of a data directory ({@code <data dir>/sessions/<id>/}: {@code frames.wsj}, {@code session.json},
+ * {@code lock}): starts {@link Recording}s and runs the one journal thread that writes them all, lists past and
+ * running sessions (recovering the ones a crash left open), opens them read-only, renames, pins, deletes with
+ * undo, and applies the retention setting.
+ *
+ * <p>Journal files and folders are readable by their owner only (they hold what the connection carried,
+ * credentials included).
+ */
+public final class SessionCatalog implements Closeable {
+
+    public static final String DIRECTORY = "sessions";
+    static final String META_FILE = "session.json";
+    static final String LOCK_FILE = "lock";
+    static final String TRASH = ".trash";
+
+    /** Settings of the journal. */
+    public record Settings(Duration flushInterval, long memoryBudgetBytes) {
+        public static final long DEFAULT_BUDGET = 256L << 20;
+
+        /** Flushed every second; 256 MiB for all open sessions, at most a quarter of the heap. */
+        public static Settings defaults() {
+            return new Settings(Duration.ofSeconds(1), DEFAULT_BUDGET);
+        }
+
+        /** The budget actually used: the setting, but never more than a quarter of the JVM's heap. */
+        public long effectiveBudget() {
+            return Math.max(8L << 20, Math.min(memoryBudgetBytes, Runtime.getRuntime().maxMemory() / 4));
+        }
+    }
+
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+            .contains("posix");
+
+    private final Path root;
+    private final Settings settings;
+    private final AtomicFiles files = new AtomicFiles();
+    private final List<Recording> live = new CopyOnWriteArrayList<>();
+    private final Object threadLock = new Object();
+    private Thread thread;
+    private volatile boolean closing;
+
+    public SessionCatalog(Path dataDir, Settings settings) {
+        this.root = dataDir.resolve(DIRECTORY);
+        this.settings = settings;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Starts journaling a new session.
+     *
+     * @param name      what the user called it (may be empty: the URL or profile is shown instead)
+     * @param onProblem told once, on the journal thread, when the journal stops taking frames
+     * @throws IOException when the session's folder or journal cannot be created
+     */
+    public Recording record(String name, String profile, String url, Consumer<String> onProblem) throws IOException {
+        createPrivateDirectory(root);
+        Instant now = Instant.now();
+        Path dir;
+        String id;
+        while (true) {
+            id = ID_TIME.format(now) + "-" + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(1 << 16));
+            dir = root.resolve(id);
+            try {
+                createPrivateDirectory(dir, true);
+                break;
+            } catch (FileAlreadyExistsException taken) {
+                // another session started in the same second drew the same suffix: draw again
+            }
+        }
+        long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+        SessionMeta meta = new SessionMeta(id, name, profile, url, micros, 0, false, "", 0, 0, 0, 0, false);
+        saveMeta(dir, meta);
+        FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock = lockChannel.tryLock();
+        FileChannel journal = FileChannel.open(dir.resolve(JournalFormat.JOURNAL_FILE), java.util.Set.of(
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), privateFile());
+        Recording recording = new Recording(dir, this, meta, JournalSink.of(journal), lockChannel, lock,
+                onProblem == null ? p -> { } : onProblem);
+        live.add(recording);
+        startThread();
+        return recording;
+    }
+
+    /** A test's recording whose journal goes to {@code sink} (e.g. one that fails like a full disk). */
+    Recording record(String name, String url, JournalSink sink, Consumer<String> onProblem) throws IOException {
+        createPrivateDirectory(root);
+        String id = "test-" + System.nanoTime();
+        Path dir = root.resolve(id);
+        createPrivateDirectory(dir, true);
+        Files.createFile(dir.resolve(JournalFormat.JOURNAL_FILE));
+        SessionMeta meta = new SessionMeta(id, name, "", url, System.currentTimeMillis() * 1000, 0, false, "", 0, 0,
+                0, 0, false);
+        saveMeta(dir, meta);
+        Recording recording = new Recording(dir, this, meta, sink, null, null, onProblem);
+        live.add(recording);
+        startThread();
+        return recording;
+    }
+
+    private void startThread() {
+        synchronized (threadLock) {
+            if (thread == null && !closing) {
+                thread = new Thread(this::run, "ws-inspector-journal");
+                thread.setDaemon(true);
+                thread.start();
+            }
+        }
+    }
+
+    /** The journal thread: every few milliseconds, each live recording writes what arrived. */
+    private void run() {
+        long syncNanos = settings.flushInterval().toNanos();
+        while (!closing) {
+            List<Recording> now = List.copyOf(live);
+            long share = settings.effectiveBudget() / Math.max(1, now.size());
+            for (Recording r : now) {
+                r.pump(syncNanos, share);
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    void ended(Recording recording) {
+        live.remove(recording);
+    }
+
+    void saveMeta(Path dir, SessionMeta meta) throws IOException {
+        files.write(dir.resolve(META_FILE), meta.toFile());
+    }
+
+    /** Sessions, newest first: running ones, past ones, and ones a crash left open (recounted from the journal). */
+    public List<SessionMeta> list() throws IOException {
+        List<SessionMeta> out = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path dir : dirs) {
+                if (dir.getFileName().toString().startsWith(".")) {
+                    continue;
+                }
+                readMeta(dir).ifPresent(out::add);
+            }
+        }
+        out.sort(Comparator.comparingLong(SessionMeta::startedMicros).reversed()
+                .thenComparing(SessionMeta::id, Comparator.reverseOrder()));
+        return out;
+    }
+
+    private Optional<SessionMeta> readMeta(Path dir) throws IOException {
+        for (Recording r : live) {
+            if (r.directory().equals(dir)) {
+                return Optional.of(r.meta());
+            }
+        }
+        SessionMeta meta = null;
+        try {
+            meta = SessionMeta.fromFile(Files.readAllBytes(dir.resolve(META_FILE)));
+        } catch (NoSuchFileException e) {
+            if (!Files.exists(dir.resolve(JournalFormat.JOURNAL_FILE))) {
+                return Optional.empty(); // not a session folder
+            }
+        } catch (IOException | RuntimeException e) {
+            // a damaged summary: recounted from the journal below
+        }
+        if (meta != null && !meta.running()) {
+            return Optional.of(meta);
+        }
+        if (heldByAnotherProcess(dir)) {
+            return Optional.ofNullable(meta);
+        }
+        return Optional.of(recover(dir, meta));
+    }
+
+    /** A session that never wrote its end: count it from its journal and mark it ended abruptly. */
+    private SessionMeta recover(Path dir, SessionMeta meta) throws IOException {
+        String id = dir.getFileName().toString();
+        try (StoredJournal j = StoredJournal.open(dir.resolve(JournalFormat.JOURNAL_FILE), true)) {
+            String url = meta != null ? meta.url() : j.events().stream()
+                    .filter(e -> e instanceof ConnectionEvent.Connecting).map(e -> ((ConnectionEvent.Connecting) e).url())
+                    .findFirst().orElse("");
+            long started = meta != null ? meta.startedMicros() : Math.max(0, j.firstEpochMicros());
+            long ended = j.lastEpochMicros() == Long.MIN_VALUE ? started : j.lastEpochMicros();
+            SessionMeta base = meta != null ? meta
+                    : new SessionMeta(id, "", "", url, started, 0, false, "", 0, 0, 0, 0, false);
+            SessionMeta recovered = base.withCounts(j.framesIn(), j.framesOut(), j.bytesIn(), j.bytesOut())
+                    .ended(Math.max(ended, started), true, "ended abruptly");
+            saveMeta(dir, recovered);
+            return recovered;
+        } catch (JournalException e) {
+            SessionMeta base = meta != null ? meta
+                    : new SessionMeta(id, "", "", "", 0, 0, false, "", 0, 0, 0, 0, false);
+            return base.ended(base.startedMicros(), true, "unreadable: " + e.getMessage());
+        }
+    }
+
+    private static boolean heldByAnotherProcess(Path dir) {
+        Path lockFile = dir.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel c = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock l = c.tryLock();
+            if (l == null) {
+                return true;
+            }
+            l.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true; // held by this process, by a recording of another catalog
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The session with this id, exact name, or unique id prefix. */
+    public SessionMeta find(String idOrName) throws IOException {
+        List<SessionMeta> all = list();
+        for (SessionMeta m : all) {
+            if (m.id().equals(idOrName)) {
+                return m;
+            }
+        }
+        List<SessionMeta> named = all.stream().filter(m -> m.name().equals(idOrName)).toList();
+        if (named.size() == 1) {
+            return named.get(0);
+        }
+        if (named.size() > 1) {
+            throw new JournalException(named.size() + " sessions are named '" + idOrName + "': use the id ("
+                    + named.get(0).id() + ", …)");
+        }
+        List<SessionMeta> prefixed = all.stream().filter(m -> m.id().startsWith(idOrName)).toList();
+        if (prefixed.size() == 1) {
+            return prefixed.get(0);
+        }
+        throw new JournalException(prefixed.isEmpty() ? "no session '" + idOrName + "' (see: ws-inspector sessions)"
+                : "'" + idOrName + "' matches " + prefixed.size() + " sessions: give more of the id");
+    }
+
+    /** A session read back; close it when done. */
+    public record Opened(SessionMeta meta, Session session, List<String> problems, StoredJournal journal)
+            implements Closeable {
+        @Override
+        public void close() throws IOException {
+            journal.close();
+        }
+    }
+
+    /** Opens a stored (or running: as far as it was written) session read-only. */
+    public Opened open(SessionMeta meta) throws IOException {
+        Path dir = root.resolve(meta.id());
+        boolean repair = !meta.running() && !heldByAnotherProcess(dir) && live.stream().noneMatch(r -> r.id().equals(meta.id()));
+        StoredJournal journal = StoredJournal.open(dir.resolve(JournalFormat.JOURNAL_FILE), repair);
+        Session session = new Session(journal.frames());
+        journal.events().forEach(session::onEvent);
+        return new Opened(meta, session, journal.problems(), journal);
+    }
+
+    public void rename(String id, String name) throws IOException {
+        for (Recording r : live) {
+            if (r.id().equals(id)) {
+                r.rename(name);
+                return;
+            }
+        }
+        Path dir = root.resolve(id);
+        saveMeta(dir, SessionMeta.fromFile(Files.readAllBytes(dir.resolve(META_FILE))).withName(name));
+    }
+
+    public void pin(String id, boolean pinned) throws IOException {
+        for (Recording r : live) {
+            if (r.id().equals(id)) {
+                r.pin(pinned);
+                return;
+            }
+        }
+        Path dir = root.resolve(id);
+        saveMeta(dir, SessionMeta.fromFile(Files.readAllBytes(dir.resolve(META_FILE))).withPinned(pinned));
+    }
+
+    /** Moves a past session to the trash, from which {@link #undoDelete} brings it back. */
+    public void delete(String id) throws IOException {
+        if (live.stream().anyMatch(r -> r.id().equals(id))) {
+            throw new JournalException("the session is still recording: close its tab first");
+        }
+        Path trash = root.resolve(TRASH);
+        createPrivateDirectory(trash);
+        Path target = trash.resolve(id);
+        deleteTree(target);
+        Files.move(root.resolve(id), target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public void undoDelete(String id) throws IOException {
+        Files.move(root.resolve(TRASH).resolve(id), root.resolve(id), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Deletes what is in the trash for good. */
+    public void emptyTrash() throws IOException {
+        deleteTree(root.resolve(TRASH));
+    }
+
+    /**
+     * Deletes past sessions beyond the retention setting: older than {@code maxAge} or, newest kept first,
+     * beyond {@code maxBytes} on disk. Pinned and running sessions are kept.
+     *
+     * @return the ids deleted
+     */
+    public List<String> applyRetention(Duration maxAge, long maxBytes) throws IOException {
+        List<String> deleted = new ArrayList<>();
+        long cutoff = (System.currentTimeMillis() - maxAge.toMillis()) * 1000L;
+        long total = 0;
+        for (SessionMeta m : list()) { // newest first
+            Path dir = root.resolve(m.id());
+            long size = treeSize(dir);
+            if (m.pinned() || m.running() || live.stream().anyMatch(r -> r.id().equals(m.id()))) {
+                total += size;
+                continue;
+            }
+            if (m.startedMicros() < cutoff || total + size > maxBytes) {
+                deleteTree(dir);
+                deleted.add(m.id());
+            } else {
+                total += size;
+            }
+        }
+        return deleted;
+    }
+
+    /** Ends every live recording (app exit, SIGTERM) and stops the journal thread. */
+    @Override
+    public void close() {
+        for (Recording r : List.copyOf(live)) {
+            r.close();
+        }
+        synchronized (threadLock) {
+            closing = true;
+            if (thread != null) {
+                thread.interrupt();
+                try {
+                    thread.join(TimeUnit.SECONDS.toMillis(5));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private static long treeSize(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            try {
+                createPrivateDirectory(dir, false);
+            } catch (FileAlreadyExistsException raced) {
+                // made meanwhile by another session starting
+            }
+        }
+    }
+
+    private static void createPrivateDirectory(Path dir, boolean exclusive) throws IOException {
+        Files.createDirectories(dir.getParent());
+        if (POSIX) {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(dir);
+        }
+    }
+
+    private static FileAttribute<?>[] privateFile() {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
+    }
+}
