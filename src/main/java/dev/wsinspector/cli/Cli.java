@@ -1,7 +1,5 @@
 package dev.wsinspector.cli;
 
-import dev.wsinspector.core.frame.ColumnarFrameStore;
-import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.session.ConnectionService;
 import dev.wsinspector.transport.JwsConnectionService;
 import picocli.CommandLine;
@@ -19,16 +17,14 @@ import java.util.function.Supplier;
 public final class Cli {
 
     private final Supplier<ConnectionService> connections;
-    private final Supplier<FrameStore> stores;
 
-    /** The real engine: Java-WebSocket transport, columnar capture. */
+    /** The real engine: Java-WebSocket transport. */
     public Cli() {
-        this(JwsConnectionService::new, ColumnarFrameStore::new);
+        this(JwsConnectionService::new);
     }
 
-    public Cli(Supplier<ConnectionService> connections, Supplier<FrameStore> stores) {
+    public Cli(Supplier<ConnectionService> connections) {
         this.connections = connections;
-        this.stores = stores;
     }
 
     /** Runs a command with {@code System.out} and {@code System.err}; returns the exit code. */
@@ -51,13 +47,22 @@ public final class Cli {
             @SuppressWarnings("unchecked")
             public <K> K create(Class<K> type) throws Exception {
                 if (type == ConnectCommand.class) {
-                    return (K) new ConnectCommand(connections, stores, out, err);
+                    return (K) new ConnectCommand(connections, out, err);
                 }
                 if (type == EchoServerCommand.class) {
                     return (K) new EchoServerCommand(out, err);
                 }
                 if (type == ProfilesCommand.class) {
                     return (K) new ProfilesCommand(out, err);
+                }
+                if (type == SessionsCommand.class) {
+                    return (K) new SessionsCommand(out, err);
+                }
+                if (type == ShowCommand.class) {
+                    return (K) new ShowCommand(out, err);
+                }
+                if (type == ExportCommand.class) {
+                    return (K) new ExportCommand(out, err);
                 }
                 return CommandLine.defaultFactory().create(type);
             }

@@ -2,7 +2,7 @@ package dev.wsinspector.cli;
 
 import dev.wsinspector.core.DataDirectory;
 import dev.wsinspector.core.compose.ComposedMessage;
-import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.journal.SessionCatalog;
 import dev.wsinspector.core.profile.ProfileProblem;
 import dev.wsinspector.core.profile.ProfileRepository;
 import dev.wsinspector.core.profile.SavedMessage;
@@ -67,7 +67,7 @@ final class ConnectCommand implements Callable<Integer> {
     private String environment;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Data directory holding profiles/ (default: $WSI_HOME, else the OS convention)")
+            description = "Data directory holding profiles/ and sessions/ (default: $WSI_HOME, else the OS convention)")
     private String dataDir;
 
     @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'", converter = HeaderConverter.class,
@@ -114,6 +114,11 @@ final class ConnectCommand implements Callable<Integer> {
             description = "Also write the capture to FILE: .har (HAR 1.2, Chrome's _webSocketMessages) or .jsonl")
     private RecordTarget record;
 
+    @Option(names = "--save", arity = "0..1", fallbackValue = "", paramLabel = "NAME",
+            description = "Journal the run as a session in the data directory (optionally named NAME): kept on disk"
+                    + " as it arrives, listed by 'sessions', printed by 'show', exported by 'export'")
+    private String save;
+
     @Option(names = "--include-secrets",
             description = "Do not mask credentials (Authorization, Cookie, *token* headers; password and token"
                     + " URL parameters) in the output and the --record file")
@@ -140,14 +145,11 @@ final class ConnectCommand implements Callable<Integer> {
 
     private final List<SendItem> sends = new ArrayList<>();
     private final Supplier<ConnectionService> connections;
-    private final Supplier<FrameStore> stores;
     private final PrintStream out;
     private final PrintStream err;
 
-    ConnectCommand(Supplier<ConnectionService> connections, Supplier<FrameStore> stores, PrintStream out,
-                   PrintStream err) {
+    ConnectCommand(Supplier<ConnectionService> connections, PrintStream out, PrintStream err) {
         this.connections = connections;
-        this.stores = stores;
         this.out = out;
         this.err = err;
     }
@@ -168,12 +170,18 @@ final class ConnectCommand implements Callable<Integer> {
         allSends.addAll(sends);
         ConnectRun.Settings settings = new ConnectRun.Settings(options, List.copyOf(allSends),
                 count == null ? 0 : count, timeoutSeconds == null ? null : seconds("--timeout", timeoutSeconds, false),
-                close, quiet, includeSecrets, record);
+                close, quiet, includeSecrets, record, save, profile == null ? "" : profile);
         ConnectionService service = connections.get();
         if (options.reconnect().enabled()) {
             service = new ReconnectingConnectionService(service);
         }
-        return new ConnectRun(settings, service, stores.get(), out, err).run();
+        if (!settings.journaled()) {
+            return new ConnectRun(settings, service, null, out, err).run();
+        }
+        try (SessionCatalog catalog = new SessionCatalog(DataDirectory.resolve(dataDir).path(),
+                SessionCatalog.Settings.defaults())) {
+            return new ConnectRun(settings, service, catalog, out, err).run();
+        }
     }
 
     /** A profile's options and its send-on-connect messages, variables resolved. */

@@ -6,8 +6,13 @@ import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.Opcode;
-import dev.wsinspector.core.io.HarWriter;
+import dev.wsinspector.core.frame.SegmentedFrameStore;
+import dev.wsinspector.core.io.CaptureFiles;
 import dev.wsinspector.core.io.JsonlEventWriter;
+import dev.wsinspector.core.journal.Recording;
+import dev.wsinspector.core.journal.SessionCatalog;
+import dev.wsinspector.core.session.CaptureOrder;
+import dev.wsinspector.core.session.Session;
 import dev.wsinspector.core.session.Connection;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.ConnectionOptions;
@@ -17,12 +22,12 @@ import dev.wsinspector.core.session.ReconnectingConnection;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,32 +50,50 @@ final class ConnectRun {
 
     /** Settings of one run, already validated. */
     record Settings(ConnectionOptions options, List<SendItem> sends, int count, Duration timeout, CloseSpec close,
-                    boolean quiet, boolean includeSecrets, RecordTarget record) {
+                    boolean quiet, boolean includeSecrets, RecordTarget record, String save, String profile) {
+
+        /** The run is journaled as a session: asked for with --save, and always with --record (see there). */
+        boolean journaled() {
+            return save != null || record != null;
+        }
     }
 
     /** How long frames may sit in the store before the printer looks; low enough to feel live. */
     private static final long POLL_MILLIS = 5;
     /** After we send our close frame (or a failure), how long to wait for the close handshake to finish. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
-    /** How long the shutdown hook lets a Ctrl-C'd run close cleanly before the JVM exits anyway. */
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
+    /**
+     * How long the shutdown hook lets a Ctrl-C'd run close (1001) and complete its journal and --record file
+     * before the JVM exits anyway.
+     */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+    private static final int GOING_AWAY = 1001;
 
     private final Settings settings;
     private final ConnectionService service;
-    private final FrameStore store;
+    private final SessionCatalog catalog;
     private final PrintStream out;
     private final PrintStream err;
 
     private final BlockingQueue<ConnectionEvent> events = new LinkedBlockingQueue<>();
-    /** Every event seen, for the HAR file. */
-    private final List<ConnectionEvent> history = new ArrayList<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
+    /** SIGTERM / SIGINT: close with 1001 (going away) instead of --close. */
+    private volatile boolean goingAway;
+    private volatile String journalProblem;
+    private boolean journalProblemShown;
+
+    private Recording recording;
+    private Session session;
+    private FrameStore store;
+    private SegmentedFrameStore segments;
+    private long memoryBudget;
 
     private JsonlEventWriter stdoutLines;
     private JsonlEventWriter recordLines;
     private Writer recordWriter;
-    private OutputStream harOut;
+    /** Where the --record file is written until it is complete and moved over the target. */
+    private Path recordTemp;
     private Connection connection;
 
     // Printer-thread state.
@@ -86,10 +109,11 @@ final class ConnectRun {
     private Integer decided;
     private long stopByNanos = Long.MAX_VALUE;
 
-    ConnectRun(Settings settings, ConnectionService service, FrameStore store, PrintStream out, PrintStream err) {
+    /** @param catalog where a journaled run's session goes (see {@link Settings#journaled()}) */
+    ConnectRun(Settings settings, ConnectionService service, SessionCatalog catalog, PrintStream out, PrintStream err) {
         this.settings = settings;
         this.service = service;
-        this.store = store;
+        this.catalog = catalog;
         this.out = out;
         this.err = err;
     }
@@ -101,6 +125,13 @@ final class ConnectRun {
             err.println("ws-inspector: cannot write " + settings.record().path() + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        try {
+            openSession();
+        } catch (IOException | RuntimeException e) {
+            err.println("ws-inspector: cannot start the session journal in " + catalog.root() + ": " + e.getMessage());
+            deleteRecordTemp();
+            return ExitCodes.FAILED;
+        }
         Thread hook = new Thread(this::onShutdown, "ws-inspector-shutdown");
         boolean hookInstalled = installHook(hook);
         Writer stdout = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -111,12 +142,16 @@ final class ConnectRun {
             }
             long start = System.nanoTime();
             long deadline = settings.timeout() == null ? Long.MAX_VALUE : start + settings.timeout().toNanos();
-            connection = service.connect(settings.options(), store, events::add);
+            connection = service.connect(settings.options(), store, event -> {
+                session.onEvent(event);
+                events.add(event);
+            });
             code = loop(deadline);
         } finally {
             if (connection != null) {
                 connection.close();
             }
+            code = finishSession(code);
             code = finishRecord(code);
             if (settings.quiet()) {
                 new JsonlEventWriter(stdout, false).writeLine(summary());
@@ -154,12 +189,18 @@ final class ConnectRun {
             if (closed != null) {
                 return decided != null ? decided : exitCodeForClose(closed);
             }
+            if (journalProblem != null && !journalProblemShown) {
+                // Capture goes on in memory; the run will exit 1 (finishSession).
+                journalProblemShown = true;
+                err.println("ws-inspector: " + journalProblem);
+            }
             long now = System.nanoTime();
             if (decided == null) {
                 if (settings.count() > 0 && dataFramesIn >= settings.count()) {
                     stop(ExitCodes.OK, now);
                 } else if (stopRequested) {
                     stop(ExitCodes.OK, now);
+
                 } else if (now - deadline >= 0) {
                     err.println("ws-inspector: timed out after " + settings.timeout().toMillis() / 1000.0 + " s");
                     stop(ExitCodes.TIMEOUT, now);
@@ -172,13 +213,10 @@ final class ConnectRun {
     }
 
     private void printBatch(List<ConnectionEvent> batch, long size) {
-        int e = 0;
-        while (e < batch.size() || nextSeq < size) {
-            if (e < batch.size() && (nextSeq >= size || batch.get(e).frameIndex() <= nextSeq)) {
-                onEvent(batch.get(e++));
-            } else {
-                onFrame(nextSeq++);
-            }
+        CaptureOrder.walk(batch, nextSeq, size, this::onEvent, this::onFrame);
+        nextSeq = Math.max(nextSeq, size);
+        if (recording == null && segments.retainedBytes() > memoryBudget) {
+            segments.release(nextSeq, null); // printed, and kept nowhere else: nobody reads them again
         }
     }
 
@@ -204,7 +242,6 @@ final class ConnectRun {
     }
 
     private void onEvent(ConnectionEvent event) {
-        history.add(event);
         if (stdoutLines != null) {
             stdoutLines.writeEvent(event);
         }
@@ -254,7 +291,11 @@ final class ConnectRun {
     private void stop(int exitCode, long now) {
         decided = exitCode;
         if (opened && connection.state() == ConnectionState.OPEN) {
-            connection.close(settings.close().code(), settings.close().reason());
+            if (goingAway) {
+                connection.close(GOING_AWAY, "going away");
+            } else {
+                connection.close(settings.close().code(), settings.close().reason());
+            }
             stopByNanos = now + CLOSE_GRACE.toNanos();
         } else {
             stopByNanos = now;
@@ -288,35 +329,88 @@ final class ConnectRun {
         return node;
     }
 
+    /**
+     * Creates the --record file's temp file beside the target before connecting, so a bad path fails fast and an
+     * existing file is only replaced once the new one is complete.
+     */
     private void openRecord() throws IOException {
         RecordTarget target = settings.record();
         if (target == null) {
             return;
         }
-        // Opened before connecting, so a bad path fails fast instead of after a long capture.
+        Path file = target.path().toAbsolutePath();
+        recordTemp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
         if (target.format() == RecordTarget.Format.JSONL) {
-            recordWriter = Files.newBufferedWriter(target.path(), StandardCharsets.UTF_8);
+            recordWriter = Files.newBufferedWriter(recordTemp, StandardCharsets.UTF_8);
             recordLines = new JsonlEventWriter(recordWriter, settings.includeSecrets());
-        } else {
-            harOut = Files.newOutputStream(target.path());
         }
     }
 
-    /** Completes the --record file; a file that cannot be written turns a success into a failure. */
+    private void openSession() throws IOException {
+        memoryBudget = SessionCatalog.Settings.defaults().effectiveBudget();
+        if (settings.journaled()) {
+            String name = settings.save() == null ? "" : settings.save();
+            recording = catalog.record(name, settings.profile(), settings.options().uri().toString(),
+                    problem -> journalProblem = problem);
+            session = recording.session();
+        } else {
+            session = new Session(new SegmentedFrameStore());
+        }
+        store = session.frames();
+        segments = (SegmentedFrameStore) store;
+    }
+
+    /** Completes the journal; one that could not be written turns a success into a failure. */
+    private int finishSession(int code) {
+        if (recording == null) {
+            return code;
+        }
+        recording.close();
+        String problem = recording.problem();
+        if (problem != null && !journalProblemShown) {
+            err.println("ws-inspector: " + problem);
+        }
+        if (settings.save() != null) {
+            err.println("ws-inspector: session " + recording.id() + " saved (" + recording.meta().framesIn() + " frames in, "
+                    + recording.meta().framesOut() + " out)");
+        }
+        return problem != null && code == ExitCodes.OK ? ExitCodes.FAILED : code;
+    }
+
+    /** Completes the --record file and moves it into place; a file that cannot be written turns a success into a failure. */
     private int finishRecord(int code) {
+        if (recordTemp == null) {
+            return code;
+        }
+        Path target = settings.record().path().toAbsolutePath();
+        try {
+            if (recordWriter != null) {
+                recordWriter.close();
+                CaptureFiles.moveIntoPlace(recordTemp, target);
+            } else {
+                CaptureFiles.write(session, target, settings.includeSecrets(), VersionProvider.version());
+            }
+            return code;
+        } catch (IOException | RuntimeException e) {
+            err.println("ws-inspector: cannot write " + settings.record().path() + ": " + e.getMessage()
+                    + (recording != null ? " (the capture is kept as session " + recording.id()
+                    + ": ws-inspector export " + recording.id() + " FILE)" : ""));
+            return code == ExitCodes.OK ? ExitCodes.FAILED : code;
+        } finally {
+            deleteRecordTemp();
+        }
+    }
+
+    private void deleteRecordTemp() {
         try {
             if (recordWriter != null) {
                 recordWriter.close();
             }
-            if (harOut != null) {
-                try (OutputStream o = harOut) {
-                    new HarWriter(settings.includeSecrets(), VersionProvider.version()).write(history, store, o);
-                }
+            if (recordTemp != null) {
+                Files.deleteIfExists(recordTemp);
             }
-            return code;
         } catch (IOException e) {
-            err.println("ws-inspector: cannot write " + settings.record().path() + ": " + e.getMessage());
-            return code == ExitCodes.OK ? ExitCodes.FAILED : code;
+            // a leftover hidden temp file beside the target; nothing else is affected
         }
     }
 
@@ -343,6 +437,7 @@ final class ConnectRun {
 
     /** Ctrl-C / SIGTERM: ask the loop to close with --close and give it a moment to finish the handshake. */
     private void onShutdown() {
+        goingAway = true;
         stopRequested = true;
         try {
             finished.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,7 +1,7 @@
 package dev.wsinspector.core.io;
 
 import dev.wsinspector.core.frame.FrameStore;
-import dev.wsinspector.core.session.ConnectionEvent;
+import dev.wsinspector.core.session.CaptureOrder;
 import dev.wsinspector.core.session.Session;
 
 import java.io.BufferedOutputStream;
@@ -104,18 +104,13 @@ public final class CaptureFiles {
     private static void writeJsonl(Session session, Writer out, boolean includeSecrets) {
         JsonlEventWriter lines = new JsonlEventWriter(out, includeSecrets);
         FrameStore frames = session.frames();
-        List<ConnectionEvent> events = session.eventsFrom(0);
-        long size = frames.size();
-        int e = 0;
-        for (long seq = 0; seq < size; seq++) {
-            while (e < events.size() && events.get(e).frameIndex() <= seq) {
-                lines.writeEvent(events.get(e++));
-            }
-            lines.writeFrame(frames.get(seq));
-        }
-        while (e < events.size()) {
-            lines.writeEvent(events.get(e++));
-        }
+        CaptureOrder.walk(session.eventsFrom(0), 0, frames.size(), lines::writeEvent,
+                seq -> lines.writeFrame(frames.get(seq)));
+    }
+
+    /** Moves a complete temp file over {@code target} (same directory), atomically where the file system can. */
+    public static void moveIntoPlace(Path temp, Path target) throws IOException {
+        move(temp, target);
     }
 
     private static void move(Path temp, Path target) throws IOException {

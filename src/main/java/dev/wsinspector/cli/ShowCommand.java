@@ -1,0 +1,83 @@
+package dev.wsinspector.cli;
+
+import dev.wsinspector.core.DataDirectory;
+import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.io.JsonlEventWriter;
+import dev.wsinspector.core.journal.JournalException;
+import dev.wsinspector.core.journal.SessionCatalog;
+import dev.wsinspector.core.session.CaptureOrder;
+import dev.wsinspector.core.session.ConnectionEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code ws-inspector show SESSION}: a stored session as the JSON lines {@code connect} prints. */
+@Command(name = "show", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Print a stored session as connect's JSON lines (events and frames in capture order).",
+                "Credentials are masked unless --include-secrets is given."})
+final class ShowCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SESSION", description = "Session id, name, or the start of an id")
+    private String sessionRef;
+
+    @Option(names = "--from", paramLabel = "SEQ", description = "First frame to print (default: 0)")
+    private long from;
+
+    @Option(names = "--count", paramLabel = "N", description = "Print at most N frames (default: all)")
+    private Long count;
+
+    @Option(names = "--include-secrets", description = "Do not mask credentials in the output")
+    private boolean includeSecrets;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: $WSI_HOME, else the OS convention)")
+    private String dataDir;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ShowCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        if (from < 0 || (count != null && count < 0)) {
+            err.println("ws-inspector: --from and --count must not be negative");
+            return ExitCodes.USAGE;
+        }
+        SessionCatalog catalog = new SessionCatalog(DataDirectory.resolve(dataDir).path(), SessionCatalog.Settings.defaults());
+        try (SessionCatalog.Opened opened = catalog.open(catalog.find(sessionRef))) {
+            opened.problems().forEach(p -> err.println("ws-inspector: " + p));
+            FrameStore frames = opened.session().frames();
+            long size = frames.size();
+            long start = Math.min(from, size);
+            long end = count == null ? size : Math.min(size, start + count);
+            // Events placed before the first printed frame are left out, except from the start of the session.
+            List<ConnectionEvent> events = opened.session().eventsFrom(0).stream()
+                    .filter(e -> (start == 0 || e.frameIndex() >= start) && (end == size || e.frameIndex() <= end))
+                    .toList();
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            JsonlEventWriter lines = new JsonlEventWriter(w, includeSecrets);
+            CaptureOrder.walk(events, start, end, lines::writeEvent, seq -> lines.writeFrame(frames.get(seq)));
+            w.flush();
+            return ExitCodes.OK;
+        } catch (JournalException e) {
+            err.println("ws-inspector: " + e.getMessage());
+            return ExitCodes.FAILED;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("ws-inspector: cannot read session '" + sessionRef + "': " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+    }
+}
