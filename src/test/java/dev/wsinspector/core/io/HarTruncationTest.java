@@ -45,7 +45,8 @@ class HarTruncationTest {
     /** 2026-11-26T05:48:36Z */
     private static final long T0 = 1_795_672_116_000_000L;
     private static final Pattern PLACE = Pattern.compile("at line (\\d+), column (\\d+) \\(byte (\\d+)\\)");
-    private static final Pattern THROWN_PLACE = Pattern.compile("^not valid JSON \\(line (\\d+), column (\\d+), byte (\\d+)\\)");
+    private static final Pattern THROWN_PLACE =
+            Pattern.compile("^not valid JSON \\(line (\\d+), column (\\d+), byte (\\d+)\\)");
 
     @TempDir
     Path dir;
