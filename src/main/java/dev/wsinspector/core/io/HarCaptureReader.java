@@ -264,8 +264,9 @@ final class HarCaptureReader {
                     && isWebSocket(cut)) {
                 int n = cut.path("_webSocketMessages").size();
                 captures.add(entry(cut, "entries[" + (entryCount - 1) + "]"));
-                consequence = "kept that entry with the " + n + " message" + (n == 1 ? "" : "s")
-                        + " before the break; any later entries are missing";
+                consequence = (n == 0 ? "kept that entry, though none of its messages was whole"
+                        : "kept that entry with the " + n + " message" + (n == 1 ? "" : "s") + " before the break")
+                        + "; any later entries are missing";
             } else {
                 consequence = "that entry and any after it are missing";
             }
