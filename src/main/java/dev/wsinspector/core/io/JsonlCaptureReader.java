@@ -1,6 +1,9 @@
 package dev.wsinspector.core.io;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +15,7 @@ import dev.wsinspector.core.session.Handshake;
 import dev.wsinspector.core.session.HttpHeader;
 
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -30,7 +34,9 @@ import java.util.OptionalLong;
  * Reads the JSONL lines {@link JsonlEventWriter} writes (DESIGN.md "JSONL events") back into captures, one line
  * at a time, so a file of hundreds of megabytes is never held as one string.
  *
- * <p>A line that cannot be used is skipped and reported with its number; the rest is imported. Each
+ * <p>A line that cannot be used is skipped and reported with its number; the rest is imported. A last line
+ * without a line break that stops partway through its object (a recording killed mid-write) is reported as
+ * cut off, not as malformed; a broken line anywhere else is "not JSON". Each
  * {@code open} line after the first opened one starts a new capture (a run that reconnected). Event lines are
  * placed after the frames read before them in the same capture. The JSONL contract has no line for
  * "connecting", so a {@code Connecting} event with the open line's time and URL is put before each open, as
@@ -66,18 +72,21 @@ final class JsonlCaptureReader {
 
     private ImportResult readAll(InputStream in) throws IOException {
         // A decoder that replaces malformed bytes: one bad byte costs at most its line, not the whole file.
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        String line;
-        while ((line = reader.readLine()) != null) {
+        LastByteInput bytes = new LastByteInput(in);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 1 << 16);
+        // One line ahead, to know the last line: without a line break after it, it may be cut off.
+        String line = reader.readLine();
+        while (line != null) {
+            String next = reader.readLine();
             lineNumber++;
             if (lineNumber == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
-            if (line.isBlank()) {
-                continue;
+            if (!line.isBlank()) {
+                sawAnyLine = true;
+                readLine(line, next == null && !bytes.endsWithLineBreak());
             }
-            sawAnyLine = true;
-            readLine(line);
+            line = next;
         }
         finishCapture();
         if (!sawAnyLine) {
@@ -91,12 +100,18 @@ final class JsonlCaptureReader {
         return new ImportResult(captures, problems.toList());
     }
 
-    private void readLine(String line) {
+    /** @param unterminated the file's last line, with no line break after it (a write may have been cut) */
+    private void readLine(String line, boolean unterminated) {
         JsonNode node;
         try {
             node = mapper.readTree(line);
         } catch (JsonProcessingException e) {
-            problem("not JSON");
+            if (unterminated && isCutJson(line)) {
+                problems.addClosing("line " + lineNumber + " is cut off after " + line.length()
+                        + " characters (the file ends inside it; every line before it was read)");
+            } else {
+                problem("not JSON");
+            }
             return;
         }
         if (node == null || !node.isObject()) {
@@ -397,6 +412,70 @@ final class JsonlCaptureReader {
     private static String text(JsonNode n, String field, String fallback) {
         JsonNode v = n.get(field);
         return v == null || v.isNull() ? fallback : v.asText();
+    }
+
+    /**
+     * Whether {@code line} is the beginning of a JSON value that stops before the value ends (e.g. {@code
+     * {"type":"fra} or {@code {"fin":tr}), told from a malformed line by a non-blocking parser, which waits for
+     * more input where a cut line stops and fails where a malformed one goes wrong.
+     */
+    private boolean isCutJson(String line) {
+        byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
+        try (JsonParser p = mapper.getFactory().createNonBlockingByteArrayParser()) {
+            ByteArrayFeeder feeder = (ByteArrayFeeder) p.getNonBlockingInputFeeder();
+            feeder.feedInput(utf8, 0, utf8.length);
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.NOT_AVAILABLE) {
+                if (t == null || (t.isStructEnd() || t.isScalarValue()) && p.getParsingContext().inRoot()) {
+                    return false; // a whole value, then something more: malformed, not cut
+                }
+            }
+            // The parser also waits on a bare word it does not know ("tx" might go on), where only true, false
+            // and null can. One more space ends such a word (an error) and changes nothing inside a string.
+            int word = line.length();
+            while (word > 0 && Character.isLetter(line.charAt(word - 1))) {
+                word--;
+            }
+            String tail = line.substring(word);
+            if (tail.isEmpty() || "true".startsWith(tail) || "false".startsWith(tail) || "null".startsWith(tail)) {
+                return true;
+            }
+            feeder.feedInput(new byte[]{' '}, 0, 1);
+            return p.nextToken() == JsonToken.NOT_AVAILABLE;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Remembers the last byte read, to tell whether the file ends with a line break. */
+    private static final class LastByteInput extends FilterInputStream {
+        private int last = -1;
+
+        LastByteInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                last = b;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                last = b[off + n - 1] & 0xFF;
+            }
+            return n;
+        }
+
+        boolean endsWithLineBreak() {
+            return last == '\n' || last == '\r';
+        }
     }
 
     private void problem(String what) {

@@ -12,6 +12,7 @@ final class Problems {
     static final int MAX_LISTED = 200;
 
     private final List<String> listed = new ArrayList<>();
+    private final List<String> closing = new ArrayList<>();
     private long unlisted;
 
     void add(String problem) {
@@ -22,12 +23,17 @@ final class Problems {
         }
     }
 
+    /** A problem listed past the cap too, last: where a file is cut off or broken (at most one per import). */
+    void addClosing(String problem) {
+        closing.add(problem);
+    }
+
     boolean isEmpty() {
-        return listed.isEmpty();
+        return listed.isEmpty() && closing.isEmpty();
     }
 
     String first() {
-        return listed.isEmpty() ? null : listed.get(0);
+        return !listed.isEmpty() ? listed.get(0) : closing.isEmpty() ? null : closing.get(0);
     }
 
     List<String> toList() {
@@ -35,6 +41,7 @@ final class Problems {
         if (unlisted > 0) {
             all.add("… and " + unlisted + " more problem" + (unlisted == 1 ? "" : "s") + " not listed");
         }
+        all.addAll(closing);
         return all;
     }
 }
