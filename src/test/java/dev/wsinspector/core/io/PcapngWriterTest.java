@@ -200,6 +200,25 @@ class PcapngWriterTest {
         assertThat(inflate(mask(Arrays.copyOfRange(sent, 6, sent.length), key))).isEqualTo("the client compresses too");
     }
 
+    @Test
+    void captureFilesWritesPcapngButWillNotOpenIt() throws Exception {
+        buildRfcExamples();
+        Path file = dir.resolve("capture.pcapng");
+        Files.writeString(file, "old");
+
+        CaptureFiles.write(session, file, false, "test");
+
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+        assertThat(Capture.parse(Files.readAllBytes(file)).connections).hasSize(1);
+        assertThatThrownBy(() -> CaptureFiles.read(file)).isInstanceOf(CaptureFormatException.class)
+                .hasMessageContaining("pcapng files can be exported, not opened");
+        assertThat(CaptureFormat.of(file)).contains(CaptureFormat.PCAPNG);
+        assertThat(CaptureFormat.readableOf(file)).isEmpty();
+        assertThat(CaptureFormat.readableOf(Path.of("a.har"))).contains(CaptureFormat.HAR);
+    }
+
     // ---- tshark ----
 
     @Test
