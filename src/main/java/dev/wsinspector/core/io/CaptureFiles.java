@@ -26,7 +26,8 @@ import java.util.List;
 
 /**
  * Opening and saving captures as files: HAR (for browser DevTools and HAR tools) and this app's JSONL (every
- * frame with its header bits). The format follows the file name ({@link CaptureFormat#of}).
+ * frame with its header bits); saving also as pcapng (for Wireshark, {@link PcapngWriter}), which is not read
+ * back. The format follows the file name ({@link CaptureFormat#of}).
  *
  * <p>Reading returns what could be read plus one line per problem; only a file that is no capture at all
  * throws {@link CaptureFormatException}. Writing is atomic: a crash or an error leaves the previous file as
@@ -49,6 +50,9 @@ public final class CaptureFiles {
     public static ImportResult read(Path file) throws IOException {
         CaptureFormat format = CaptureFormat.of(file).orElseThrow(() -> new CaptureFormatException(
                 "not a capture file (open a .har or .jsonl file)"));
+        if (!format.readable()) {
+            throw new CaptureFormatException("pcapng files can be exported, not opened (open a .har or .jsonl file)");
+        }
         if (Files.isDirectory(file)) {
             throw new CaptureFormatException("a folder, not a capture file");
         }
@@ -62,18 +66,19 @@ public final class CaptureFiles {
     }
 
     /**
-     * Writes the session as HAR or JSONL, the format chosen by the file name, atomically: into a temp file in
-     * the same directory, forced to disk, then moved over {@code file}. Secret header values and URL
-     * credentials are masked unless {@code includeSecrets} (as {@link HarWriter} and {@link JsonlEventWriter}
-     * do). A session still capturing is written as far as it got.
+     * Writes the session as HAR, JSONL or pcapng, the format chosen by the file name, atomically: into a temp
+     * file in the same directory, forced to disk, then moved over {@code file}. Secret header values and URL
+     * credentials are masked unless {@code includeSecrets} (as {@link HarWriter}, {@link JsonlEventWriter} and
+     * {@link PcapngWriter} do). A session still capturing is written as far as it got.
      *
      * @param creatorVersion the app version, for HAR's {@code log.creator.version}
-     * @throws CaptureFormatException when the file name ends in neither {@code .har} nor {@code .jsonl}
+     * @throws CaptureFormatException when the file name ends in none of {@code .har}, {@code .jsonl},
+     *                                {@code .pcapng}
      */
     public static void write(Session session, Path file, boolean includeSecrets, String creatorVersion)
             throws IOException {
         CaptureFormat format = CaptureFormat.of(file).orElseThrow(() -> new CaptureFormatException(
-                "the file name must end in .har or .jsonl"));
+                "the file name must end in .har, .jsonl or .pcapng"));
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
@@ -84,6 +89,10 @@ public final class CaptureFiles {
                 if (format == CaptureFormat.HAR) {
                     new HarWriter(includeSecrets, creatorVersion).write(session.eventsFrom(0), session.frames(),
                             out);
+                    out.flush();
+                } else if (format == CaptureFormat.PCAPNG) {
+                    new PcapngWriter(includeSecrets, "WS Inspector " + creatorVersion).write(session.eventsFrom(0),
+                            session.frames(), out);
                     out.flush();
                 } else {
                     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);

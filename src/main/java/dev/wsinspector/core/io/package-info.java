@@ -1,5 +1,6 @@
 /**
- * Captures as files: export and import of JSONL event lines and of HAR 1.2 with Chrome's WebSocket extension.
+ * Captures as files: export and import of JSONL event lines and of HAR 1.2 with Chrome's WebSocket extension,
+ * and export (only) as pcapng for Wireshark ({@link dev.wsinspector.core.io.PcapngWriter}).
  * {@link dev.wsinspector.core.io.CaptureFiles} is the entry point for opening and saving a capture; the writers
  * ({@link dev.wsinspector.core.io.HarWriter}, {@link dev.wsinspector.core.io.JsonlEventWriter}) also serve the
  * CLI's live output.

@@ -484,11 +484,14 @@ public final class ConnectionTab extends Tab {
         har.setId("saveHarMenu");
         MenuItem jsonl = new MenuItem("As JSON lines…");
         jsonl.setId("saveJsonlMenu");
+        MenuItem pcapng = new MenuItem("As pcapng (Wireshark)…");
+        pcapng.setId("savePcapngMenu");
         CheckMenuItem secrets = new CheckMenuItem("Include secrets (Authorization, cookies, tokens)");
         secrets.setId("includeSecretsMenu");
         har.setOnAction(e -> captureSaver.save(this, CaptureFormat.HAR, secrets.isSelected()));
         jsonl.setOnAction(e -> captureSaver.save(this, CaptureFormat.JSONL, secrets.isSelected()));
-        saveCapture.getItems().setAll(har, jsonl, new SeparatorMenuItem(), secrets);
+        pcapng.setOnAction(e -> captureSaver.save(this, CaptureFormat.PCAPNG, secrets.isSelected()));
+        saveCapture.getItems().setAll(har, jsonl, pcapng, new SeparatorMenuItem(), secrets);
         saveCapture.disableProperty().bind(model.sessionProperty().isNull());
         saveCapture.setVisible(false);
         saveCapture.managedProperty().bind(saveCapture.visibleProperty());

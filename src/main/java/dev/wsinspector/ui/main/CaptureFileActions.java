@@ -33,7 +33,7 @@ import java.util.function.Supplier;
 
 /**
  * Opening capture files (HAR from browser DevTools or this app, the app's JSON lines) into tabs, and saving a
- * tab's capture to either format. Files are read and written off the FX thread; what happened is reported
+ * tab's capture to either format or to pcapng for Wireshark (saved only, never opened). Files are read and written off the FX thread; what happened is reported
  * plainly: a status line for success, a notice naming the file and the reason otherwise, and a list of the
  * lines or entries that could not be read when the rest of a file could. Call from the FX thread.
  */
@@ -77,9 +77,9 @@ public final class CaptureFileActions {
         this.version = version;
     }
 
-    /** True for the files this opens (by name): {@code .har} and {@code .jsonl}. */
+    /** True for the files this opens (by name): {@code .har} and {@code .jsonl} (never the export-only pcapng). */
     public static boolean isCapture(Path file) {
-        return CaptureFormat.of(file).isPresent();
+        return CaptureFormat.readableOf(file).isPresent();
     }
 
     /** Asks for files, then opens them. */
@@ -158,7 +158,7 @@ public final class CaptureFileActions {
 
     /** E.g. "127.0.0.1-38783 2026-11-26 0905.har": the tab's title and the time, safe for any file system. */
     static String suggestedName(ConnectionTab tab, CaptureFormat format) {
-        String title = tab.getText() == null ? "capture" : tab.getText().replaceFirst("\\.(har|jsonl)$", "");
+        String title = tab.getText() == null ? "capture" : tab.getText().replaceFirst("\\.(har|jsonl|pcapng)$", "");
         String safe = title.replaceAll("[^\\p{L}\\p{N}._-]+", "-").replaceAll("^-+|-+$", "");
         String when = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HHmm", Locale.ROOT));
         return (safe.isEmpty() ? "capture" : safe) + " " + when + format.extension();
@@ -190,10 +190,16 @@ public final class CaptureFileActions {
 
         @Override
         public Optional<Path> chooseToSave(Window owner, CaptureFormat format, String name) {
-            FileChooser chooser = chooser(format == CaptureFormat.HAR ? "Save capture as HAR" : "Save capture as JSON lines");
-            chooser.getExtensionFilters().add(format == CaptureFormat.HAR
-                    ? new FileChooser.ExtensionFilter("HAR (*.har)", "*.har")
-                    : new FileChooser.ExtensionFilter("JSON lines (*.jsonl)", "*.jsonl"));
+            FileChooser chooser = chooser(switch (format) {
+                case HAR -> "Save capture as HAR";
+                case JSONL -> "Save capture as JSON lines";
+                case PCAPNG -> "Save capture for Wireshark (pcapng)";
+            });
+            chooser.getExtensionFilters().add(switch (format) {
+                case HAR -> new FileChooser.ExtensionFilter("HAR (*.har)", "*.har");
+                case JSONL -> new FileChooser.ExtensionFilter("JSON lines (*.jsonl)", "*.jsonl");
+                case PCAPNG -> new FileChooser.ExtensionFilter("pcapng for Wireshark (*.pcapng)", "*.pcapng");
+            });
             chooser.setInitialFileName(name);
             File file = chooser.showSaveDialog(owner);
             if (file == null) {

@@ -205,7 +205,7 @@ class CaptureFilesRoundTripTest {
         buildSession();
         Session broken = new Session(new FailingStore(store, 5));
         session.eventsFrom(0).forEach(broken::onEvent);
-        for (String name : List.of("keep.har", "keep.jsonl")) {
+        for (String name : List.of("keep.har", "keep.jsonl", "keep.pcapng")) {
             Path file = dir.resolve(name);
             Files.writeString(file, "previous capture");
 
@@ -216,7 +216,7 @@ class CaptureFilesRoundTripTest {
         }
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).extracting(p -> p.getFileName().toString())
-                    .containsExactlyInAnyOrder("keep.har", "keep.jsonl");
+                    .containsExactlyInAnyOrder("keep.har", "keep.jsonl", "keep.pcapng");
         }
     }
 
@@ -225,7 +225,7 @@ class CaptureFilesRoundTripTest {
         Path file = dir.resolve("capture.txt");
         assertThatThrownBy(() -> CaptureFiles.write(session, file, true, "test"))
                 .isInstanceOf(CaptureFormatException.class)
-                .hasMessageContaining(".har or .jsonl");
+                .hasMessageContaining(".har, .jsonl or .pcapng");
         assertThat(file).doesNotExist();
     }
 

@@ -73,7 +73,7 @@ class CaptureFilesFlowTest {
 
             @Override
             public Optional<Path> chooseToSave(Window owner, CaptureFormat format, String name) {
-                assertThat(name).endsWith(format == CaptureFormat.HAR ? ".har" : ".jsonl");
+                assertThat(name).endsWith(format.extension());
                 return Optional.ofNullable(saveAs);
             }
         }, window::openCapture, window::showNotice, "9.9.9"));
@@ -111,6 +111,21 @@ class CaptureFilesFlowTest {
             menu.getItems().stream().filter(i -> itemId.equals(i.getId())).findFirst().map(MenuItem::getOnAction)
                     .orElseThrow().handle(null);
         });
+    }
+
+    @Test
+    void aLiveCaptureSavedAsPcapngIsAWiresharkFileThatIsNotOpenedAgain(FxRobot robot) throws Exception {
+        liveCaptureOf(robot, "for wireshark");
+        saveAs = dir.resolve("session.pcapng");
+        chooseFromSaveMenu(robot, "savePcapngMenu");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(
+                () -> robot.lookup("#statusNotice").queryAs(Label.class).getText()).startsWith("Saved 2 frames to "));
+        byte[] bytes = java.nio.file.Files.readAllBytes(saveAs);
+        assertThat(java.util.Arrays.copyOf(bytes, 4)).as("a pcapng section header block")
+                .containsExactly(0x0A, 0x0D, 0x0D, 0x0A);
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("Upgrade: websocket");
+        assertThat(CaptureFileActions.isCapture(saveAs)).as("not offered for opening or dropping").isFalse();
     }
 
     @Test
