@@ -2,7 +2,7 @@ package dev.wsinspector.app;
 
 import dev.wsinspector.core.AppVersion;
 import dev.wsinspector.core.DataDirectory;
-import dev.wsinspector.core.frame.ColumnarFrameStore;
+import dev.wsinspector.core.journal.SessionCatalog;
 import dev.wsinspector.core.profile.ProfileRepository;
 import dev.wsinspector.core.timing.Scheduler;
 import dev.wsinspector.core.server.LocalServer;
@@ -131,10 +131,11 @@ public final class InspectorApp extends Application {
         private final BackgroundTasks tasks;
         private final BackgroundTasks profileIo;
         private final SettingsKeeper settings;
+        private final SessionCatalog sessions;
         /** Takes this context's listeners off the stage, which outlives it (tests restart on one stage). */
         private final Runnable unhookStage;
 
-        private AppContext(Stage stage, MainWindow window, LocalServer server, BackgroundTasks tasks,
+        private AppContext(Stage stage, MainWindow window, LocalServer server, SessionCatalog sessions, BackgroundTasks tasks,
                            BackgroundTasks profileIo, SettingsKeeper settings, Runnable unhookStage) {
             this.unhookStage = unhookStage;
             this.stage = stage;
@@ -143,6 +144,7 @@ public final class InspectorApp extends Application {
             this.tasks = tasks;
             this.profileIo = profileIo;
             this.settings = settings;
+            this.sessions = sessions;
         }
 
         /** With a throwaway data directory (tests that do not look at profiles). */
@@ -176,6 +178,8 @@ public final class InspectorApp extends Application {
                                        boolean autoConnect, AboutInfo about, List<Path> files, Path dataDir) {
             // Read on its own thread while the window is built; applied right before it shows.
             SettingsKeeper settings = SettingsKeeper.open(dataDir);
+            // Every connection's capture is journaled under <data dir>/sessions (issue 10).
+            SessionCatalog sessions = new SessionCatalog(dataDir, SessionCatalog.Settings.defaults());
             BackgroundTasks tasks = new BackgroundTasks();
             // One thread for profile files: saves happen in the order they were asked for.
             BackgroundTasks profileIo = new BackgroundTasks(Executors.newSingleThreadExecutor(r -> {
@@ -196,7 +200,7 @@ public final class InspectorApp extends Application {
                 ProfilesViewModel profiles = new ProfilesViewModel(new ProfileRepository(dataDir), profileIo,
                         Platform::runLater);
                 window = new MainWindow(serverModel,
-                        url -> new ConnectionTab(new ConnectionViewModel(connections, ColumnarFrameStore::new, url),
+                        url -> new ConnectionTab(new ConnectionViewModel(connections, sessions, url),
                                 new DetailPane(tasks),
                                 (id, change, result) -> profiles.update(id, change, SaveListener.reportingTo(result)),
                                 Scheduler.system(), tasks),
@@ -228,7 +232,8 @@ public final class InspectorApp extends Application {
                 // window has painted, so neither the first paint nor the first click waits for them. A packaging
                 // run (Launcher.exitAfterShownIfAsked) quits later, so their classes are in its record.
                 afterPulses(PREPARE_AFTER_PULSES, first::prepareDetail);
-                AppContext context = new AppContext(stage, window, server, tasks, profileIo, settings, unhookStage);
+                AppContext context = new AppContext(stage, window, server, sessions, tasks, profileIo, settings,
+                        unhookStage);
                 if (autoConnect && serverModel.runningProperty().get()) {
                     first.connect();
                 }
@@ -240,6 +245,7 @@ public final class InspectorApp extends Application {
                     window.detach();
                 }
                 settings.discard();
+                sessions.close();
                 tasks.close();
                 profileIo.close();
                 server.stop();
@@ -279,7 +285,8 @@ public final class InspectorApp extends Application {
         public void close() {
             settings.close();  // first: the window is as the user left it
             unhookStage.run();
-            window.detach();
+            window.detach();  // every tab's connection dropped and its session completed
+            sessions.close();
             tasks.close();
             profileIo.close();
             server.stop();

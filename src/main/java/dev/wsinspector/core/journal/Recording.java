@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * {@code Note} says so in the timeline at once, {@link #problem()} tells the owner, and what the file already
  * holds stays valid.
  */
-public final class Recording implements Closeable {
+public final class Recording implements Closeable, SessionRecorder.Recorded {
 
     private final Path dir;
     private final SessionCatalog catalog;
@@ -72,6 +72,7 @@ public final class Recording implements Closeable {
     }
 
     /** The live capture: the connection appends frames to its store and reports events to it. */
+    @Override
     public Session session() {
         return session;
     }
@@ -81,6 +82,7 @@ public final class Recording implements Closeable {
     }
 
     /** Why the journal stopped taking frames, or null while it works. */
+    @Override
     public String problem() {
         return problem;
     }

@@ -42,7 +42,7 @@ import java.util.function.Consumer;
  * <p>Journal files and folders are readable by their owner only (they hold what the connection carried,
  * credentials included).
  */
-public final class SessionCatalog implements Closeable {
+public final class SessionCatalog implements Closeable, SessionRecorder {
 
     public static final String DIRECTORY = "sessions";
     static final String META_FILE = "session.json";
@@ -125,6 +125,38 @@ public final class SessionCatalog implements Closeable {
         live.add(recording);
         startThread();
         return recording;
+    }
+
+    /**
+     * A journaled capture, or, when the journal cannot be started (a read-only or full data directory), one in
+     * memory whose timeline says why in a red row.
+     */
+    @Override
+    public Recorded start(String profile, String url) {
+        try {
+            return record("", profile, url, null);
+        } catch (IOException | RuntimeException e) {
+            Recorded memory = SessionRecorder.inMemory().start(profile, url);
+            Session s = memory.session();
+            String problem = "This session is not kept on disk (" + e.getMessage() + "): it lives in memory only";
+            s.onEvent(new ConnectionEvent.Note(s.frames().clock().epochMicrosAt(s.frames().clock().nanoTime()), 0,
+                    ConnectionEvent.Note.ERROR, problem));
+            return new Recorded() {
+                @Override
+                public Session session() {
+                    return s;
+                }
+
+                @Override
+                public String problem() {
+                    return problem;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
     }
 
     /** A test's recording whose journal goes to {@code sink} (e.g. one that fails like a full disk). */

@@ -3,6 +3,7 @@ package dev.wsinspector.ui.connection;
 import dev.wsinspector.core.compose.ComposedMessage;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.io.ImportedCapture;
+import dev.wsinspector.core.journal.SessionRecorder;
 import dev.wsinspector.core.profile.SavedMessage;
 import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.replay.BuiltIns;
@@ -37,7 +38,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * State of one connection tab: the URL, the current {@link Session}, and the badge texts. Changes only on the
@@ -50,7 +50,7 @@ import java.util.function.Supplier;
 public final class ConnectionViewModel {
 
     private final ConnectionService service;
-    private final Supplier<FrameStore> stores;
+    private final SessionRecorder recorder;
 
     private final StringProperty url = new SimpleStringProperty("");
     private final ObservableList<String> urlHistory = FXCollections.observableArrayList();
@@ -71,14 +71,19 @@ public final class ConnectionViewModel {
     private final ReadOnlyObjectWrapper<Path> captureFile = new ReadOnlyObjectWrapper<>();
 
     private Connection connection;
+    /** The capture of the current connection, kept on disk by the journal; closed by the next connect. */
+    private SessionRecorder.Recorded recorded;
+    /** What a stored session shown read-only is called ("Stored session · name"); null otherwise. */
+    private final ReadOnlyStringWrapper storedSession = new ReadOnlyStringWrapper();
     private Path profilesDir;
     private BuiltIns builtIns = BuiltIns.system();
     /** The open event whose send-on-connect messages went out (a reconnect brings a new one). */
     private ConnectionEvent.Opened handledOpen;
 
-    public ConnectionViewModel(ConnectionService service, Supplier<FrameStore> stores, String initialUrl) {
+    /** @param recorder where each connect's capture goes (the session journal, or memory in tests) */
+    public ConnectionViewModel(ConnectionService service, SessionRecorder recorder, String initialUrl) {
         this.service = service;
-        this.stores = stores;
+        this.recorder = recorder;
         url.set(initialUrl);
     }
 
@@ -204,6 +209,7 @@ public final class ConnectionViewModel {
         if (!capture.url().isEmpty()) {
             url.set(capture.url());
         }
+        storedSession.set(null);
         captureFile.set(file);
         session.set(capture.session());
         lastError.set("");
@@ -211,14 +217,40 @@ public final class ConnectionViewModel {
         refresh();
     }
 
+    /**
+     * Shows a session read back from the journal, read-only; Connect then starts a new live session at its
+     * address.
+     *
+     * @param title what the bar calls it (the session's name, profile or URL)
+     */
+    public void showStored(String sessionUrl, Session stored, String title) {
+        disconnectNow();
+        if (!sessionUrl.isEmpty()) {
+            url.set(sessionUrl);
+        }
+        captureFile.set(null);
+        storedSession.set(title);
+        session.set(stored);
+        lastError.set("");
+        handledOpen = null;
+        refresh();
+    }
+
+    /** The title of the stored session shown read-only, or null for a live capture or a file. */
+    public ReadOnlyStringProperty storedSessionProperty() {
+        return storedSession.getReadOnlyProperty();
+    }
+
     /** Connects to the URL field's address in a new capture. Bad URLs appear in the timeline like any failure. */
     public void connect() {
         disconnectNow();
         captureFile.set(null);
+        storedSession.set(null);
         String problem = profile.get() == null ? null : resolveForConnect();
         String text = url.get().trim();
         remember(text);
-        Session next = new Session(stores.get());
+        recorded = recorder.start(profile.get() == null ? "" : profile.get().name(), text);
+        Session next = recorded.session();
         session.set(next);
         lastError.set("");
         handledOpen = null;
@@ -373,13 +405,13 @@ public final class ConnectionViewModel {
         if (current == null) {
             return;
         }
-        if (captureFile.get() != null) {
-            // A capture from a file: whatever its events say, nothing is connected.
+        if (captureFile.get() != null || storedSession.get() != null) {
+            // A capture from a file or the journal: whatever its events say, nothing is connected.
             state.set(ConnectionState.CLOSED);
             connected.set(false);
-            stateText.set("From file");
-            detailText.set(captureFile.get().getFileName() + " · " + Formats.count(current.frames().size())
-                    + " frames");
+            stateText.set(captureFile.get() != null ? "From file" : "Stored session");
+            detailText.set((captureFile.get() != null ? captureFile.get().getFileName().toString() : storedSession.get())
+                    + " · " + Formats.count(current.frames().size()) + " frames");
             queuedText.set("");
             pingText.set("");
             return;
@@ -406,6 +438,9 @@ public final class ConnectionViewModel {
             }
         }
         current.lastFailure().ifPresent(f -> lastError.set(f.message()));
+        if (recorded != null && recorded.session() == current && recorded.problem() != null) {
+            lastError.set(recorded.problem());
+        }
         ConnectionEvent.Opened opened = current.opened().orElse(null);
         if (opened != null && opened != handledOpen && now == ConnectionState.OPEN && connection() != null
                 && profile.get() != null) {
@@ -422,11 +457,18 @@ public final class ConnectionViewModel {
         }
     }
 
-    /** Drops the connection without a handshake (tab closed, app exit). */
+    /**
+     * Drops the connection without a handshake (tab closed, app exit, the next connect) and completes its
+     * session in the journal.
+     */
     public void disconnectNow() {
         if (connection != null) {
             connection.close();
             connection = null;
+        }
+        if (recorded != null) {
+            recorded.close();
+            recorded = null;
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.wsinspector.ui.connection;
 
-import dev.wsinspector.core.frame.ColumnarFrameStore;
+import dev.wsinspector.core.journal.SessionRecorder;
 import dev.wsinspector.transport.JwsConnectionService;
 import dev.wsinspector.ui.common.BackgroundTasks;
 import dev.wsinspector.ui.detail.DetailPane;
@@ -34,7 +34,7 @@ class ConnectionTabTest {
     @Start
     void start(Stage stage) {
         tasks = new BackgroundTasks();
-        tab = new ConnectionTab(new ConnectionViewModel(new JwsConnectionService(), ColumnarFrameStore::new,
+        tab = new ConnectionTab(new ConnectionViewModel(new JwsConnectionService(), SessionRecorder.inMemory(),
                 "ws://127.0.0.1:1/"), new DetailPane(tasks));
         stage.setScene(new Scene(new TabPane(tab), 1200, 800));
         stage.show();

@@ -1,6 +1,6 @@
 package dev.wsinspector.ui.connection;
 
-import dev.wsinspector.core.frame.ColumnarFrameStore;
+import dev.wsinspector.core.journal.SessionRecorder;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.ConnectionState;
 import dev.wsinspector.core.session.FailureKind;
@@ -28,7 +28,7 @@ class ConnectionViewModelTest {
     void setUp() throws Exception {
         server = new EchoServer();
         String url = server.start().toString();
-        model = new ConnectionViewModel(new JwsConnectionService(), ColumnarFrameStore::new, url);
+        model = new ConnectionViewModel(new JwsConnectionService(), SessionRecorder.inMemory(), url);
     }
 
     @AfterEach
