@@ -1,6 +1,8 @@
 package dev.wsinspector.bench;
 
 import dev.wsinspector.core.frame.ColumnarFrameStore;
+import dev.wsinspector.core.journal.Recording;
+import dev.wsinspector.core.journal.SessionCatalog;
 import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.Opcode;
@@ -26,6 +28,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -67,6 +71,8 @@ public final class IngestBenchmark {
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
     private static final int END_GRACE_SECONDS = 60;
     private static final int READ_BUFFER = 65536; // what Java-WebSocket's client reads per call
+    /** --journal on: the capture client journals into a session (SessionCatalog) in a temp data directory. */
+    private static boolean journal;
 
     private IngestBenchmark() {
     }
@@ -74,7 +80,7 @@ public final class IngestBenchmark {
     // ---- options ----
 
     record Options(double seconds, int rounds, int payload, int frameSize, String mode, double warmup,
-                   long maxFrames, String cases) {
+                   long maxFrames, String cases, boolean journal) {
 
         static Options parse(String[] args) {
             double seconds = 10;
@@ -85,6 +91,7 @@ public final class IngestBenchmark {
             double warmup = 2;
             long maxFrames = 0;
             String cases = "both";
+            boolean journal = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("--help") || a.equals("-h")) {
@@ -104,6 +111,7 @@ public final class IngestBenchmark {
                     case "--warmup" -> warmup = Double.parseDouble(v);
                     case "--max-frames" -> maxFrames = Long.parseLong(v);
                     case "--cases" -> cases = v;
+                    case "--journal" -> journal = v.equals("on");
                     default -> {
                         System.err.println("unknown option " + a);
                         usage(2);
@@ -114,7 +122,7 @@ public final class IngestBenchmark {
                     || seconds <= 0 || rounds < 1 || payload < 0 || frameSize < 0 || warmup < 0 || maxFrames < 0) {
                 usage(2);
             }
-            return new Options(seconds, rounds, payload, frameSize, mode, warmup, maxFrames, cases);
+            return new Options(seconds, rounds, payload, frameSize, mode, warmup, maxFrames, cases, journal);
         }
 
         boolean bare() {
@@ -128,7 +136,7 @@ public final class IngestBenchmark {
 
     private static void usage(int exit) {
         System.err.println("usage: IngestBenchmark [--seconds 10] [--rounds 3] [--payload 100] [--frame-size 65536]"
-                + " [--mode all|bare|capture] [--cases both|small|large] [--warmup 2] [--max-frames N]");
+                + " [--mode all|bare|capture] [--cases both|small|large] [--warmup 2] [--max-frames N] [--journal on|off]");
         System.exit(exit);
     }
 
@@ -184,7 +192,10 @@ public final class IngestBenchmark {
         printMachine(o);
         List<Run> runs = new ArrayList<>();
 
-        long budget = Runtime.getRuntime().maxMemory() / 2; // stored payload + columns must fit with room to spare
+        // Stored payload + columns must fit with room to spare; a journaled capture gives memory back, so only
+        // the clock ends its runs.
+        long budget = o.journal ? Long.MAX_VALUE / 2 : Runtime.getRuntime().maxMemory() / 2;
+        journal = o.journal;
         Plan small = new Plan(o.payload + " B text", true, o.payload,
                 cap(o.maxFrames, budget / (o.payload + 40L)), o.seconds);
         if (!o.cases.equals("large")) {
@@ -340,7 +351,11 @@ public final class IngestBenchmark {
         if (!measureHeap) {
             System.gc();
         }
-        ColumnarFrameStore store = new ColumnarFrameStore();
+        Path journalDir = journal ? Files.createTempDirectory("wsi-bench-journal-") : null;
+        SessionCatalog catalog = journal ? new SessionCatalog(journalDir, SessionCatalog.Settings.defaults()) : null;
+        Recording recording = journal ? catalog.record("bench", "", "ws://127.0.0.1/", null) : null;
+        FrameStore store = journal ? recording.session().frames() : new ColumnarFrameStore();
+        measureHeap &= !journal; // a journaled store gives memory back: heap per frame means nothing there
         CompletableFuture<ConnectionEvent.Closed> closed = new CompletableFuture<>();
         long[] readCpu = new long[2]; // at Opened (emitted on the read thread) and at Closed
         Thread[] readThread = new Thread[1];
@@ -382,8 +397,19 @@ public final class IngestBenchmark {
                 problem = problem == null ? failures.toString() : problem + "; " + failures;
             }
         }
-        Verdict v = verify(store, plan);
+        if (journal) {
+            recording.close();
+            if (recording.framesJournaled() != store.size() || recording.problem() != null) {
+                problem = "journal holds " + recording.framesJournaled() + " of " + store.size() + " frames "
+                        + (recording.problem() == null ? "" : recording.problem());
+            }
+        }
+        Verdict v = verify(store, plan); // a journaled store reads released frames back from the file
         problem = firstProblem(problem, v.problem(), result, v.sent());
+        if (journal) {
+            catalog.close();
+            deleteTree(journalDir);
+        }
 
         double heapPerFrame = Double.NaN;
         double retainedPerFrame = Double.NaN;
@@ -394,9 +420,22 @@ public final class IngestBenchmark {
         }
         Reference.reachabilityFence(store); // the store must still be live when the heap is measured
         // closed.get() ordered the read thread's writes to readCpu before this read
-        return new Run(plan.name(), "capture", round, v.frames(), v.bytes(), v.sent(), v.nanos(), v.errors(),
+        return new Run(plan.name(), captureLabel(), round, v.frames(), v.bytes(), v.sent(), v.nanos(), v.errors(),
                 heapPerFrame, retainedPerFrame, problem, readCpu[0] > 0 && readCpu[1] > 0 ? readCpu[1] - readCpu[0] : 0,
                 processCpu);
+    }
+
+    /** The capture client's name in the table: "journal" when it journals (--journal on). */
+    private static String captureLabel() {
+        return journal ? "journal" : "capture";
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /**
@@ -609,16 +648,16 @@ public final class IngestBenchmark {
         List<String> plans = runs.stream().map(Run::plan).distinct().toList();
         for (String plan : plans) {
             double bare = median(runs, plan, "bare", Run::framesPerSecond);
-            double capture = median(runs, plan, "capture", Run::framesPerSecond);
+            double capture = median(runs, plan, captureLabel(), Run::framesPerSecond);
             double bareMb = median(runs, plan, "bare", Run::megabytesPerSecond);
-            double captureMb = median(runs, plan, "capture", Run::megabytesPerSecond);
+            double captureMb = median(runs, plan, captureLabel(), Run::megabytesPerSecond);
             double sink = median(runs, plan, "raw-sink", Run::framesPerSecond);
-            long lost = runs.stream().filter(r -> r.plan().equals(plan) && r.client().equals("capture"))
+            long lost = runs.stream().filter(r -> r.plan().equals(plan) && r.client().equals(captureLabel()))
                     .mapToLong(r -> Math.abs(r.lost()) + Math.max(0, r.contentErrors())).sum();
             double bareCpu = median(runs, plan, "bare", Run::readCpuPerFrame);
-            double captureCpu = median(runs, plan, "capture", Run::readCpuPerFrame);
+            double captureCpu = median(runs, plan, captureLabel(), Run::readCpuPerFrame);
             double bareProc = median(runs, plan, "bare", Run::processCpuPerFrame);
-            double captureProc = median(runs, plan, "capture", Run::processCpuPerFrame);
+            double captureProc = median(runs, plan, captureLabel(), Run::processCpuPerFrame);
             System.out.printf(Locale.ROOT, "%-14s bare %,11.0f frames/s (%7.1f MB/s)   capture %,11.0f frames/s "
                             + "(%7.1f MB/s)   capture/bare %5.1f %%   server alone %,11.0f frames/s   capture lost+bad %d%n",
                     plan, bare, bareMb, capture, captureMb, 100 * capture / bare, sink, lost);
@@ -627,14 +666,14 @@ public final class IngestBenchmark {
                     nanos(bareCpu), nanos(captureCpu), 100 * bareCpu / captureCpu, nanos(bareProc), nanos(captureProc),
                     100 * bareProc / captureProc);
         }
-        double heap = median(runs, small.name(), "capture", Run::heapPerFrame);
-        double retained = median(runs, small.name(), "capture", Run::retainedPerFrame);
+        double heap = median(runs, small.name(), captureLabel(), Run::heapPerFrame);
+        double retained = median(runs, small.name(), captureLabel(), Run::retainedPerFrame);
         if (!Double.isNaN(heap)) {
             System.out.printf(Locale.ROOT, "heap after GC per stored %s frame beyond its payload: %.1f B (median; "
                     + "store's own retainedBytes() estimate %.1f B; JOL figure: ColumnarFrameStoreMemoryTest)%n",
                     small.name(), heap, retained);
         }
-        double ratio = median(runs, small.name(), "capture", Run::framesPerSecond)
+        double ratio = median(runs, small.name(), captureLabel(), Run::framesPerSecond)
                 / median(runs, small.name(), "bare", Run::framesPerSecond);
         if (!Double.isNaN(ratio)) {
             System.out.printf(Locale.ROOT, "goals: capture >= 70%% of bare: %s (%.1f %%); <= 24 B/frame: %s (%.1f B)%n",

@@ -36,6 +36,8 @@ public final class SegmentedFrameStore implements FrameStore {
     private volatile boolean keepPayloads = true;
     private volatile long payloadsDropped;
     private volatile Segment current;
+    /** The segment the last look-up found (any thread's); a hint, checked before use. */
+    private volatile Segment lastHit;
 
     public SegmentedFrameStore() {
         this(CaptureClock.system());
@@ -152,13 +154,23 @@ public final class SegmentedFrameStore implements FrameStore {
         if (c != null && seq >= c.base) {
             return c;
         }
+        // Readers walk frames in order (the journal thread, exports, the timeline's rows), so the segment of the
+        // last look-up nearly always holds the next one. A segment stays readable after it was released.
+        Segment hit = lastHit;
+        if (hit != null && seq >= hit.base && seq - hit.base < hit.frames.size()) {
+            return hit;
+        }
         if (seq < releasedBelow) {
             return null;
         }
         Segment[] segs = segments;
         long[] b = bases;
         int i = Arrays.binarySearch(b, 0, Math.min(segmentCount, Math.min(b.length, segs.length)), seq);
-        return segs[i < 0 ? -i - 2 : i];
+        Segment found = segs[i < 0 ? -i - 2 : i];
+        if (found != null) {
+            lastHit = found;
+        }
+        return found;
     }
 
     private FrameStore releasedStore(long seq) {

@@ -35,6 +35,9 @@ final class JournalWriter implements Closeable {
     /** Frames whose records reached the sink (readable through the file). */
     private volatile long framesWritten;
     private long framesInBuffer;
+    /** Frames and payload bytes written, by direction (0 in, 1 out). */
+    private final long[] framesByDir = new long[2];
+    private final long[] bytesByDir = new long[2];
     private IOException failure;
 
     JournalWriter(JournalSink sink, long createdEpochMicros) throws IOException {
@@ -56,6 +59,16 @@ final class JournalWriter implements Closeable {
     /** Frames encoded so far; the next {@link #appendFrames} starts here. */
     long frames() {
         return frames;
+    }
+
+    /** Frames encoded so far in direction {@code dir} (0 in, 1 out). */
+    long frames(int dir) {
+        return framesByDir[dir];
+    }
+
+    /** Payload bytes encoded so far in direction {@code dir} (0 in, 1 out). */
+    long bytes(int dir) {
+        return bytesByDir[dir];
     }
 
     boolean failed() {
@@ -80,9 +93,12 @@ final class JournalWriter implements Closeable {
         }
         int length = store.payloadLength(seq);
         WireHeader header = store.header(seq);
+        int dir = store.direction(seq) == Direction.IN ? 0 : 1;
+        framesByDir[dir]++;
+        bytesByDir[dir] += length;
         int flags = header.firstByte()
                 | (header.masked() ? JournalFormat.FLAG_MASKED : 0)
-                | (store.direction(seq) == Direction.IN ? JournalFormat.FLAG_INBOUND : 0)
+                | (dir == 0 ? JournalFormat.FLAG_INBOUND : 0)
                 | (store.inflated(seq) ? JournalFormat.FLAG_INFLATED : 0)
                 | JournalFormat.lengthCode(header.headerLength(), header.masked()) << JournalFormat.LENGTH_CODE_SHIFT;
         int fixed = JournalFormat.RECORD_PREFIX + 1 + JournalFormat.FRAME_FIXED;

@@ -1,6 +1,5 @@
 package dev.wsinspector.core.journal;
 
-import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.SegmentedFrameStore;
 import dev.wsinspector.core.session.ConnectionEvent;
@@ -41,8 +40,6 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
 
     private SessionMeta meta;
     private int nextEvent;
-    private final long[] frames = new long[2];
-    private final long[] bytes = new long[2];
     private long lastSyncNanos = System.nanoTime();
     private volatile String problem;
     private volatile boolean closed;
@@ -136,13 +133,7 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
     }
 
     private void writeFrames(long to) throws IOException {
-        long from = writer.frames();
         writer.appendFrames(store, to);
-        for (long seq = from; seq < to; seq++) {
-            int d = store.direction(seq) == Direction.IN ? 0 : 1;
-            frames[d]++;
-            bytes[d] += store.payloadLength(seq);
-        }
     }
 
     private void fail(Exception e) {
@@ -159,7 +150,7 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
     private void saveMeta() throws IOException {
         SessionMeta m;
         synchronized (this) {
-            meta = meta.withCounts(frames[0], frames[1], bytes[0], bytes[1]);
+            meta = meta.withCounts(writer.frames(0), writer.frames(1), writer.bytes(0), writer.bytes(1));
             m = meta;
         }
         catalog.saveMeta(dir, m);
@@ -196,7 +187,8 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
             } catch (IOException e) {
                 fail(e);
             }
-            meta = meta.withCounts(frames[0], frames[1], bytes[0], bytes[1]).ended(endMicros(), false, how());
+            meta = meta.withCounts(writer.frames(0), writer.frames(1), writer.bytes(0), writer.bytes(1))
+                    .ended(endMicros(), false, how());
             try {
                 catalog.saveMeta(dir, meta);
             } catch (IOException e) {

@@ -114,12 +114,14 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
         }
         long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
         SessionMeta meta = new SessionMeta(id, name, profile, url, micros, 0, false, "", 0, 0, 0, 0, false);
-        saveMeta(dir, meta);
-        FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        // Lock and journal first, the summary last: a reader that sees the summary sees a held lock and a
+        // journal, so it never takes a starting session for a crashed one.
+        FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), java.util.Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE), privateFile());
         FileLock lock = lockChannel.tryLock();
         FileChannel journal = FileChannel.open(dir.resolve(JournalFormat.JOURNAL_FILE), java.util.Set.of(
                 StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), privateFile());
+        saveMeta(dir, meta);
         Recording recording = new Recording(dir, this, meta, JournalSink.of(journal), lockChannel, lock,
                 onProblem == null ? p -> { } : onProblem);
         live.add(recording);
@@ -250,6 +252,10 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
         }
         if (heldByAnotherProcess(dir)) {
             return Optional.ofNullable(meta);
+        }
+        if (!Files.exists(dir.resolve(JournalFormat.JOURNAL_FILE))) {
+            // Killed between making the folder and the journal: nothing was captured.
+            return meta == null ? Optional.empty() : Optional.of(meta.ended(meta.startedMicros(), true, "ended abruptly"));
         }
         return Optional.of(recover(dir, meta));
     }
