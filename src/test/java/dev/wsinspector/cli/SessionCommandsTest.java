@@ -88,6 +88,11 @@ class SessionCommandsTest {
         JsonNode messages = JSON.readTree(har.toFile()).path("log").path("entries").get(0).path("_webSocketMessages");
         assertThat(messages.findValuesAsText("data")).contains("hello", "world");
         assertThat(Files.readAllLines(jsonl)).hasSize(shown.lines().size());
+        Path pcapng = data.resolve("out.pcapng");
+        assertThat(CliRun.of("export", "demo", pcapng.toString(), "--data-dir", data.toString()).exitCode()).isZero();
+        byte[] head = Files.readAllBytes(pcapng);
+        assertThat(head).startsWith((byte) 0x0A, (byte) 0x0D, (byte) 0x0D, (byte) 0x0A); // Section Header Block
+        assertThat(new String(head, StandardCharsets.ISO_8859_1)).contains("hello", "world"); // server frames: unmasked
 
         CliRun missing = CliRun.of("show", "nope", "--data-dir", data.toString());
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.FAILED);

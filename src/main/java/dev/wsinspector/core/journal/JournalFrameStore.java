@@ -227,15 +227,15 @@ final class JournalFrameStore implements FrameStore {
                     pos = resume;
                     continue;
                 }
-                ByteBuffer r = window.at(pos, JournalFormat.RECORD_PREFIX + 1 + JournalFormat.FRAME_FIXED);
-                if (r == null) {
+                int at = window.locate(pos, JournalFormat.RECORD_PREFIX + 1 + JournalFormat.FRAME_FIXED);
+                if (at < 0) {
                     // An event record near the end can be shorter than a frame's fixed part.
-                    r = window.at(pos, JournalFormat.RECORD_PREFIX + 1);
-                    if (r == null) {
+                    at = window.locate(pos, JournalFormat.RECORD_PREFIX + 1);
+                    if (at < 0) {
                         throw new IOException("the journal ends before frame " + ((long) k * SparseIndex.STRIDE + i));
                     }
                 }
-                int at = r.position();
+                ByteBuffer r = window.buffer();
                 int length = r.getInt(at + 4);
                 byte type = r.get(at + 8);
                 if (type == JournalFormat.TYPE_FRAME) {

@@ -99,9 +99,9 @@ public final class StoredJournal implements Closeable {
                 pos = resume;
                 continue;
             }
-            ByteBuffer r = window.at(pos, (int) Math.min(length + JournalFormat.RECORD_PREFIX,
+            int at = window.locate(pos, (int) Math.min(length + JournalFormat.RECORD_PREFIX,
                     JournalFormat.RECORD_PREFIX + 1 + JournalFormat.FRAME_FIXED));
-            int at = r.position();
+            ByteBuffer r = window.buffer();
             byte type = r.get(at + 8);
             if (type == JournalFormat.TYPE_FRAME && length >= 1 + JournalFormat.FRAME_FIXED) {
                 long seq = r.getLong(at + 9);
@@ -155,11 +155,11 @@ public final class StoredJournal implements Closeable {
      * marker, an impossible length, or the file ends inside the record).
      */
     private long recordLength(ChannelWindow window, long pos) throws IOException {
-        ByteBuffer r = window.at(pos, JournalFormat.RECORD_PREFIX + 1);
-        if (r == null) {
+        int at = window.locate(pos, JournalFormat.RECORD_PREFIX + 1);
+        if (at < 0) {
             return -1;
         }
-        int at = r.position();
+        ByteBuffer r = window.buffer();
         if (r.getInt(at) != JournalFormat.RECORD_MARKER) {
             return -1;
         }
@@ -177,26 +177,27 @@ public final class StoredJournal implements Closeable {
         long remaining = 4L + length;
         while (remaining > 0) {
             int n = (int) Math.min(remaining, 1 << 19);
-            ByteBuffer r = window.at(from, n);
-            if (r == null) {
+            int at = window.locate(from, n);
+            if (at < 0) {
                 return false;
             }
-            crc.update(r);
+            ByteBuffer w = window.buffer();
+            crc.update(w.array(), w.arrayOffset() + at, n);
             from += n;
             remaining -= n;
         }
-        ByteBuffer c = window.at(from, 4);
-        return c != null && c.getInt(c.position()) == (int) crc.getValue();
+        int at = window.locate(from, 4);
+        return at >= 0 && window.buffer().getInt(at) == (int) crc.getValue();
     }
 
     /** The next position at or after {@code from} where a record with a valid checksum starts, or -1. */
     private long resync(ChannelWindow window, long from, CRC32C crc) throws IOException {
         for (long pos = from; pos + JournalFormat.RECORD_PREFIX + 1 + JournalFormat.CRC_LENGTH <= fileSize; pos++) {
-            ByteBuffer r = window.at(pos, 4);
-            if (r == null) {
+            int at = window.locate(pos, 4);
+            if (at < 0) {
                 return -1;
             }
-            if (r.getInt(r.position()) != JournalFormat.RECORD_MARKER) {
+            if (window.buffer().getInt(at) != JournalFormat.RECORD_MARKER) {
                 continue;
             }
             long length = recordLength(window, pos);
