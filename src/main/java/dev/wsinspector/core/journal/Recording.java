@@ -199,13 +199,14 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
             closeQuietly(writer);
             closeQuietly(lock);
             closeQuietly(lockChannel);
+            if (store.releasedBelow() == 0) {
+                // Every frame is still in memory: nothing will read the file through this recording.
+                closeQuietly(readChannel);
+            }
+            // Otherwise the tab that shows the session reads its released frames through readChannel for as long
+            // as it keeps the session: one open file per such session until the process ends.
         }
         catalog.ended(this);
-    }
-
-    /** Called after {@link #close} by whoever no longer reads {@link #session()}'s old frames from the file. */
-    void closeReader() {
-        closeQuietly(readChannel);
     }
 
     private long endMicros() {
