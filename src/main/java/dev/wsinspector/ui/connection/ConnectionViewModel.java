@@ -467,8 +467,11 @@ public final class ConnectionViewModel {
             connection = null;
         }
         if (recorded != null) {
-            recorded.close();
+            // Completing a session writes its last frames and forces them to disk: not on the FX thread. At
+            // exit the catalog waits for it (Recording.close is idempotent and synchronized).
+            SessionRecorder.Recorded ending = recorded;
             recorded = null;
+            CompletableFuture.runAsync(ending::close);
         }
     }
 
