@@ -101,4 +101,36 @@ class ConnectionViewModelTest {
         assertThat(opened.handshake().requestLine()).contains("sig=s3cr3t");
         assertThat(model.urlHistory()).noneMatch(u -> u.contains("s3cr3t"));
     }
+
+    @Test
+    void everyConnectIsJournaledAsASessionOfItsOwn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data)
+            throws Exception {
+        try (var catalog = new dev.wsinspector.core.journal.SessionCatalog(data,
+                dev.wsinspector.core.journal.SessionCatalog.Settings.defaults())) {
+            ConnectionViewModel journaled = new ConnectionViewModel(new JwsConnectionService(), catalog,
+                    model.urlProperty().get());
+            journaled.connect();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                journaled.refresh();
+                return journaled.stateProperty().get() == ConnectionState.OPEN;
+            });
+            journaled.connection().sendText("first");
+            await().atMost(Duration.ofSeconds(5)).until(() -> journaled.session().frames().size() == 2);
+            journaled.connect(); // reconnect in the same tab: the first capture is kept as its own session
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                journaled.refresh();
+                return journaled.stateProperty().get() == ConnectionState.OPEN;
+            });
+            journaled.disconnectNow();
+            await().atMost(Duration.ofSeconds(10)).until(() -> catalog.list().size() == 2
+                    && catalog.list().stream().noneMatch(dev.wsinspector.core.journal.SessionMeta::running));
+            var older = catalog.list().get(1);
+            assertThat(older.framesOut()).isEqualTo(1);
+            assertThat(older.framesIn()).isEqualTo(1);
+            try (var opened = catalog.open(older)) {
+                assertThat(new String(opened.session().frames().get(0).payloadBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("first");
+            }
+        }
+    }
 }
