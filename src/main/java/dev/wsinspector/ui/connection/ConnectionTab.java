@@ -399,7 +399,7 @@ public final class ConnectionTab extends Tab {
             if (model.connectedProperty().get()) {
                 model.disconnect();
             } else {
-                model.connect();
+                connectTyped(url);
             }
         });
         connect.setDefaultButton(false);
@@ -453,6 +453,12 @@ public final class ConnectionTab extends Tab {
         bar.setPadding(new Insets(8));
         bar.getStyleClass().add("connection-bar");
         return bar;
+    }
+
+    /** Connects (again) to the typed address, committed as the box's value first (as Enter would). */
+    private void connectTyped(ComboBox<String> url) {
+        url.setValue(url.getEditor().getText());
+        model.connect();
     }
 
     private HBox timelineBar() {
