@@ -390,7 +390,13 @@ public final class ConnectionTab extends Tab {
         url.getEditor().textProperty().bindBidirectional(model.urlProperty());
         url.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(url, Priority.ALWAYS);
-        url.getEditor().setOnAction(e -> model.connect());
+        // The skin takes Enter away from the editor (its onAction never fires): catch it on the box itself.
+        url.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !url.isShowing()) {
+                e.consume();
+                connectTyped(url);
+            }
+        });
 
         Button connect = new Button();
         connect.setId("connectButton");

@@ -9,6 +9,7 @@ import dev.wsinspector.ui.detail.DetailPane;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,5 +98,23 @@ class UrlFieldFlowTest {
         assertThat(fx(() -> tab.model().urlProperty().get())).isEqualTo("ws://127.0.0.1:1/zzz");
         assertThat(fx(() -> tab.getText())).isEqualTo("127.0.0.1:1/zzz");
         assertThat(fx(() -> List.copyOf(tab.model().urlHistory()))).containsExactly("ws://127.0.0.1:1/zzz", base + "/aaa");
+    }
+
+    @Test
+    void pressingEnterInTheUrlBoxConnectsToTheTypedAddress(FxRobot robot) throws Exception {
+        type(robot, base + "/typed");
+        robot.type(KeyCode.ENTER);
+
+        assertThat(awaitSettled()).isEqualTo(ConnectionState.OPEN);
+        assertThat(fx(() -> tab.model().session().opened().orElseThrow().url())).endsWith("/typed");
+        assertThat(fx(() -> tab.getText())).endsWith("/typed");
+
+        type(robot, base + "/again");
+        robot.type(KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> {
+            tab.pulse(System.nanoTime());
+            return tab.model().stateProperty().get() == ConnectionState.OPEN
+                    && tab.model().session().opened().orElseThrow().url().endsWith("/again");
+        }));
     }
 }
