@@ -1,0 +1,98 @@
+package dev.wsinspector.ui.main;
+
+import dev.wsinspector.app.InspectorApp;
+import dev.wsinspector.core.compose.MessageMode;
+import dev.wsinspector.core.session.ConnectionState;
+import dev.wsinspector.transport.JwsConnectionService;
+import dev.wsinspector.transport.LocalEchoServer;
+import dev.wsinspector.ui.connection.ConnectionTab;
+import dev.wsinspector.ui.timeline.TimelineRow;
+import dev.wsinspector.ui.timeline.TimelineView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static dev.wsinspector.testutil.FxFlow.fx;
+import static dev.wsinspector.testutil.FxFlow.sendFromComposer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The timeline of the real app (embedded echo server, real engine, headless window): copying, selecting, styling. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class TimelineFlowTest {
+
+    private InspectorApp.AppContext app;
+
+    @Start
+    void start(Stage stage) {
+        app = InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false, false);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> app.close()).get(10, TimeUnit.SECONDS);
+    }
+
+    private ConnectionTab tab() {
+        return app.window().selectedTab();
+    }
+
+    private TimelineView timeline() {
+        return tab().timeline();
+    }
+
+    private List<TimelineRow> rows() throws Exception {
+        return fx(() -> List.copyOf(timeline().getItems()));
+    }
+
+    private void connect(FxRobot robot) {
+        robot.clickOn("#connectButton");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fx(() -> tab().model().stateProperty().get()) == ConnectionState.OPEN);
+    }
+
+    private void awaitRows(int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows().size() >= count);
+    }
+
+    @Test
+    void copiedRowsAreNumberedLikeTheNumberColumn(FxRobot robot) throws Exception {
+        connect(robot);
+        sendFromComposer(robot, MessageMode.TEXT, "first");
+        sendFromComposer(robot, MessageMode.TEXT, "second");
+        awaitRows(6);
+
+        robot.interact(() -> {
+            timeline().getSelectionModel().clearSelection();
+            timeline().getSelectionModel().selectIndices(1, 3, 5);
+            timeline().requestFocus();
+        });
+        robot.press(KeyCode.CONTROL).press(KeyCode.C).release(KeyCode.C).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String copied = fx(() -> Clipboard.getSystemClipboard().getString());
+        List<TimelineRow> rows = rows();
+        assertThat(copied).isNotNull();
+        List<String> lines = copied.lines().toList();
+        assertThat(lines).hasSize(3);
+        // The '#' column: frames show their seq (0 is the first frame), events show nothing.
+        assertThat(rows.get(1).type()).isEqualTo("open");
+        assertThat(lines.get(0)).startsWith("\t");
+        assertThat(lines.get(1)).startsWith(rows.get(3).seq() + "\t").endsWith("first");
+        assertThat(lines.get(2)).startsWith(rows.get(5).seq() + "\t").endsWith("second");
+        assertThat(rows.get(5).seq()).isEqualTo(3);
+    }
+}
