@@ -171,7 +171,11 @@ public final class ConnectionTab extends Tab {
         content.setCenter(vertical);
         setContent(content);
 
-        timeline.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> showDetail(row));
+        timeline.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (!timeline.isRestoringSelection()) {
+                showDetail(row);
+            }
+        });
         model.stateProperty().addListener((o, a, state) -> updateBadge(state));
         updateBadge(model.stateProperty().get());
     }
@@ -367,7 +371,7 @@ public final class ConnectionTab extends Tab {
         // Follow new rows only while the user is looking at the newest ones; scrolling up stops following.
         boolean following = timeline.updateFollowing();
         rows.setFollowing(following);
-        int added = rows.pull();
+        int added = timeline.pull();
         if (added > 0 && following) {
             timeline.scrollToEnd();
         }
@@ -473,7 +477,7 @@ public final class ConnectionTab extends Tab {
         pause.selectedProperty().addListener((o, a, paused) -> {
             pause.setText(paused ? "Resume view" : "Pause view");
             if (timeline.rows() != null) {
-                timeline.rows().setPaused(paused);
+                timeline.setPaused(paused);
                 if (!paused) {
                     timeline.scrollToEnd();
                 }
@@ -553,20 +557,20 @@ public final class ConnectionTab extends Tab {
         older.setId("olderButton");
         older.setOnAction(e -> {
             timeline.stopFollowing();
-            timeline.rows().showOlder();
+            timeline.keepingSelection(timeline.rows()::showOlder);
         });
         Button newer = new Button("Newer ▶");
         newer.setId("newerButton");
         newer.setOnAction(e -> {
             timeline.stopFollowing();
-            timeline.rows().showNewer();
+            timeline.keepingSelection(timeline.rows()::showNewer);
         });
         Button latest = new Button("Latest");
         latest.setId("latestButton");
         latest.setTooltip(new Tooltip("Jump to the newest rows and follow them"));
         latest.setOnAction(e -> {
             timeline.follow();
-            timeline.rows().showLatest();
+            timeline.keepingSelection(timeline.rows()::showLatest);
             timeline.scrollToEnd();
         });
         windowControls.getChildren().setAll(windowLabel, older, newer, latest);

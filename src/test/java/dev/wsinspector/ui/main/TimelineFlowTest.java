@@ -95,4 +95,52 @@ class TimelineFlowTest {
         assertThat(lines.get(2)).startsWith(rows.get(5).seq() + "\t").endsWith("second");
         assertThat(rows.get(5).seq()).isEqualTo(3);
     }
+
+    /** The seq of every selected frame row, and of the row the table highlights (its focused-and-selected cells). */
+    private List<Long> selectedSeqs() throws Exception {
+        return fx(() -> timeline().getSelectionModel().getSelectedIndices().stream()
+                .map(i -> timeline().getItems().get(i).seq()).toList());
+    }
+
+    @Test
+    void theClickedRowStaysSelectedWhileABurstArrivesAndAfterPause(FxRobot robot) throws Exception {
+        connect(robot);
+        for (int i = 0; i < 3; i++) {
+            sendFromComposer(robot, MessageMode.TEXT, "before " + i);
+        }
+        awaitRows(8);
+        int index = fx(() -> {
+            List<TimelineRow> shown = List.copyOf(timeline().getItems());
+            for (int i = 0; i < shown.size(); i++) {
+                if (shown.get(i).seq() == 3) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+        robot.interact(() -> timeline().scrollTo(0));
+        javafx.scene.Node row = fx(() -> robot.lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)
+                .stream().filter(r -> r.getIndex() == index).findFirst().orElseThrow());
+        robot.clickOn(row);
+        assertThat(selectedSeqs()).containsExactly(3L);
+
+        var connection = fx(() -> tab().model().connection());
+        int burst = 3000;
+        for (int i = 0; i < burst; i++) {
+            connection.sendText("burst " + i);
+        }
+        long total = 6 + 2L * burst;
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            assertThat(selectedSeqs()).containsExactly(3L);
+            return fx(() -> tab().model().session().frames().size()) >= total && rows().size() >= total + 2;
+        });
+        assertThat(selectedSeqs()).containsExactly(3L);
+
+        robot.clickOn("#pauseButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selectedSeqs()).containsExactly(3L);
+        robot.clickOn("#pauseButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selectedSeqs()).containsExactly(3L);
+    }
 }
