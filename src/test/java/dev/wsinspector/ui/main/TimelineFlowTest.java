@@ -143,4 +143,63 @@ class TimelineFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(selectedSeqs()).containsExactly(3L);
     }
+
+    /** The topmost background fill of the table row showing list index {@code index}, once laid out. */
+    private javafx.scene.paint.Paint rowBackground(FxRobot robot, int index) throws Exception {
+        robot.interact(() -> timeline().scrollTo(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        return fx(() -> {
+            timeline().applyCss();
+            timeline().layout();
+            javafx.scene.control.TableRow<?> row = robot.lookup(".table-row-cell")
+                    .queryAllAs(javafx.scene.control.TableRow.class).stream()
+                    .filter(r -> r.getIndex() == index).findFirst().orElseThrow();
+            row.applyCss();
+            List<javafx.scene.layout.BackgroundFill> fills = row.getBackground().getFills();
+            return fills.get(fills.size() - 1).getFill();
+        });
+    }
+
+    private int indexOfType(String type) throws Exception {
+        List<TimelineRow> shown = rows();
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i).type().equals(type)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + type + " row in " + shown);
+    }
+
+    @Test
+    void selectedPingPongAndCloseRowsShowTheSelectionColourInBothThemes(FxRobot robot) throws Exception {
+        connect(robot);
+        robot.clickOn("#pingButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows().stream().anyMatch(r -> r.type().equals("pong")));
+        robot.interact(() -> tab().model().disconnect());
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows().stream().filter(r -> r.type().equals("close")
+                && r.isFrame()).count() >= 2);
+
+        for (boolean dark : new boolean[] {false, true}) {
+            if (fx(() -> robot.lookup("#darkToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected()) != dark) {
+                robot.clickOn("#darkToggle");
+            }
+            javafx.scene.paint.Color selection = javafx.scene.paint.Color.web(dark ? "#2f4d80" : "#cfe0ff");
+            for (String type : List.of("ping", "pong", "close")) {
+                int index = type.equals("close") ? fx(() -> {
+                    List<TimelineRow> shown = List.copyOf(timeline().getItems());
+                    for (int i = 0; i < shown.size(); i++) {
+                        if (shown.get(i).isFrame() && shown.get(i).type().equals("close")) {
+                            return i;
+                        }
+                    }
+                    return -1;
+                }) : indexOfType(type);
+                robot.interact(() -> timeline().getSelectionModel().clearSelection());
+                javafx.scene.paint.Paint unselected = rowBackground(robot, index);
+                robot.interact(() -> timeline().getSelectionModel().clearAndSelect(index));
+                javafx.scene.paint.Paint selected = rowBackground(robot, index);
+                assertThat(selected).as("%s row, dark=%s", type, dark).isNotEqualTo(unselected).isEqualTo(selection);
+            }
+        }
+    }
 }
