@@ -4,6 +4,7 @@ import dev.wsinspector.core.compose.MessageMode;
 import dev.wsinspector.core.compose.MessageParser;
 import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.frame.MessageKinds;
 import dev.wsinspector.core.frame.Opcode;
 import dev.wsinspector.core.io.CaptureFormat;
 import dev.wsinspector.core.payload.Utf8Text;
@@ -76,8 +77,6 @@ import java.util.function.Supplier;
  */
 public final class ConnectionTab extends Tab {
 
-    /** How far back to look for the first frame of a fragmented message (to know if it is text). */
-    private static final int MESSAGE_START_SCAN = 100_000;
     /** The environment choice for "the profile's own variables only". */
     private static final String NO_ENVIRONMENT = "No environment";
 
@@ -110,6 +109,8 @@ public final class ConnectionTab extends Tab {
     private final Label windowLabel = new Label();
     private final HBox windowControls = new HBox(6);
     private Session shown;
+    /** Which frames of the shown capture are text (continuations included), kept up to date by the pulse. */
+    private MessageKinds kinds;
     private CaptureStats stats = new CaptureStats();
 
     public ConnectionTab(ConnectionViewModel model, DetailPane detail) {
@@ -356,6 +357,7 @@ public final class ConnectionTab extends Tab {
         Session session = model.session();
         if (session != shown) {
             shown = session;
+            kinds = session == null ? null : new MessageKinds(session.frames());
             stats = new CaptureStats();
             timeline.show(session == null ? null : new TimelineList(session, formatter));
             timeline.rows().setPaused(pause.isSelected());
@@ -375,6 +377,7 @@ public final class ConnectionTab extends Tab {
         if (added > 0 && following) {
             timeline.scrollToEnd();
         }
+        kinds.advance(session.frames().size()); // a few new frames a pulse: a click then answers at once
         long waiting = rows.pendingRows();
         pending.setText(waiting > 0 ? String.format(java.util.Locale.ROOT, "%,d new", waiting) : "");
         updateWindowBar(rows);
@@ -595,7 +598,7 @@ public final class ConnectionTab extends Tab {
         } else if (row.isFrame()) {
             FrameStore store = shown.frames();
             detail.setProtocolHint(protocolHint(shown, row.seq()));
-            detail.showFrame(store.get(row.seq()), isTextMessage(store, row.seq()));
+            detail.showFrame(store.get(row.seq()), kinds.isText(row.seq()));
         } else {
             detail.showEvent(row.event());
         }
@@ -616,23 +619,6 @@ public final class ConnectionTab extends Tab {
             }
         }
         return hint;
-    }
-
-    /** True when frame {@code seq} belongs to a text message (continuations inherit their first frame's type). */
-    private static boolean isTextMessage(FrameStore store, long seq) {
-        for (long s = seq, stop = Math.max(0, seq - MESSAGE_START_SCAN); s >= stop; s--) {
-            if (store.direction(s) != store.direction(seq)) {
-                continue;
-            }
-            Opcode opcode = store.opcode(s);
-            if (opcode == Opcode.TEXT) {
-                return true;
-            }
-            if (opcode == Opcode.BINARY || (opcode.isControl() && s == seq)) {
-                return false;
-            }
-        }
-        return false;
     }
 
     private void updateBadge(ConnectionState state) {
