@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>{@link #open}: starts reading the file on its own thread, so the read (and Jackson's start-up) overlaps
  *       the window's construction instead of delaying the first paint;</li>
  *   <li>{@link #applyTo}, before the stage is shown: the saved theme, and the saved bounds when they are still on
- *       a screen ({@link WindowPlacement}), else the default size, centred;</li>
+ *       a screen ({@link WindowPlacement}), else the first start's size ({@link WindowPlacement#firstStart}), centred;
+ *       given again after showing if the toolkit opened the window at another size;</li>
  *   <li>{@link #track}, after it is shown: follows the window's normal (not maximized, not iconified) bounds and
  *       its state, and saves each change at once, off the FX thread (so a killed app keeps them too; a burst of
  *       changes while the window is dragged coalesces to at most one write queued behind the one running);</li>
@@ -59,6 +60,8 @@ final class SettingsKeeper implements AutoCloseable {
     private Theme theme;
     /** The window's last normal bounds, and the ones before (see {@link #leftNormal}). */
     private Rectangle2D normal;
+    /** The bounds {@link #applyTo} gave the window: saved ones, or the first start's. */
+    private Rectangle2D intended;
     private Rectangle2D previousNormal;
     private boolean recordQueued;
     private boolean closed;
@@ -106,25 +109,28 @@ final class SettingsKeeper implements AutoCloseable {
         if (!forceDark) {
             theme.setDark(saved.dark());
         }
-        saved.window().ifPresent(window -> {
-            Optional<Rectangle2D> bounds = WindowPlacement.restore(window, Screen.getScreens().stream()
-                    .map(Screen::getVisualBounds).toList(), stage.getMinWidth(), stage.getMinHeight());
-            if (bounds.isPresent()) {
-                Rectangle2D b = bounds.get();
-                stage.setX(b.getMinX());
-                stage.setY(b.getMinY());
-                stage.setWidth(b.getWidth());
-                stage.setHeight(b.getHeight());
-                normal = b;
-            } else {
-                LOG.info("The saved window position {} is on no current screen: using the default size, centred",
-                        window);
-                stage.sizeToScene();
-                stage.centerOnScreen();
-            }
-            // Maximized also when the position was dropped: then on the screen it is centred on.
-            stage.setMaximized(window.maximized());
-        });
+        AppSettings.WindowBounds window = saved.window().orElse(null);
+        Optional<Rectangle2D> bounds = window == null ? Optional.empty() : WindowPlacement.restore(window,
+                Screen.getScreens().stream().map(Screen::getVisualBounds).toList(), stage.getMinWidth(),
+                stage.getMinHeight());
+        if (window != null && bounds.isEmpty()) {
+            LOG.info("The saved window position {} is on no current screen: using the default size, centred", window);
+        }
+        intended = bounds.orElseGet(() -> WindowPlacement.firstStart(Screen.getPrimary().getVisualBounds(),
+                stage.getMinWidth(), stage.getMinHeight()));
+        place(intended);
+        if (bounds.isPresent()) {
+            normal = intended;
+        }
+        // Maximized also when the position was dropped: then on the screen it is centred on.
+        stage.setMaximized(window != null && window.maximized());
+    }
+
+    private void place(Rectangle2D b) {
+        stage.setX(b.getMinX());
+        stage.setY(b.getMinY());
+        stage.setWidth(b.getWidth());
+        stage.setHeight(b.getHeight());
     }
 
     /** After the stage is shown: follow its bounds and the theme toggle. */
@@ -136,6 +142,14 @@ final class SettingsKeeper implements AutoCloseable {
         stage.maximizedProperty().addListener(maximizedOrIconified);
         stage.iconifiedProperty().addListener(maximizedOrIconified);
         theme.darkProperty().addListener(darkToggled);
+        if (intended != null && !stage.isMaximized() && (stage.getWidth() != intended.getWidth()
+                || stage.getHeight() != intended.getHeight())) {
+            // Some toolkits open a window with a minimum size at that minimum, whatever size it was given:
+            // give it its size again, before that size is taken for the user's and saved over theirs.
+            LOG.info("The window opened at {} × {}: sizing it to {} × {}", stage.getWidth(), stage.getHeight(),
+                    intended.getWidth(), intended.getHeight());
+            place(intended);
+        }
         record();
     }
 

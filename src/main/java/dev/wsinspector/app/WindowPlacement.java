@@ -17,6 +17,9 @@ final class WindowPlacement {
     /** The strip along the window's top edge that must be on a screen: title bar and toolbar. */
     static final double TITLE_HEIGHT = 50;
     static final double MIN_VISIBLE_WIDTH = 100;
+    /** A first start's window is at least this big when the screen allows (three panes side by side). */
+    static final double FIRST_WIDTH = 1100;
+    static final double FIRST_HEIGHT = 700;
 
     private WindowPlacement() {
     }
@@ -40,6 +43,21 @@ final class WindowPlacement {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The window of a first start (or of saved bounds on no current screen) on {@code screen}: 80 % of it, at
+     * least {@value #FIRST_WIDTH} × {@value #FIRST_HEIGHT} where the screen allows, never below the minimum,
+     * centred. Set explicitly rather than left to the scene's size, which some toolkits shrink to the minimum.
+     */
+    static Rectangle2D firstStart(Rectangle2D screen, double minWidth, double minHeight) {
+        double width = Math.max(minWidth, Math.min(screen.getWidth(), Math.max(FIRST_WIDTH, screen.getWidth() * 0.8)));
+        double height = Math.max(minHeight, Math.min(screen.getHeight(),
+                Math.max(FIRST_HEIGHT, screen.getHeight() * 0.8)));
+        width = Math.round(width);
+        height = Math.round(height);
+        return new Rectangle2D(Math.round(screen.getMinX() + (screen.getWidth() - width) / 2),
+                Math.round(screen.getMinY() + (screen.getHeight() - height) / 2), width, height);
     }
 
     private static boolean titleVisibleOn(double x, double y, double width, Rectangle2D screen) {

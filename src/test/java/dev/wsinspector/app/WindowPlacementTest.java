@@ -67,4 +67,18 @@ class WindowPlacementTest {
     void noScreensNoPlace() {
         assertThat(restore(new WindowBounds(0, 0, 1000, 700, false), List.of())).isEmpty();
     }
+
+    @Test
+    void aFirstStartTakesEightyPercentOfTheScreenAtLeast1100By700Centred() {
+        assertThat(WindowPlacement.firstStart(new Rectangle2D(0, 0, 1920, 1080), 900, 560))
+                .isEqualTo(new Rectangle2D(192, 108, 1536, 864));
+        assertThat(WindowPlacement.firstStart(new Rectangle2D(0, 0, 1280, 800), 900, 560))
+                .isEqualTo(new Rectangle2D(90, 50, 1100, 700));
+        assertThat(WindowPlacement.firstStart(LAPTOP, 900, 560)).isEqualTo(new Rectangle2D(144, 80, 1152, 700));
+        // A small screen: all of it, but never below the minimum.
+        assertThat(WindowPlacement.firstStart(new Rectangle2D(0, 0, 1024, 600), 900, 560))
+                .isEqualTo(new Rectangle2D(0, 0, 1024, 600));
+        assertThat(WindowPlacement.firstStart(new Rectangle2D(-2560, -200, 800, 500), 900, 560))
+                .isEqualTo(new Rectangle2D(-2610, -230, 900, 560));
+    }
 }

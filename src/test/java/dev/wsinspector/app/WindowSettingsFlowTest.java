@@ -9,6 +9,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+import javafx.event.EventHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -266,5 +268,41 @@ class WindowSettingsFlowTest {
 
         assertThat(settingsFile().get("theme").textValue()).isEqualTo("light");
         assertThat(settingsFile().get("window").get("width").doubleValue()).isPositive();
+    }
+
+    @Test
+    void aFirstStartTakesMostOfTheScreenAndASavedSizeIsHonoured(FxRobot robot) throws Exception {
+        // As GTK did on a 1920 × 1080 screen: the window opens at its minimum size, whatever size it was given.
+        EventHandler<WindowEvent> toolkitShrinks = e -> {
+            stage.setWidth(stage.getMinWidth());
+            stage.setHeight(stage.getMinHeight());
+        };
+        robot.interact(() -> {
+            stage.hide();  // as a first start finds it (the stage is shared by the tests)
+            stage.addEventHandler(WindowEvent.WINDOW_SHOWN, toolkitShrinks);
+        });
+        try {
+            startApp(false);
+            Rectangle2D screen = screen();
+            assertThat(fx(() -> bounds(stage))).isEqualTo(WindowPlacement.firstStart(screen, 900, 560));
+            assertThat(fx(() -> stage.getWidth())).isGreaterThanOrEqualTo(Math.min(1100, screen.getWidth()));
+            assertThat(fx(() -> stage.getHeight())).isGreaterThanOrEqualTo(Math.min(700, screen.getHeight()));
+            fx(this::closeApp);
+
+            Rectangle2D chosen = new Rectangle2D(screen.getMinX() + 30, screen.getMinY() + 20,
+                    Math.max(901, screen.getWidth() - 90), Math.max(561, screen.getHeight() - 70));
+            writeSettings("{\"schemaVersion\": 1, \"theme\": \"light\", \"window\": {\"x\": " + chosen.getMinX()
+                    + ", \"y\": " + chosen.getMinY() + ", \"width\": " + chosen.getWidth() + ", \"height\": "
+                    + chosen.getHeight() + ", \"maximized\": false}}");
+            robot.interact(() -> stage.hide());
+            startApp(false);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(fx(() -> bounds(stage))).isEqualTo(chosen);
+            fx(this::closeApp);
+            assertThat(settingsFile().get("window").get("width").doubleValue()).isEqualTo(chosen.getWidth());
+            assertThat(settingsFile().get("window").get("height").doubleValue()).isEqualTo(chosen.getHeight());
+        } finally {
+            robot.interact(() -> stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, toolkitShrinks));
+        }
     }
 }

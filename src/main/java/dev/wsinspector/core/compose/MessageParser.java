@@ -1,7 +1,9 @@
 package dev.wsinspector.core.compose;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.ByteArrayOutputStream;
@@ -45,11 +47,52 @@ public final class MessageParser {
     /** Pretty-prints JSON input (two-space indent); throws {@link InvalidInputException} when it does not parse. */
     public static String formatJson(String input) {
         try {
-            Object tree = JSON.readTree(input);
+            Object tree = readJson(input);
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw jsonProblem(e);
         }
+    }
+
+    /**
+     * The first JSON value of {@code input}; anything but white space after it is a problem (Jackson alone
+     * stops after the first value, so "{…} junk" would pass and Format would drop the junk).
+     */
+    private static JsonNode readJson(String input) throws JsonProcessingException {
+        try (JsonParser parser = JSON.createParser(input)) {
+            JsonNode tree = JSON.readTree(parser);
+            int end = (int) parser.currentLocation().getCharOffset();
+            while (end >= 0 && end < input.length() && Character.isWhitespace(input.charAt(end))) {
+                end++;
+            }
+            if (tree != null && end >= 0 && end < input.length()) {
+                throw new InvalidInputException("Invalid JSON at " + position(input, end)
+                        + ": content after the JSON value ('" + snippet(input, end) + "')");
+            }
+            return tree;
+        } catch (java.io.IOException e) {
+            if (e instanceof JsonProcessingException p) {
+                throw p;
+            }
+            throw new java.io.UncheckedIOException(e); // a String source does no I/O
+        }
+    }
+
+    private static String position(String input, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (input.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return "line " + line + ", column " + (offset - lineStart + 1);
+    }
+
+    private static String snippet(String input, int offset) {
+        String rest = input.substring(offset).lines().findFirst().orElse("").strip();
+        return rest.length() > 24 ? rest.substring(0, 23) + "…" : rest;
     }
 
     private static void validateJson(String input) {
@@ -57,7 +100,7 @@ public final class MessageParser {
             throw new InvalidInputException("JSON is empty");
         }
         try {
-            JSON.readTree(input);
+            readJson(input);
         } catch (JsonProcessingException e) {
             throw jsonProblem(e);
         }

@@ -22,7 +22,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Before the first send every saved message of the plan is resolved once in preview, so an unknown variable
  * or bad hex is reported by {@link #start} and nothing is sent. Sends never pile up without bound: while the
- * connection holds more than {@value #MAX_BUFFERED} unsent bytes the next send waits.
+ * connection holds more than {@value #MAX_BUFFERED} unsent bytes the next send waits. A completed run is
+ * announced ({@link ReplayEvent.Finished}) only once its last send has been written by the connection.
  */
 public final class ReplayRunner {
 
@@ -47,6 +48,8 @@ public final class ReplayRunner {
     private List<MessageAssembler.Message> recorded;
     private MessageAssembler answers;
     private long waitStartNanos;
+    /** The latest send handed to the connection; a completed replay is announced once it has gone out. */
+    private CompletableFuture<Void> lastSend = CompletableFuture.completedFuture(null);
 
     public ReplayRunner(Connection connection, Templates templates, Scheduler scheduler, ReplayListener listener) {
         this.connection = Objects.requireNonNull(connection);
@@ -260,6 +263,7 @@ public final class ReplayRunner {
 
     /** A send that fails later (connection dropped) ends the replay. */
     private void watch(CompletableFuture<Void> send) {
+        lastSend = send;
         send.whenComplete((ok, error) -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
@@ -281,6 +285,19 @@ public final class ReplayRunner {
             pending.cancel();
             pending = null;
         }
+        if (outcome == ReplayEvent.Outcome.COMPLETED && !lastSend.isDone()) {
+            // The connection sends on its own thread: say "finished" once the last message has gone out (and
+            // is in the capture), not while it still waits in the connection's queue.
+            lastSend.whenComplete((ok, error) -> scheduler.schedule(() -> announce(
+                    error == null ? ReplayEvent.Outcome.COMPLETED : ReplayEvent.Outcome.FAILED,
+                    error == null ? "" : "a send failed: " + (error.getCause() != null ? error.getCause() : error)
+                            .getMessage()), Duration.ZERO));
+            return;
+        }
+        announce(outcome, reason);
+    }
+
+    private synchronized void announce(ReplayEvent.Outcome outcome, String reason) {
         ReplayEvent.Finished event = new ReplayEvent.Finished(now(), store.size(), outcome, reason, sent);
         emit(event);
         finished.complete(event);

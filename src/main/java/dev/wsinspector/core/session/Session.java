@@ -5,6 +5,7 @@ import dev.wsinspector.core.frame.FrameStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One connection's capture as the user sees it: its frames (in a {@link FrameStore}) and its events (connecting,
@@ -17,7 +18,8 @@ public final class Session implements ConnectionListener {
 
     private final FrameStore frames;
     private final List<ConnectionEvent> events = new ArrayList<>();
-    private volatile ConnectionState state = ConnectionState.CONNECTING;
+    /** Written by the transport's events and by our own close (another thread): changes must not be lost. */
+    private final AtomicReference<ConnectionState> state = new AtomicReference<>(ConnectionState.CONNECTING);
     private volatile ConnectionEvent.Opened opened;
     private volatile ConnectionEvent.Closed closed;
     private volatile ConnectionEvent.Failed lastFailure;
@@ -36,31 +38,33 @@ public final class Session implements ConnectionListener {
             events.add(event);
         }
         if (event instanceof ConnectionEvent.Connecting) {
-            state = ConnectionState.CONNECTING;
+            state.set(ConnectionState.CONNECTING);
         } else if (event instanceof ConnectionEvent.Opened o) {
             opened = o;
-            state = ConnectionState.OPEN;
+            state.set(ConnectionState.OPEN);
         } else if (event instanceof ConnectionEvent.Failed f) {
             lastFailure = f;
             if (opened == null) {
                 // Nothing was opened, so nothing is left to close: the attempt is over.
-                state = ConnectionState.CLOSED;
+                state.set(ConnectionState.CLOSED);
             }
         } else if (event instanceof ConnectionEvent.Closed c) {
             closed = c;
-            state = ConnectionState.CLOSED;
+            state.set(ConnectionState.CLOSED);
         }
     }
 
-    /** Marks the start of our closing handshake (the transport reports the end). */
+    /**
+     * Marks the start of our closing handshake (the transport reports the end). Only an open session starts
+     * closing, atomically: a close reported meanwhile by the transport's thread is never overwritten (the tab
+     * would show "Closing…" for ever).
+     */
     public void markClosing() {
-        if (state == ConnectionState.OPEN) {
-            state = ConnectionState.CLOSING;
-        }
+        state.compareAndSet(ConnectionState.OPEN, ConnectionState.CLOSING);
     }
 
     public ConnectionState state() {
-        return state;
+        return state.get();
     }
 
     public Optional<ConnectionEvent.Opened> opened() {

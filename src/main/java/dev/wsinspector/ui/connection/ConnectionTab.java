@@ -4,6 +4,7 @@ import dev.wsinspector.core.compose.MessageMode;
 import dev.wsinspector.core.compose.MessageParser;
 import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.frame.MessageKinds;
 import dev.wsinspector.core.frame.Opcode;
 import dev.wsinspector.core.io.CaptureFormat;
 import dev.wsinspector.core.payload.Utf8Text;
@@ -76,8 +77,6 @@ import java.util.function.Supplier;
  */
 public final class ConnectionTab extends Tab {
 
-    /** How far back to look for the first frame of a fragmented message (to know if it is text). */
-    private static final int MESSAGE_START_SCAN = 100_000;
     /** The environment choice for "the profile's own variables only". */
     private static final String NO_ENVIRONMENT = "No environment";
 
@@ -110,6 +109,8 @@ public final class ConnectionTab extends Tab {
     private final Label windowLabel = new Label();
     private final HBox windowControls = new HBox(6);
     private Session shown;
+    /** Which frames of the shown capture are text (continuations included), kept up to date by the pulse. */
+    private MessageKinds kinds;
     private CaptureStats stats = new CaptureStats();
 
     public ConnectionTab(ConnectionViewModel model, DetailPane detail) {
@@ -171,7 +172,11 @@ public final class ConnectionTab extends Tab {
         content.setCenter(vertical);
         setContent(content);
 
-        timeline.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> showDetail(row));
+        timeline.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (!timeline.isRestoringSelection()) {
+                showDetail(row);
+            }
+        });
         model.stateProperty().addListener((o, a, state) -> updateBadge(state));
         updateBadge(model.stateProperty().get());
     }
@@ -352,6 +357,7 @@ public final class ConnectionTab extends Tab {
         Session session = model.session();
         if (session != shown) {
             shown = session;
+            kinds = session == null ? null : new MessageKinds(session.frames());
             stats = new CaptureStats();
             timeline.show(session == null ? null : new TimelineList(session, formatter));
             timeline.rows().setPaused(pause.isSelected());
@@ -367,10 +373,11 @@ public final class ConnectionTab extends Tab {
         // Follow new rows only while the user is looking at the newest ones; scrolling up stops following.
         boolean following = timeline.updateFollowing();
         rows.setFollowing(following);
-        int added = rows.pull();
+        int added = timeline.pull();
         if (added > 0 && following) {
             timeline.scrollToEnd();
         }
+        kinds.advance(session.frames().size()); // a few new frames a pulse: a click then answers at once
         long waiting = rows.pendingRows();
         pending.setText(waiting > 0 ? String.format(java.util.Locale.ROOT, "%,d new", waiting) : "");
         updateWindowBar(rows);
@@ -390,7 +397,13 @@ public final class ConnectionTab extends Tab {
         url.getEditor().textProperty().bindBidirectional(model.urlProperty());
         url.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(url, Priority.ALWAYS);
-        url.getEditor().setOnAction(e -> model.connect());
+        // The skin takes Enter away from the editor (its onAction never fires): catch it on the box itself.
+        url.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !url.isShowing()) {
+                e.consume();
+                connectTyped(url);
+            }
+        });
 
         Button connect = new Button();
         connect.setId("connectButton");
@@ -399,7 +412,7 @@ public final class ConnectionTab extends Tab {
             if (model.connectedProperty().get()) {
                 model.disconnect();
             } else {
-                model.connect();
+                connectTyped(url);
             }
         });
         connect.setDefaultButton(false);
@@ -455,13 +468,19 @@ public final class ConnectionTab extends Tab {
         return bar;
     }
 
+    /** Connects (again) to the typed address, committed as the box's value first (as Enter would). */
+    private void connectTyped(ComboBox<String> url) {
+        url.setValue(url.getEditor().getText());
+        model.connect();
+    }
+
     private HBox timelineBar() {
         pause.setId("pauseButton");
         pause.setTooltip(new Tooltip("Freeze the list; capture goes on"));
         pause.selectedProperty().addListener((o, a, paused) -> {
             pause.setText(paused ? "Resume view" : "Pause view");
             if (timeline.rows() != null) {
-                timeline.rows().setPaused(paused);
+                timeline.setPaused(paused);
                 if (!paused) {
                     timeline.scrollToEnd();
                 }
@@ -544,20 +563,20 @@ public final class ConnectionTab extends Tab {
         older.setId("olderButton");
         older.setOnAction(e -> {
             timeline.stopFollowing();
-            timeline.rows().showOlder();
+            timeline.keepingSelection(timeline.rows()::showOlder);
         });
         Button newer = new Button("Newer ▶");
         newer.setId("newerButton");
         newer.setOnAction(e -> {
             timeline.stopFollowing();
-            timeline.rows().showNewer();
+            timeline.keepingSelection(timeline.rows()::showNewer);
         });
         Button latest = new Button("Latest");
         latest.setId("latestButton");
         latest.setTooltip(new Tooltip("Jump to the newest rows and follow them"));
         latest.setOnAction(e -> {
             timeline.follow();
-            timeline.rows().showLatest();
+            timeline.keepingSelection(timeline.rows()::showLatest);
             timeline.scrollToEnd();
         });
         windowControls.getChildren().setAll(windowLabel, older, newer, latest);
@@ -582,7 +601,7 @@ public final class ConnectionTab extends Tab {
         } else if (row.isFrame()) {
             FrameStore store = shown.frames();
             detail.setProtocolHint(protocolHint(shown, row.seq()));
-            detail.showFrame(store.get(row.seq()), isTextMessage(store, row.seq()));
+            detail.showFrame(store.get(row.seq()), kinds.isText(row.seq()));
         } else {
             detail.showEvent(row.event());
         }
@@ -603,23 +622,6 @@ public final class ConnectionTab extends Tab {
             }
         }
         return hint;
-    }
-
-    /** True when frame {@code seq} belongs to a text message (continuations inherit their first frame's type). */
-    private static boolean isTextMessage(FrameStore store, long seq) {
-        for (long s = seq, stop = Math.max(0, seq - MESSAGE_START_SCAN); s >= stop; s--) {
-            if (store.direction(s) != store.direction(seq)) {
-                continue;
-            }
-            Opcode opcode = store.opcode(s);
-            if (opcode == Opcode.TEXT) {
-                return true;
-            }
-            if (opcode == Opcode.BINARY || (opcode.isControl() && s == seq)) {
-                return false;
-            }
-        }
-        return false;
     }
 
     private void updateBadge(ConnectionState state) {

@@ -499,14 +499,22 @@ public final class ConnectionViewModel {
         return base.withUri(uri);
     }
 
+    /**
+     * Puts {@code text} first in the history. The URL box shows this list: an insert before its selected entry
+     * makes the ComboBox select (and show) another entry, which the field's text is bound to, so the typed
+     * address is put back afterwards; otherwise the box, the tab title and the next Connect would switch to an
+     * older address.
+     */
     private void remember(String text) {
-        if (text.isEmpty()) {
+        if (text.isEmpty() || !urlHistory.isEmpty() && urlHistory.get(0).equals(text)) {
             return;
         }
+        String typed = url.get();
         urlHistory.remove(text);
         urlHistory.add(0, text);
         if (urlHistory.size() > 20) {
             urlHistory.remove(20, urlHistory.size());
         }
+        url.set(typed);
     }
 }

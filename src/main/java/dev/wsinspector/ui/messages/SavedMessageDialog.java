@@ -13,8 +13,10 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
@@ -65,6 +67,17 @@ public final class SavedMessageDialog extends Dialog<SavedMessage> {
         problem.textProperty().bind(form.problemProperty());
 
         GridPane grid = new GridPane();
+        // The label column keeps its labels' width; the fields' column takes the rest, and gives way first
+        // (a long body's pref width squeezed the labels to "N…", "D…").
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        labels.setHgrow(Priority.NEVER);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setMinWidth(0);
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().setAll(labels, fields);
+        auto.setWrapText(true);
         grid.setHgap(10);
         grid.setVgap(8);
         grid.addRow(0, new Label("Name"), name);

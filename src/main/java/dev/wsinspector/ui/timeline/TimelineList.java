@@ -227,6 +227,11 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         return firstRow + index;
     }
 
+    /** List index of absolute row {@code absolute}, or -1 when it is not in the window. */
+    public int indexOfRow(long absolute) {
+        return absolute >= firstRow && absolute < firstRow + visible ? (int) (absolute - firstRow) : -1;
+    }
+
     /** Absolute row of frame {@code seq}: the frame plus the events placed before it. */
     long rowOfFrame(long seq) {
         // Event i follows eventRows[i] - i frames (non-decreasing in i); count the events with at most seq frames before.

@@ -24,8 +24,8 @@ public record TimelineRow(long row, long seq, ConnectionEvent event, long epochM
         return seq >= 0;
     }
 
-    /** The row as one line of tab-separated text, for copying. */
+    /** The row as one line of tab-separated text, for copying: the cells as shown, '#' being the frame's seq. */
     public String asText() {
-        return String.join("\t", Long.toString(row), time, arrow, type, size, fin, preview);
+        return String.join("\t", isFrame() ? Long.toString(seq) : "", time, arrow, type, size, fin, preview);
     }
 }

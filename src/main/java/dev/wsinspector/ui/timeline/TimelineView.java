@@ -32,6 +32,7 @@ public final class TimelineView extends TableView<TimelineRow> {
     private VirtualFlow<?> flow;
     /** Whether the view sticks to the newest rows; the user scrolling up turns it off. */
     private boolean following = true;
+    private boolean restoring;
 
     public TimelineView() {
         getStyleClass().add("timeline");
@@ -146,6 +147,66 @@ public final class TimelineView extends TableView<TimelineRow> {
             flow = (VirtualFlow<?>) lookup(".virtual-flow");
         }
         return flow;
+    }
+
+    /** Takes in the rows that arrived since the last pulse; returns how many were added. */
+    public int pull() {
+        int[] added = new int[1];
+        keepingSelection(() -> added[0] = rows.pull());
+        return added[0];
+    }
+
+    /** Pauses or resumes the list. */
+    public void setPaused(boolean paused) {
+        keepingSelection(() -> rows.setPaused(paused));
+    }
+
+    /**
+     * True while the view puts the selection back after the list changed: the same rows, so whoever shows the
+     * selected row need not show it again (nor clear it when that row left the window).
+     */
+    public boolean isRestoringSelection() {
+        return restoring;
+    }
+
+    /**
+     * Runs {@code change} (a pull, a move of the list's window) and keeps the selected rows selected by what they
+     * are, not where they were: the table's selection model shifts indices wrongly when one change drops rows
+     * at the head and adds rows at the tail, so the highlight drifted to other frames during a burst. A
+     * selected row the window no longer holds is deselected, and no other row takes its place.
+     */
+    public void keepingSelection(Runnable change) {
+        List<Integer> before = rows == null ? List.of() : List.copyOf(getSelectionModel().getSelectedIndices());
+        if (before.isEmpty()) {
+            change.run();
+            return;
+        }
+        long[] selected = before.stream().mapToLong(rows::absoluteRow).toArray();
+        int focusedIndex = getFocusModel().getFocusedIndex();
+        long focused = focusedIndex < 0 ? -1 : rows.absoluteRow(focusedIndex);
+        change.run();
+        int[] wanted = java.util.Arrays.stream(selected).mapToInt(rows::indexOfRow).filter(i -> i >= 0).sorted()
+                .toArray();
+        int focus = focused < 0 ? -1 : rows.indexOfRow(focused);
+        int[] now = getSelectionModel().getSelectedIndices().stream().mapToInt(Integer::intValue).sorted().toArray();
+        if (java.util.Arrays.equals(wanted, now) && focus == getFocusModel().getFocusedIndex()) {
+            return;
+        }
+        restoring = true;
+        try {
+            getSelectionModel().clearSelection();
+            if (wanted.length > 0) {
+                getSelectionModel().selectIndices(wanted[0], java.util.Arrays.copyOfRange(wanted, 1, wanted.length));
+                if (focus >= 0 && java.util.Arrays.binarySearch(wanted, focus) >= 0) {
+                    getSelectionModel().select(focus); // the row the user clicked last stays the selected item
+                }
+            }
+            if (focus >= 0) {
+                getFocusModel().focus(focus);
+            }
+        } finally {
+            restoring = false;
+        }
     }
 
     /** Scrolls so the newest row is visible. */

@@ -55,4 +55,16 @@ class MessageParserTest {
         assertThat(MessageParser.formatJson("{\"a\":[1,2]}")).contains("\n").contains("\"a\" : [ 1, 2 ]");
         assertThatThrownBy(() -> MessageParser.formatJson("{")).isInstanceOf(MessageParser.InvalidInputException.class);
     }
+
+    @Test
+    void contentAfterTheFirstJsonValueIsAnErrorThatSaysWhere() {
+        String message = "Invalid JSON at line 1, column 9: content after the JSON value ('this is not json')";
+        assertThat(MessageParser.problem(MessageMode.JSON, "{\"a\":1} this is not json")).isEqualTo(message);
+        assertThatThrownBy(() -> MessageParser.formatJson("{\"a\":1} this is not json")).hasMessage(message);
+        assertThat(MessageParser.problem(MessageMode.JSON, "{\"a\":1}\n  {\"b\":2}"))
+                .isEqualTo("Invalid JSON at line 2, column 3: content after the JSON value ('{\"b\":2}')");
+        assertThat(MessageParser.problem(MessageMode.JSON, "[1] 2")).startsWith("Invalid JSON at line 1, column 5: ");
+        assertThat(MessageParser.problem(MessageMode.JSON, " {\"a\":1} \n\t ")).isNull();
+        assertThat(MessageParser.formatJson("{\"a\":1}\n")).contains("\"a\" : 1");
+    }
 }

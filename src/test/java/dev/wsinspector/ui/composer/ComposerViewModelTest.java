@@ -48,6 +48,20 @@ class ComposerViewModelTest {
     }
 
     @Test
+    void trailingTextAfterJsonBlocksSendingAndFormatKeepsIt() {
+        model.modeProperty().set(MessageMode.JSON);
+        String input = "{\"a\":1} this is not json";
+        model.inputProperty().set(input);
+        assertThat(model.problemProperty().get()).startsWith("Invalid JSON at line 1, column 9: content after");
+        assertThat(model.send()).isFalse();
+        assertThat(sent).isEmpty();
+
+        model.formatJson();
+        assertThat(model.inputProperty().get()).isEqualTo(input);
+        assertThat(model.statusProperty().get()).isEqualTo(model.problemProperty().get());
+    }
+
+    @Test
     void notConnectedSaysSo() {
         open = null;
         model.inputProperty().set("x");
