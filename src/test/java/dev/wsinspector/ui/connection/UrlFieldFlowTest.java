@@ -1,6 +1,6 @@
 package dev.wsinspector.ui.connection;
 
-import dev.wsinspector.core.frame.ColumnarFrameStore;
+import dev.wsinspector.core.journal.SessionRecorder;
 import dev.wsinspector.core.session.ConnectionState;
 import dev.wsinspector.testutil.TestEchoServer;
 import dev.wsinspector.transport.JwsConnectionService;
@@ -42,7 +42,7 @@ class UrlFieldFlowTest {
         server = TestEchoServer.launch(false, List.of(), null);
         base = "ws://127.0.0.1:" + server.getPort();
         tasks = new BackgroundTasks();
-        tab = new ConnectionTab(new ConnectionViewModel(new JwsConnectionService(), ColumnarFrameStore::new,
+        tab = new ConnectionTab(new ConnectionViewModel(new JwsConnectionService(), SessionRecorder.inMemory(),
                 base + "/aaa"), new DetailPane(tasks));
         stage.setScene(new Scene(new TabPane(tab), 1200, 800));
         stage.show();
