@@ -130,10 +130,13 @@ public final class MainWindow extends BorderPane {
 
         tabs.setId("connectionTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        // However a tab goes (its close button, Ctrl+W, code), what it held open is let go.
+        // However a tab goes (its close button, Ctrl+W, code), its connection and what it held open are let go.
         tabs.getTabs().addListener((ListChangeListener<Tab>) c -> {
             while (c.next()) {
-                c.getRemoved().forEach(t -> release((ConnectionTab) t));
+                c.getRemoved().forEach(t -> {
+                    ((ConnectionTab) t).model().disconnectNow();  // idempotent: its session completes
+                    release((ConnectionTab) t);
+                });
             }
         });
         setCenter(tabs);
