@@ -30,8 +30,8 @@ import javafx.stage.Modality;
 import javafx.util.Duration;
 
 /**
- * The Sessions sidebar: search, the list of journaled sessions (three lines each: title and how it ended; URL;
- * start, duration, frames and bytes), the actions, the "Opening…" state, the "Deleted — Undo" notice and the
+ * The Sessions sidebar: search, the list of journaled sessions (a few lines each: title and how it ended; URL;
+ * start and duration; frames and bytes), the actions, the "Opening…" state, the "Deleted — Undo" notice and the
  * retention rule. Every action is a call on {@link SessionsViewModel}; showing an opened session is handed to
  * the window ({@code opener}). While the panel is in a scene the list is read again every few seconds (small
  * {@code session.json} files, off the FX thread), so running sessions' counts move.
@@ -289,13 +289,14 @@ public final class SessionsPanel extends VBox {
         return error;
     }
 
-    /** Three lines, built once per cell; {@link #updateItem} only sets the row's ready-made texts. */
+    /** A few lines, built once per cell; {@link #updateItem} only sets the row's ready-made texts. */
     private final class SessionCell extends ListCell<SessionRow> {
         private final Label pin = new Label("★");
         private final Label title = new Label();
         private final Label ended = new Label();
         private final Label url = new Label();
-        private final Label details = new Label();
+        private final Label when = new Label();
+        private final Label counts = new Label();
         private final VBox box;
 
         SessionCell() {
@@ -308,13 +309,16 @@ public final class SessionsPanel extends VBox {
             ended.setMinWidth(Region.USE_PREF_SIZE);
             url.getStyleClass().add("session-url");
             url.setMinWidth(0);
-            details.getStyleClass().add("session-details");
-            details.setMinWidth(0);
+            url.managedProperty().bind(url.visibleProperty());
+            when.getStyleClass().add("session-details");
+            when.setMinWidth(0);
+            counts.getStyleClass().add("session-details");
+            counts.setMinWidth(0);
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
             HBox top = new HBox(4, pin, title, grow, ended);
             top.setAlignment(Pos.CENTER_LEFT);
-            box = new VBox(1, top, url, details);
+            box = new VBox(1, top, url, when, counts);
             box.setMinWidth(0);
             box.setPrefWidth(1);  // take the cell's width, never widen the list
             setOnMouseClicked(e -> {
@@ -338,7 +342,9 @@ public final class SessionsPanel extends VBox {
             title.setText(row.title());
             ended.setText(row.ended());
             url.setText(row.url());
-            details.setText(row.started() + " · " + row.duration() + " · " + row.frames() + " · " + row.bytes());
+            url.setVisible(!row.url().equals(row.title()));  // a session without a name shows its URL once
+            when.setText(row.when());
+            counts.setText(row.counts());
             switch (row.endKind()) {
                 case RUNNING -> getStyleClass().add("session-running");
                 case ABRUPT -> getStyleClass().add("session-abrupt");

@@ -63,6 +63,16 @@ public final class SessionsViewModel {
             return meta.pinned();
         }
 
+        /** Start and duration: {@code 2024-05-01 14:03:12 · 3 min 05 s}. */
+        public String when() {
+            return started + " · " + duration;
+        }
+
+        /** Frames and bytes, sent then received. */
+        public String counts() {
+            return frames + " · " + bytes;
+        }
+
         /** Case-insensitive match of title, URL or id; {@code needle} is already lower-case. */
         boolean matches(String needle) {
             return needle.isEmpty() || title.toLowerCase(Locale.ROOT).contains(needle)

@@ -142,6 +142,8 @@ class SessionsFlowTest {
         assertThat(fx(() -> tab().model().urlProperty().get())).as("Connect goes live at the same address")
                 .isEqualTo(url);
         assertThat(text(robot, "#sessionOpening")).as("no longer opening").isEmpty();
+        assertThat(fx(() -> tab().getText())).as("a session without a name: its address, short")
+                .isEqualTo(url.substring("ws://".length()));
 
         // Closing the stored tab lets go of its journal; then the session is deleted and brought back.
         robot.interact(() -> app.window().tabs().getTabs().remove(tab()));
