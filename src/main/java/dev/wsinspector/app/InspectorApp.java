@@ -242,8 +242,9 @@ public final class InspectorApp extends Application {
                 settings.applyTo(stage, theme, dark);  // the saved theme and place, as late as can be
                 stage.show();
                 settings.track();
-                // Off the FX thread: last run's trash, then sessions beyond the retention.
-                sessionsModel.applyRetention(SessionsViewModel.DEFAULT_MAX_AGE, SessionsViewModel.DEFAULT_MAX_BYTES);
+                // Off the FX thread: last run's trash, then sessions beyond the retention of settings.json.
+                sessionsModel.applyRetention(settings.sessionRetention().maxAge(),
+                        settings.sessionRetention().maxBytes());
                 // The detail pane shows only a placeholder until a row is selected; build its views once the
                 // window has painted, so neither the first paint nor the first click waits for them. A packaging
                 // run (Launcher.exitAfterShownIfAsked) quits later, so their classes are in its record.

@@ -103,13 +103,16 @@ public final class SessionsPanel extends VBox {
         StackPane.setAlignment(empty, Pos.TOP_LEFT);
         VBox.setVgrow(listArea, Priority.ALWAYS);
 
-        Label retention = new Label(model.retentionText());
+        Label retention = new Label();
+        retention.textProperty().bind(model.retentionTextProperty());
         retention.setId("sessionRetention");
         retention.getStyleClass().add("hint");
         retention.setWrapText(true);
         retention.setMinHeight(Region.USE_PREF_SIZE);
-        retention.setTooltip(new Tooltip(model.retentionText() + ".\nSet \"sessions\": {\"maxAgeDays\": …,"
-                + " \"maxGigabytes\": …} in settings.json to change this."));
+        Tooltip retentionTip = new Tooltip();
+        retentionTip.textProperty().bind(model.retentionTextProperty().concat(".\nChange the numbers in the data"
+                + " directory's settings.json: \"sessions\": {\"maxAgeDays\": 30, \"maxGigabytes\": 10}"));
+        retention.setTooltip(retentionTip);
 
         getChildren().addAll(header, search, listArea, actions(), opening(), notice(), error(), retention);
 

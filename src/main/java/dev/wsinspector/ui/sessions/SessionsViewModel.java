@@ -41,7 +41,7 @@ import java.util.function.Consumer;
  */
 public final class SessionsViewModel {
 
-    /** Shown with the list: what the retention at start does. */
+    /** The retention until the app says otherwise ({@code settings.json}): 30 days, 10 GB. */
     public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(30);
     public static final long DEFAULT_MAX_BYTES = 10L << 30;
 
@@ -103,6 +103,7 @@ public final class SessionsViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper openingText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper retentionText = new ReadOnlyStringWrapper();
     private final BooleanBinding canDelete;
     private final StringBinding deleteTip;
     private final StringBinding placeholder;
@@ -126,6 +127,7 @@ public final class SessionsViewModel {
         this.clock = clock;
         this.startFormat = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(zone);
         filter.addListener((o, a, b) -> show(all));
+        retentionText.set(describeRetention());
         canDelete = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().running(), selected);
         deleteTip = Bindings.createStringBinding(() -> selected.get() == null ? "Select a session first"
                 : selected.get().running() ? RUNNING_REASON
@@ -195,7 +197,11 @@ public final class SessionsViewModel {
     }
 
     /** What the retention at start does, for the panel's footer. */
-    public String retentionText() {
+    public ReadOnlyStringProperty retentionTextProperty() {
+        return retentionText.getReadOnlyProperty();
+    }
+
+    private String describeRetention() {
         return "Sessions older than " + days(maxAge) + ", or beyond " + gigabytes(maxBytes)
                 + ", are deleted at start; pinned sessions are kept";
     }
@@ -212,6 +218,7 @@ public final class SessionsViewModel {
     public void applyRetention(Duration age, long bytes) {
         maxAge = age;
         maxBytes = bytes;
+        retentionText.set(describeRetention());
         run(() -> {
             catalog.emptyTrash();
             return catalog.applyRetention(age, bytes).size();

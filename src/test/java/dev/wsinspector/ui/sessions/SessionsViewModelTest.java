@@ -216,9 +216,13 @@ class SessionsViewModelTest {
     }
 
     @Test
-    void theRetentionTextNamesTheDefaults() {
-        assertThat(model.retentionText()).isEqualTo(
+    void theRetentionTextNamesTheDefaultsAndThenTheSettingApplied() throws Exception {
+        assertThat(model.retentionTextProperty().get()).isEqualTo(
                 "Sessions older than 30 days, or beyond 10 GB, are deleted at start; pinned sessions are kept");
+        model.applyRetention(Duration.ofDays(7), 2L << 30);
+        deliver();
+        assertThat(model.retentionTextProperty().get()).isEqualTo(
+                "Sessions older than 7 days, or beyond 2 GB, are deleted at start; pinned sessions are kept");
     }
 
     @Test
