@@ -162,6 +162,40 @@ class SessionsFlowTest {
     }
 
     @Test
+    void theStartDeletesSessionsBeyondTheRetentionOfSettingsJsonAndKeepsPinnedOnes(FxRobot robot) throws Exception {
+        String old;
+        String pinned;
+        try (SessionCatalog catalog = new SessionCatalog(dataDir, SessionCatalog.Settings.defaults())) {
+            old = ended(catalog, "old one");
+            pinned = ended(catalog, "pinned one");
+            catalog.pin(pinned, true);
+        }
+        for (String id : List.of(old, pinned)) {  // both started eight days ago
+            Path meta = dataDir.resolve(SessionCatalog.DIRECTORY).resolve(id).resolve("session.json");
+            Files.writeString(meta, Files.readString(meta).replaceAll("\"started\" : \"[^\"]*\"",
+                    "\"started\" : \"" + java.time.Instant.now().minus(Duration.ofDays(8)) + "\""));
+        }
+        Files.writeString(dataDir.resolve("settings.json"),
+                "{\"schemaVersion\": 1, \"sessions\": {\"maxAgeDays\": 7, \"maxGigabytes\": 1}}");
+
+        app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+                false, dataDir));
+        robot.clickOn("#sessionsToggle");
+        await().atMost(Duration.ofSeconds(10)).until(() -> listed(robot).size() == 1);
+        assertThat(listed(robot).get(0).id()).isEqualTo(pinned);
+        assertThat(Files.exists(dataDir.resolve(SessionCatalog.DIRECTORY).resolve(old))).isFalse();
+        assertThat(text(robot, "#sessionRetention")).isEqualTo(
+                "Sessions older than 7 days, or beyond 1 GB, are deleted at start; pinned sessions are kept");
+        assertThat(text(robot, "#sessionNotice")).startsWith("Deleted 1 session beyond the retention");
+    }
+
+    private static String ended(SessionCatalog catalog, String name) throws Exception {
+        var recording = catalog.record(name, "", "ws://127.0.0.1:1/", null);
+        recording.close();
+        return recording.id();
+    }
+
+    @Test
     void aSessionDeletedAndNotRestoredIsGoneForGoodWhenTheAppCloses(FxRobot robot) throws Exception {
         app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
                 false, dataDir));
