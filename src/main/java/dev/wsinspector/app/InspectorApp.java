@@ -24,6 +24,7 @@ import dev.wsinspector.ui.main.MainWindow;
 import dev.wsinspector.ui.profiles.ProfilesViewModel;
 import dev.wsinspector.ui.profiles.SaveListener;
 import dev.wsinspector.ui.server.ServerViewModel;
+import dev.wsinspector.ui.sessions.SessionsViewModel;
 import dev.wsinspector.ui.theme.Theme;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -39,6 +40,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -130,13 +133,16 @@ public final class InspectorApp extends Application {
         private final LocalServer server;
         private final BackgroundTasks tasks;
         private final BackgroundTasks profileIo;
+        private final BackgroundTasks sessionIo;
         private final SettingsKeeper settings;
         private final SessionCatalog sessions;
         /** Takes this context's listeners off the stage, which outlives it (tests restart on one stage). */
         private final Runnable unhookStage;
 
         private AppContext(Stage stage, MainWindow window, LocalServer server, SessionCatalog sessions, BackgroundTasks tasks,
-                           BackgroundTasks profileIo, SettingsKeeper settings, Runnable unhookStage) {
+                           BackgroundTasks profileIo, BackgroundTasks sessionIo, SettingsKeeper settings,
+                           Runnable unhookStage) {
+            this.sessionIo = sessionIo;
             this.unhookStage = unhookStage;
             this.stage = stage;
             this.window = window;
@@ -187,6 +193,12 @@ public final class InspectorApp extends Application {
                 t.setDaemon(true);
                 return t;
             }), Platform::runLater);
+            // One thread for the session list and its changes: a list read after a rename sees it.
+            BackgroundTasks sessionIo = new BackgroundTasks(Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "wsi-session-io");
+                t.setDaemon(true);
+                return t;
+            }), Platform::runLater);
             MainWindow window = null;
             Runnable unhookStage = () -> { };
             try {
@@ -199,12 +211,14 @@ public final class InspectorApp extends Application {
                 Theme theme = new Theme(scene, dark);
                 ProfilesViewModel profiles = new ProfilesViewModel(new ProfileRepository(dataDir), profileIo,
                         Platform::runLater);
+                SessionsViewModel sessionsModel = new SessionsViewModel(sessions, sessionIo, tasks,
+                        Clock.systemUTC(), ZoneId.systemDefault());
                 window = new MainWindow(serverModel,
                         url -> new ConnectionTab(new ConnectionViewModel(connections, sessions, url),
                                 new DetailPane(tasks),
                                 (id, change, result) -> profiles.update(id, change, SaveListener.reportingTo(result)),
                                 Scheduler.system(), tasks),
-                        theme, profiles);
+                        theme, profiles, sessionsModel);
                 scene.setRoot(window);
                 window.attach(scene);
                 stage.setTitle("WS Inspector");
@@ -228,12 +242,15 @@ public final class InspectorApp extends Application {
                 settings.applyTo(stage, theme, dark);  // the saved theme and place, as late as can be
                 stage.show();
                 settings.track();
+                // Off the FX thread: last run's trash, then sessions beyond the retention of settings.json.
+                sessionsModel.applyRetention(settings.sessionRetention().maxAge(),
+                        settings.sessionRetention().maxBytes());
                 // The detail pane shows only a placeholder until a row is selected; build its views once the
                 // window has painted, so neither the first paint nor the first click waits for them. A packaging
                 // run (Launcher.exitAfterShownIfAsked) quits later, so their classes are in its record.
                 afterPulses(PREPARE_AFTER_PULSES, first::prepareDetail);
-                AppContext context = new AppContext(stage, window, server, sessions, tasks, profileIo, settings,
-                        unhookStage);
+                AppContext context = new AppContext(stage, window, server, sessions, tasks, profileIo, sessionIo,
+                        settings, unhookStage);
                 if (autoConnect && serverModel.runningProperty().get()) {
                     first.connect();
                 }
@@ -248,6 +265,7 @@ public final class InspectorApp extends Application {
                 sessions.close();
                 tasks.close();
                 profileIo.close();
+                sessionIo.close();
                 server.stop();
                 throw e;
             }
@@ -289,6 +307,12 @@ public final class InspectorApp extends Application {
             sessions.close();
             tasks.close();
             profileIo.close();
+            sessionIo.close();
+            try {
+                sessions.emptyTrash();  // deleted sessions could be undone until now
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not empty the sessions' trash", e);
+            }
             server.stop();
         }
 

@@ -1,6 +1,7 @@
 package dev.wsinspector.app;
 
 import dev.wsinspector.core.settings.AppSettings;
+import dev.wsinspector.core.settings.SessionRetention;
 import dev.wsinspector.core.settings.SettingsStore;
 import dev.wsinspector.ui.theme.Theme;
 import javafx.application.Platform;
@@ -131,6 +132,11 @@ final class SettingsKeeper implements AutoCloseable {
         stage.setY(b.getMinY());
         stage.setWidth(b.getWidth());
         stage.setHeight(b.getHeight());
+    }
+
+    /** Which sessions the start deletes, as the file says (the default until {@link #applyTo} read it). */
+    SessionRetention sessionRetention() {
+        return saved.sessionRetention();
     }
 
     /** After the stage is shown: follow its bounds and the theme toggle. */
@@ -268,7 +274,7 @@ final class SettingsKeeper implements AutoCloseable {
                 ? saved.window()
                 : Optional.of(new AppSettings.WindowBounds(normal.getMinX(), normal.getMinY(), normal.getWidth(),
                         normal.getHeight(), stage.isMaximized()));
-        return new AppSettings(window, chosenDark);
+        return new AppSettings(window, chosenDark, saved.sessionRetention());  // the retention is edited in the file
     }
 
     /** Something changed: write now (off the FX thread), so a crash later does not lose it. */

@@ -9,22 +9,29 @@ import java.util.Optional;
  * @param window the main window's last normal (not maximized) place and size, and whether it was maximized;
  *               empty until a window was saved (the app then picks a size itself)
  * @param dark   the user's theme choice: true for Dark
+ * @param sessionRetention which journaled sessions are deleted at start (edited in the file only)
  */
-public record AppSettings(Optional<WindowBounds> window, boolean dark) {
+public record AppSettings(Optional<WindowBounds> window, boolean dark, SessionRetention sessionRetention) {
 
-    /** A first start: no saved window, light theme. */
+    /** A first start: no saved window, light theme, sessions kept 30 days / 10 GB. */
     public static final AppSettings DEFAULTS = new AppSettings(Optional.empty(), false);
 
     public AppSettings {
         Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(sessionRetention, "sessionRetention");
+    }
+
+    /** With the default retention. */
+    public AppSettings(Optional<WindowBounds> window, boolean dark) {
+        this(window, dark, SessionRetention.DEFAULT);
     }
 
     public AppSettings withWindow(WindowBounds bounds) {
-        return new AppSettings(Optional.of(bounds), dark);
+        return new AppSettings(Optional.of(bounds), dark, sessionRetention);
     }
 
     public AppSettings withDark(boolean value) {
-        return new AppSettings(window, value);
+        return new AppSettings(window, value, sessionRetention);
     }
 
     /**

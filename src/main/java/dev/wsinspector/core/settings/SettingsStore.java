@@ -40,7 +40,8 @@ import java.util.Optional;
  * </ul>
  * <pre>
  * {"schemaVersion": 1, "theme": "dark"|"light",
- *  "window": {"x": 120, "y": 80, "width": 1400, "height": 900, "maximized": false}}
+ *  "window": {"x": 120, "y": 80, "width": 1400, "height": 900, "maximized": false},
+ *  "sessions": {"maxAgeDays": 30, "maxGigabytes": 10}}
  * </pre>
  * Methods do file I/O (a few hundred bytes) and are synchronized.
  */
@@ -55,7 +56,8 @@ public final class SettingsStore {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n")));
-    private static final List<String> TOP = List.of("schemaVersion", "theme", "window");
+    private static final List<String> TOP = List.of("schemaVersion", "theme", "window", "sessions");
+    private static final List<String> SESSIONS = List.of("maxAgeDays", "maxGigabytes");
     private static final List<String> WINDOW = List.of("x", "y", "width", "height", "maximized");
 
     private final Path file;
@@ -201,7 +203,38 @@ public final class SettingsStore {
                         file, w);
             }
         }
-        return new AppSettings(window, dark);
+        SessionRetention retention = SessionRetention.DEFAULT;
+        JsonNode sessions = root.get("sessions");
+        if (sessions != null && !sessions.isNull()) {
+            Optional<SessionRetention> read = retention(sessions);
+            if (read.isPresent()) {
+                retention = read.get();
+            } else {
+                LOG.warn("{}: \"sessions\" {} is not a retention (\"maxAgeDays\" and \"maxGigabytes\", whole numbers"
+                        + " from 1); keeping sessions {} days, {} GB", file, sessions, retention.maxAgeDays(),
+                        retention.maxGigabytes());
+            }
+        }
+        return new AppSettings(window, dark, retention);
+    }
+
+    /** Either field may be left out (its default is used); present ones must be whole numbers from 1. */
+    private static Optional<SessionRetention> retention(JsonNode s) {
+        if (!s.isObject()) {
+            return Optional.empty();
+        }
+        long[] values = {SessionRetention.DEFAULT.maxAgeDays(), SessionRetention.DEFAULT.maxGigabytes()};
+        for (int i = 0; i < SESSIONS.size(); i++) {
+            JsonNode v = s.get(SESSIONS.get(i));
+            if (v == null || v.isNull()) {
+                continue;
+            }
+            if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 1 || v.longValue() > 1L << 20) {
+                return Optional.empty();
+            }
+            values[i] = v.longValue();
+        }
+        return Optional.of(new SessionRetention(values[0], values[1]));
     }
 
     private static Optional<AppSettings.WindowBounds> window(JsonNode w) {
@@ -270,6 +303,12 @@ public final class SettingsStore {
                 root.set("window", oldWindow);  // nothing new to say: leave what is there
             }
         });
+        ObjectNode sessions = root.putObject("sessions");
+        sessions.put("maxAgeDays", settings.sessionRetention().maxAgeDays());
+        sessions.put("maxGigabytes", settings.sessionRetention().maxGigabytes());
+        if (old.get("sessions") instanceof ObjectNode o) {
+            copyUnknown(o, sessions, SESSIONS);
+        }
         copyUnknown(old, root, TOP);
         try {
             return (PRETTY.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);

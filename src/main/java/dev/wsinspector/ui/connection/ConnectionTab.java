@@ -139,8 +139,10 @@ public final class ConnectionTab extends Tab {
         textProperty().bind(Bindings.createStringBinding(() -> model.captureFileProperty().get() != null
                 ? model.captureFileProperty().get().getFileName().toString()
                 : model.profileProperty().get() != null ? model.profileProperty().get().name()
+                : storedTitle() != null ? storedTitle()
                 : tabTitle(model.urlProperty().get()),
-                model.urlProperty(), model.profileProperty(), model.captureFileProperty()));
+                model.urlProperty(), model.profileProperty(), model.captureFileProperty(),
+                model.storedSessionProperty()));
 
         composerModel = new ComposerViewModel(model::connection, model::templates);
         ComposerView composer = new ComposerView(composerModel, model::close);
@@ -179,6 +181,12 @@ public final class ConnectionTab extends Tab {
         });
         model.stateProperty().addListener((o, a, state) -> updateBadge(state));
         updateBadge(model.stateProperty().get());
+    }
+
+    /** A stored session's own name for the tab; null when it has none (its URL is shown short instead). */
+    private String storedTitle() {
+        String stored = model.storedSessionProperty().get();
+        return stored == null || stored.equals(model.urlProperty().get()) ? null : stored;
     }
 
     public ConnectionViewModel model() {

@@ -1,6 +1,8 @@
 package dev.wsinspector.ui.main;
 
 import dev.wsinspector.core.io.ImportedCapture;
+import dev.wsinspector.core.journal.SessionCatalog;
+import dev.wsinspector.core.journal.SessionMeta;
 import dev.wsinspector.core.payload.Formats;
 import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.session.CaptureStats;
@@ -8,6 +10,8 @@ import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.profiles.ProfilesPanel;
 import dev.wsinspector.ui.profiles.ProfilesViewModel;
 import dev.wsinspector.ui.server.ServerPanel;
+import dev.wsinspector.ui.sessions.SessionsPanel;
+import dev.wsinspector.ui.sessions.SessionsViewModel;
 import dev.wsinspector.ui.server.ServerViewModel;
 import dev.wsinspector.ui.theme.Theme;
 import javafx.animation.AnimationTimer;
@@ -20,6 +24,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -31,15 +36,19 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
+import java.io.Closeable;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The main window's content: toolbar, the profiles sidebar, one tab per connection, the echo-server panel and
- * the status bar. Owns the one UI pulse that brings captured frames into every tab in batches.
+ * The main window's content: toolbar, the profiles or sessions sidebar, one tab per connection, the echo-server
+ * panel and the status bar. Owns the one UI pulse that brings captured frames into every tab in batches.
  */
 public final class MainWindow extends BorderPane {
 
@@ -57,6 +66,11 @@ public final class MainWindow extends BorderPane {
     private final ProfilesViewModel profiles;
     private final ProfilesPanel profilesPanel;
     private final ToggleButton profilesToggle = new ToggleButton("Profiles");
+    private final ToggleButton sessionsToggle = new ToggleButton("Sessions");
+    /** Null when the window was built without the session journal (tests of other parts). */
+    private final SessionsPanel sessionsPanel;
+    /** What a tab showing a stored session holds open (its journal), closed when the tab goes. */
+    private final Map<ConnectionTab, Closeable> heldByTab = new IdentityHashMap<>();
     private final Button openCapture = new Button("Open…");
     private final Label notice = new Label();
     /** Opening and saving capture files; null until the app provides it ({@link #useCaptureFiles}). */
@@ -80,6 +94,12 @@ public final class MainWindow extends BorderPane {
      */
     public MainWindow(ServerViewModel server, Function<String, ConnectionTab> tabFactory, Theme theme,
                       ProfilesViewModel profiles) {
+        this(server, tabFactory, theme, profiles, null);
+    }
+
+    /** @param sessions the Sessions sidebar's model; null: no Sessions button */
+    public MainWindow(ServerViewModel server, Function<String, ConnectionTab> tabFactory, Theme theme,
+                      ProfilesViewModel profiles, SessionsViewModel sessions) {
         this.server = server;
         this.tabFactory = tabFactory;
         this.theme = theme;
@@ -89,7 +109,17 @@ public final class MainWindow extends BorderPane {
         profilesPanel = new ProfilesPanel(profiles, this::openProfile);
         profilesToggle.setId("profilesToggle");
         profilesToggle.setTooltip(new Tooltip("Show the saved connection profiles"));
-        profilesToggle.selectedProperty().addListener((o, a, show) -> setLeft(show ? profilesPanel : null));
+        profilesToggle.selectedProperty().addListener((o, a, show) -> showSidebar());
+        sessionsPanel = sessions == null ? null : new SessionsPanel(sessions, this::openStored);
+        sessionsToggle.setId("sessionsToggle");
+        sessionsToggle.setTooltip(new Tooltip("Show past and running sessions: every connection is kept on disk"));
+        sessionsToggle.setVisible(sessions != null);
+        sessionsToggle.setManaged(sessions != null);
+        sessionsToggle.selectedProperty().addListener((o, a, show) -> showSidebar());
+        // One sidebar on the left: choosing one puts the other away.
+        ToggleGroup sidebar = new ToggleGroup();
+        profilesToggle.setToggleGroup(sidebar);
+        sessionsToggle.setToggleGroup(sidebar);
         // Shown by default once profiles exist; after that the user decides.
         profiles.loadedProperty().addListener((o, a, loaded) -> {
             if (loaded && !profiles.profiles().isEmpty()) {
@@ -100,6 +130,15 @@ public final class MainWindow extends BorderPane {
 
         tabs.setId("connectionTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        // However a tab goes (its close button, Ctrl+W, code), its connection and what it held open are let go.
+        tabs.getTabs().addListener((ListChangeListener<Tab>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(t -> {
+                    ((ConnectionTab) t).model().disconnectNow();  // idempotent: its session completes
+                    release((ConnectionTab) t);
+                });
+            }
+        });
         setCenter(tabs);
 
         ServerPanel panel = new ServerPanel(server);
@@ -140,7 +179,7 @@ public final class MainWindow extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         // Issue 5 hook (About window; the app registers what it shows): ui/about/AboutDialog.
-        setTop(new ToolBar(profilesToggle, newTab, openCapture, grow, serverToggle, dark,
+        setTop(new ToolBar(profilesToggle, sessionsToggle, newTab, openCapture, grow, serverToggle, dark,
                 dev.wsinspector.ui.about.AboutDialog.button()));
 
         serverStatus.setId("serverStatus");
@@ -176,6 +215,40 @@ public final class MainWindow extends BorderPane {
         pulse.stop();
         profiles.close();
         tabs.getTabs().forEach(t -> ((ConnectionTab) t).model().disconnectNow());
+        List.copyOf(heldByTab.keySet()).forEach(this::release);
+    }
+
+    private void showSidebar() {
+        setLeft(profilesToggle.isSelected() ? profilesPanel
+                : sessionsToggle.isSelected() && sessionsPanel != null ? sessionsPanel : null);
+    }
+
+    /**
+     * Shows a session read back from the journal in a new tab (selected), read-only; the tab holds
+     * {@code opened} until it closes. A damaged journal's problems go to the status bar.
+     */
+    public ConnectionTab openStored(SessionCatalog.Opened opened) {
+        SessionMeta meta = opened.meta();
+        ConnectionTab tab = openTab(meta.url().isEmpty() ? defaultUrl() : meta.url());
+        heldByTab.put(tab, opened);
+        tab.model().showStored(meta.url(), opened.session(), meta.title());
+        if (!opened.problems().isEmpty()) {
+            showNotice("'" + meta.title() + "' is damaged, shown as far as it can be read: "
+                    + String.join("; ", opened.problems()));
+        }
+        return tab;
+    }
+
+    private void release(ConnectionTab tab) {
+        Closeable held = heldByTab.remove(tab);
+        if (held != null) {
+            try {
+                held.close();
+            } catch (IOException e) {
+                // Only a read-only journal was open: nothing is lost; the next open reads it again.
+                showNotice("Could not let go of a stored session's journal: " + e.getMessage());
+            }
+        }
     }
 
     /** Told about every pulse: when it started and how long the window's own work took (benchmarks). */
@@ -236,6 +309,11 @@ public final class MainWindow extends BorderPane {
 
     public ProfilesViewModel profiles() {
         return profiles;
+    }
+
+    /** The Sessions sidebar, or null without the session journal. */
+    public SessionsPanel sessionsPanel() {
+        return sessionsPanel;
     }
 
     /** Tabs of a profile that was saved or changed on disk take the new version. */

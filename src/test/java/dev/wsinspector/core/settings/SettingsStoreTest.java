@@ -93,6 +93,39 @@ class SettingsStoreTest {
     }
 
     @Test
+    void theSessionsRetentionIsReadWrittenAndDefaultsTo30Days10Gigabytes() throws Exception {
+        assertThat(AppSettings.DEFAULTS.sessionRetention()).isEqualTo(new SessionRetention(30, 10));
+        assertThat(SessionRetention.DEFAULT.maxBytes()).isEqualTo(10L << 30);
+        Files.writeString(file, "{\"schemaVersion\": 1, \"sessions\": {\"maxAgeDays\": 7, \"maxGigabytes\": 2,"
+                + " \"note\": \"mine\"}}");
+
+        AppSettings loaded = store.load();
+        assertThat(loaded.sessionRetention()).isEqualTo(new SessionRetention(7, 2));
+        assertThat(loaded.sessionRetention().maxAge()).isEqualTo(java.time.Duration.ofDays(7));
+
+        assertThat(store.save(loaded.withDark(true))).isTrue();
+        JsonNode sessions = JSON.readTree(Files.readString(file)).get("sessions");
+        assertThat(sessions.get("maxAgeDays").longValue()).isEqualTo(7);
+        assertThat(sessions.get("maxGigabytes").longValue()).isEqualTo(2);
+        assertThat(sessions.get("note").textValue()).as("unknown fields kept").isEqualTo("mine");
+        assertThat(warnings()).isEmpty();
+
+        Files.writeString(file, "{\"sessions\": {\"maxAgeDays\": 7}}");
+        assertThat(store.load().sessionRetention()).as("a field left out takes its default")
+                .isEqualTo(new SessionRetention(7, 10));
+    }
+
+    @Test
+    void aSessionsRetentionThatIsNoWholeNumberFromOneIsIgnoredWithAWarning() throws Exception {
+        for (String bad : List.of("{\"sessions\": {\"maxAgeDays\": 0}}", "{\"sessions\": {\"maxGigabytes\": 1.5}}",
+                "{\"sessions\": {\"maxAgeDays\": \"thirty\"}}", "{\"sessions\": 30}")) {
+            Files.writeString(file, bad);
+            assertThat(store.load().sessionRetention()).as(bad).isEqualTo(SessionRetention.DEFAULT);
+        }
+        assertThat(warnings()).hasSize(4).allMatch(w -> w.contains("\"sessions\"") && w.contains("30 days, 10 GB"));
+    }
+
+    @Test
     void aMissingFileMeansTheDefaultsAndIsNotCreatedByReading() throws Exception {
         assertThat(store.load()).isEqualTo(AppSettings.DEFAULTS);
         assertThat(AppSettings.DEFAULTS.window()).isEmpty();
