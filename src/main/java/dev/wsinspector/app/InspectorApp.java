@@ -106,6 +106,28 @@ public final class InspectorApp extends Application {
         launch.instance().ifPresent(instance -> instance.onActivation(args -> Platform.runLater(
                 () -> context.activate(LaunchArguments.parse(args.toArray(String[]::new),
                         java.nio.file.Files::isRegularFile).files()))));
+        // SIGTERM / SIGINT (logout, kill, Ctrl-C in a terminal): close like the window's close button does —
+        // connections with 1001, every session completed — before the JVM goes (bounded).
+        AppContext shown = context;
+        Thread hook = new Thread(() -> {
+            if (shown.closed) {
+                return; // the window was closed normally: stop() already did it
+            }
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            try {
+                Platform.runLater(() -> {
+                    try {
+                        shown.close();
+                    } finally {
+                        done.countDown();
+                    }
+                });
+                done.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (IllegalStateException | InterruptedException toolkitGone) {
+                // the toolkit already exited normally: stop() closed everything
+            }
+        }, "ws-inspector-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         LOG.info("Window shown");
         Launcher.exitAfterShownIfAsked();  // packaging: -Dwsi.exitAfterShown=true records a start, then quits
     }
@@ -136,6 +158,7 @@ public final class InspectorApp extends Application {
         private final BackgroundTasks sessionIo;
         private final SettingsKeeper settings;
         private final SessionCatalog sessions;
+        private volatile boolean closed;
         /** Takes this context's listeners off the stage, which outlives it (tests restart on one stage). */
         private final Runnable unhookStage;
 
@@ -301,6 +324,10 @@ public final class InspectorApp extends Application {
 
         @Override
         public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
             settings.close();  // first: the window is as the user left it
             unhookStage.run();
             window.detach();  // every tab's connection dropped and its session completed

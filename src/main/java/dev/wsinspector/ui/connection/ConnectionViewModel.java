@@ -394,6 +394,30 @@ public final class ConnectionViewModel {
         return sent;
     }
 
+    /**
+     * Quitting: every open connection of {@code models} starts its closing handshake with 1001 (going away), and
+     * this waits at most {@code maxMillis} for the closes to complete (their close frames then reach the journal).
+     * Called once, as the window goes away.
+     */
+    public static void goAwayAll(List<ConnectionViewModel> models, long maxMillis) {
+        List<Session> closing = new ArrayList<>();
+        for (ConnectionViewModel m : models) {
+            if (m.connection() != null) {
+                m.close(1001, "going away");
+                closing.add(m.session());
+            }
+        }
+        long deadline = System.nanoTime() + maxMillis * 1_000_000L;
+        while (closing.stream().anyMatch(s -> s.state() != ConnectionState.CLOSED) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5); // quitting: nothing else for this thread to do; bounded by maxMillis
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** The open connection, if any, for sending. */
     public Connection connection() {
         return connection != null && connection.state() == ConnectionState.OPEN ? connection : null;

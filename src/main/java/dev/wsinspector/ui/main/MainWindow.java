@@ -7,6 +7,7 @@ import dev.wsinspector.core.payload.Formats;
 import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.session.CaptureStats;
 import dev.wsinspector.ui.connection.ConnectionTab;
+import dev.wsinspector.ui.connection.ConnectionViewModel;
 import dev.wsinspector.ui.profiles.ProfilesPanel;
 import dev.wsinspector.ui.profiles.ProfilesViewModel;
 import dev.wsinspector.ui.server.ServerPanel;
@@ -211,10 +212,18 @@ public final class MainWindow extends BorderPane {
         profiles.startWatching();
     }
 
+    /**
+     * How long quitting waits for open connections to finish their closing handshake (1001, going away) before
+     * it drops them.
+     */
+    private static final long GOING_AWAY_MILLIS = 1500;
+
     public void detach() {
         pulse.stop();
         profiles.close();
-        tabs.getTabs().forEach(t -> ((ConnectionTab) t).model().disconnectNow());
+        List<ConnectionViewModel> models = tabs.getTabs().stream().map(t -> ((ConnectionTab) t).model()).toList();
+        ConnectionViewModel.goAwayAll(models, GOING_AWAY_MILLIS);
+        models.forEach(ConnectionViewModel::disconnectNow);
         List.copyOf(heldByTab.keySet()).forEach(this::release);
     }
 
