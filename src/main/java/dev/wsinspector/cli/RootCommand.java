@@ -21,7 +21,7 @@ final class RootCommand implements Callable<Integer> {
     /** Reached only with options but no subcommand (e.g. nothing after a global flag): that is a usage error. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("Missing command: connect, echo-server or profiles");
+        spec.commandLine().getErr().println("Missing command: connect, echo-server, profiles, sessions, show or export");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * One live session being journaled: its {@link Session} (give {@link #session()} to the connection as store
- * and listener), the journal file and its {@code session.json}. The {@link JournalService}'s thread calls
+ * and listener), the journal file and its {@code session.json}. The {@link SessionCatalog}'s journal thread calls
  * {@link #pump} to move what arrived to the file and to give memory back; the owner calls {@link #close}
  * when the session is over (tab closed, new connection, CLI run done).
  *
