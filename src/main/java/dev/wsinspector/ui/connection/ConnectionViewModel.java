@@ -461,6 +461,12 @@ public final class ConnectionViewModel {
                         + (closed.remote() ? " · by server" : " · by us"));
             }
         }
+        if (now == ConnectionState.CLOSED && recorded != null && recorded.session() == current
+                && !(connection instanceof dev.wsinspector.core.session.ReconnectingConnection r && r.willReconnect())) {
+            // The connection is over and will not come back: complete its session now, so the Sessions list shows
+            // how it ended (later notes in this tab stay in memory only).
+            endRecording();
+        }
         current.lastFailure().ifPresent(f -> lastError.set(f.message()));
         if (recorded != null && recorded.session() == current && recorded.problem() != null) {
             lastError.set(recorded.problem());
@@ -490,6 +496,10 @@ public final class ConnectionViewModel {
             connection.close();
             connection = null;
         }
+        endRecording();
+    }
+
+    private void endRecording() {
         if (recorded != null) {
             // Completing a session writes its last frames and forces them to disk: not on the FX thread. At
             // exit the catalog waits for it (Recording.close is idempotent and synchronized).

@@ -116,6 +116,12 @@ class ConnectionViewModelTest {
             });
             journaled.connection().sendText("first");
             await().atMost(Duration.ofSeconds(5)).until(() -> journaled.session().frames().size() == 2);
+            journaled.close(1000, "");
+            // Once the connection is over, its session is complete: the list shows how it ended.
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                journaled.refresh();
+                return catalog.list().size() == 1 && catalog.list().get(0).how().equals("closed 1000");
+            });
             journaled.connect(); // reconnect in the same tab: the first capture is kept as its own session
             await().atMost(Duration.ofSeconds(10)).until(() -> {
                 journaled.refresh();
@@ -125,8 +131,8 @@ class ConnectionViewModelTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> catalog.list().size() == 2
                     && catalog.list().stream().noneMatch(dev.wsinspector.core.journal.SessionMeta::running));
             var older = catalog.list().get(1);
-            assertThat(older.framesOut()).isEqualTo(1);
-            assertThat(older.framesIn()).isEqualTo(1);
+            assertThat(older.framesOut()).isEqualTo(2); // "first" and our close
+            assertThat(older.framesIn()).isEqualTo(2);
             try (var opened = catalog.open(older)) {
                 assertThat(new String(opened.session().frames().get(0).payloadBytes(),
                         java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("first");
