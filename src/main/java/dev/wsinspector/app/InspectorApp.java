@@ -208,7 +208,7 @@ public final class InspectorApp extends Application {
             // Read on its own thread while the window is built; applied right before it shows.
             SettingsKeeper settings = SettingsKeeper.open(dataDir);
             // Every connection's capture is journaled under <data dir>/sessions (issue 10).
-            SessionCatalog sessions = new SessionCatalog(dataDir, SessionCatalog.Settings.defaults());
+            SessionCatalog sessions = SessionCatalog.of(dataDir);
             BackgroundTasks tasks = new BackgroundTasks();
             // One thread for profile files: saves happen in the order they were asked for.
             BackgroundTasks profileIo = new BackgroundTasks(Executors.newSingleThreadExecutor(r -> {

@@ -176,10 +176,11 @@ final class ConnectCommand implements Callable<Integer> {
             service = new ReconnectingConnectionService(service);
         }
         if (!settings.journaled()) {
-            return new ConnectRun(settings, service, null, out, err).run();
+            // No journal, but the memory budget of the data directory's settings still applies.
+            return new ConnectRun(settings, service, SessionCatalog.of(DataDirectory.resolve(dataDir).path()), out,
+                    err).run();
         }
-        try (SessionCatalog catalog = new SessionCatalog(DataDirectory.resolve(dataDir).path(),
-                SessionCatalog.Settings.defaults())) {
+        try (SessionCatalog catalog = SessionCatalog.of(DataDirectory.resolve(dataDir).path())) {
             return new ConnectRun(settings, service, catalog, out, err).run();
         }
     }

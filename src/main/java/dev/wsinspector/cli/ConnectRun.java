@@ -109,7 +109,10 @@ final class ConnectRun {
     private Integer decided;
     private long stopByNanos = Long.MAX_VALUE;
 
-    /** @param catalog where a journaled run's session goes (see {@link Settings#journaled()}) */
+    /**
+     * @param catalog where a journaled run's session goes (see {@link Settings#journaled()}), and the memory budget
+     *                of any run
+     */
     ConnectRun(Settings settings, ConnectionService service, SessionCatalog catalog, PrintStream out, PrintStream err) {
         this.settings = settings;
         this.service = service;
@@ -347,7 +350,7 @@ final class ConnectRun {
     }
 
     private void openSession() throws IOException {
-        memoryBudget = SessionCatalog.Settings.defaults().effectiveBudget();
+        memoryBudget = catalog.settings().effectiveBudget();
         if (settings.journaled()) {
             String name = settings.save() == null ? "" : settings.save();
             recording = catalog.record(name, settings.profile(), settings.options().uri().toString(),

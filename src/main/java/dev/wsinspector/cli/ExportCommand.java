@@ -45,7 +45,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SessionCatalog catalog = new SessionCatalog(DataDirectory.resolve(dataDir).path(), SessionCatalog.Settings.defaults());
+        SessionCatalog catalog = SessionCatalog.of(DataDirectory.resolve(dataDir).path());
         try (SessionCatalog.Opened opened = catalog.open(catalog.find(sessionRef))) {
             opened.problems().forEach(p -> err.println("ws-inspector: " + p));
             CaptureFiles.write(opened.session(), file, includeSecrets, VersionProvider.version());

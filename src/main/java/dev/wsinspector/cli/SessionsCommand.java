@@ -45,7 +45,7 @@ final class SessionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SessionCatalog catalog = new SessionCatalog(DataDirectory.resolve(dataDir).path(), SessionCatalog.Settings.defaults());
+        SessionCatalog catalog = SessionCatalog.of(DataDirectory.resolve(dataDir).path());
         List<SessionMeta> sessions;
         try {
             sessions = catalog.list();

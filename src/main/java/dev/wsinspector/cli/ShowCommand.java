@@ -56,7 +56,7 @@ final class ShowCommand implements Callable<Integer> {
             err.println("ws-inspector: --from and --count must not be negative");
             return ExitCodes.USAGE;
         }
-        SessionCatalog catalog = new SessionCatalog(DataDirectory.resolve(dataDir).path(), SessionCatalog.Settings.defaults());
+        SessionCatalog catalog = SessionCatalog.of(DataDirectory.resolve(dataDir).path());
         try (SessionCatalog.Opened opened = catalog.open(catalog.find(sessionRef))) {
             opened.problems().forEach(p -> err.println("ws-inspector: " + p));
             FrameStore frames = opened.session().frames();

@@ -4,6 +4,9 @@ import dev.wsinspector.core.profile.AtomicFiles;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.Session;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,6 +61,29 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
             return new Settings(Duration.ofSeconds(1), DEFAULT_BUDGET);
         }
 
+        /**
+         * The settings of a data directory: {@code settings.json}'s {@code "sessions"} object may hold
+         * {@code "flushIntervalMillis"} (100 to 60000, default 1000) and {@code "memoryBudgetMiB"} (16 to 1048576,
+         * default 256); a missing or unreadable file, or a value out of range, means the default (the desktop
+         * app's settings keep fields they do not know, so these survive its saves).
+         */
+        public static Settings read(Path dataDir) {
+            Settings d = defaults();
+            Path file = dataDir.resolve("settings.json");
+            try {
+                JsonNode sessions = new ObjectMapper().readTree(file.toFile()).path("sessions");
+                long flush = ranged(sessions.path("flushIntervalMillis"), 100, 60_000, d.flushInterval().toMillis());
+                long mib = ranged(sessions.path("memoryBudgetMiB"), 16, 1L << 20, d.memoryBudgetBytes() >> 20);
+                return new Settings(Duration.ofMillis(flush), mib << 20);
+            } catch (IOException | RuntimeException e) {
+                return d; // no settings file (the usual case for the command line), or not JSON
+            }
+        }
+
+        private static long ranged(JsonNode n, long min, long max, long fallback) {
+            return n.isIntegralNumber() && n.longValue() >= min && n.longValue() <= max ? n.longValue() : fallback;
+        }
+
         /** The budget actually used: the setting, but never more than a quarter of the JVM's heap. */
         public long effectiveBudget() {
             return Math.max(8L << 20, Math.min(memoryBudgetBytes, Runtime.getRuntime().maxMemory() / 4));
@@ -70,7 +96,9 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
             .contains("posix");
 
     private final Path root;
-    private final Settings settings;
+    private final Path dataDir;
+    /** Null until first asked for when they come from the data directory's settings.json (read lazily). */
+    private volatile Settings settings;
     private final AtomicFiles files = new AtomicFiles();
     private final List<Recording> live = new CopyOnWriteArrayList<>();
     private final Object threadLock = new Object();
@@ -79,6 +107,7 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
 
     public SessionCatalog(Path dataDir, Settings settings) {
         this.root = dataDir.resolve(DIRECTORY);
+        this.dataDir = dataDir;
         this.settings = settings;
     }
 
@@ -86,8 +115,21 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
         return root;
     }
 
+    /**
+     * The sessions of {@code dataDir} with the journal settings of its {@code settings.json} ({@link Settings#read}),
+     * read when first needed, so making a catalog costs no file read (the app's start).
+     */
+    public static SessionCatalog of(Path dataDir) {
+        return new SessionCatalog(dataDir, null);
+    }
+
     public Settings settings() {
-        return settings;
+        Settings s = settings;
+        if (s == null) {
+            s = Settings.read(dataDir);
+            settings = s;
+        }
+        return s;
     }
 
     /**
@@ -189,10 +231,10 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
 
     /** The journal thread: every few milliseconds, each live recording writes what arrived. */
     private void run() {
-        long syncNanos = settings.flushInterval().toNanos();
+        long syncNanos = settings().flushInterval().toNanos();
         while (!closing) {
             List<Recording> now = List.copyOf(live);
-            long share = settings.effectiveBudget() / Math.max(1, now.size());
+            long share = settings().effectiveBudget() / Math.max(1, now.size());
             for (Recording r : now) {
                 r.pump(syncNanos, share);
             }

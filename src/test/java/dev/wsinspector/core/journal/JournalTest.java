@@ -335,6 +335,22 @@ class JournalTest {
         }
     }
 
+    @Test
+    void flushIntervalAndMemoryBudgetComeFromSettingsJson() throws Exception {
+        assertThat(SessionCatalog.Settings.read(data)).isEqualTo(SessionCatalog.Settings.defaults()); // no file
+        Files.writeString(data.resolve("settings.json"), "{\"schemaVersion\":1,\"sessions\":{\"maxAgeDays\":3,"
+                + "\"flushIntervalMillis\":250,\"memoryBudgetMiB\":64}}");
+        SessionCatalog.Settings read = SessionCatalog.Settings.read(data);
+        assertThat(read.flushInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(read.memoryBudgetBytes()).isEqualTo(64L << 20);
+        assertThat(SessionCatalog.of(data).settings()).isEqualTo(read);
+        Files.writeString(data.resolve("settings.json"), "{\"sessions\":{\"flushIntervalMillis\":5,"
+                + "\"memoryBudgetMiB\":\"lots\"}}");
+        assertThat(SessionCatalog.Settings.read(data)).isEqualTo(SessionCatalog.Settings.defaults());
+        Files.writeString(data.resolve("settings.json"), "not json");
+        assertThat(SessionCatalog.Settings.read(data)).isEqualTo(SessionCatalog.Settings.defaults());
+    }
+
     private static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i <= haystack.length - needle.length; i++) {
