@@ -71,6 +71,11 @@ public final class BackgroundTasks implements AutoCloseable {
         this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
     }
 
+    /** Runs {@code update} on the FX thread (progress reported by running work). */
+    public void onFxThread(Runnable update) {
+        fxThread.execute(update);
+    }
+
     /** As {@link #submitLatest(Object, Callable, Consumer, Consumer)}, logging failures. */
     public <T> void submitLatest(Object key, Callable<T> work, Consumer<? super T> onFxThread) {
         submitLatest(key, work, onFxThread, e -> LOG.warn("Background task {} failed", key, e));

@@ -1,6 +1,7 @@
 package dev.wsinspector.ui.main;
 
 import dev.wsinspector.core.io.CaptureFiles;
+import dev.wsinspector.core.io.ProgressFrameStore;
 import dev.wsinspector.core.io.CaptureFormat;
 import dev.wsinspector.core.io.CaptureFormatException;
 import dev.wsinspector.core.io.ImportResult;
@@ -113,8 +114,15 @@ public final class CaptureFileActions {
         }
         Path target = withExtension(file, format);
         long frames = session.frames().size();
-        io.submitLatest("save-capture-" + jobs.incrementAndGet(), () -> {
-            CaptureFiles.write(session, target, includeSecrets, version);
+        String job = "save-capture-" + jobs.incrementAndGet();
+        io.submitLatest(job, () -> {
+            // Long captures take a while (≈ 50 MB/s to HAR): the status line counts up as the file is written.
+            CaptureFiles.write(ProgressFrameStore.watching(session, share -> io.onFxThread(() -> {
+                if (io.isPending(job)) {
+                    status.accept(String.format(java.util.Locale.ROOT, "Saving %s frames to %s: %.0f %%",
+                            Formats.count(frames), target.getFileName(), share * 100));
+                }
+            })), target, includeSecrets, version);
             return target;
         }, saved -> status.accept("Saved " + Formats.count(frames) + " frames to " + saved
                         + (includeSecrets ? " (with secrets)" : "")),
