@@ -42,6 +42,8 @@ public final class StoredJournal implements Closeable {
     private long validEnd;
     private long fileSize;
     private boolean tornTail;
+    /** Frames lost to damage so far in the walk: events after them move up by as many places. */
+    private long lost;
 
     private StoredJournal(FileChannel channel) {
         this.channel = channel;
@@ -110,6 +112,7 @@ public final class StoredJournal implements Closeable {
                 int flags = r.getShort(at + 33) & 0xFFFF;
                 int payload = r.getInt(at + 47);
                 if (seq > expectedSeq) {
+                    lost += seq - expectedSeq;
                     events.add(new ConnectionEvent.Note(epoch, frames, ConnectionEvent.Note.ERROR,
                             (seq - expectedSeq) + " frame(s) could not be read from the session journal"
                                     + " (damaged at byte " + damagedAt + "); later frames are numbered on"));
@@ -216,7 +219,9 @@ public final class StoredJournal implements Closeable {
         byte[] json = new byte[length - 1 - JournalFormat.EVENT_FIXED];
         r.get(at + 25, json);
         try {
-            return EventCodec.decode(Math.min(frameIndex, frames), epoch, json);
+            // An event is written after the frames before it, so every frame lost before it in the file had a
+            // lower seq: its place among the readable frames is its frame index less those.
+            return EventCodec.decode(Math.max(0, Math.min(frameIndex - lost, frames)), epoch, json);
         } catch (IOException | RuntimeException e) {
             problems.add("an event at byte " + pos + " of the journal could not be read: skipped");
             return null;

@@ -202,6 +202,10 @@ class JournalTest {
             Recording rec = catalog.record("", "", "ws://x/", null);
             for (int i = 0; i < 3000; i++) {
                 frame(rec.session(), Direction.IN, Opcode.TEXT, "frame-" + i, false);
+                if (i == 1999) {
+                    rec.session().onEvent(new ConnectionEvent.Note(now(rec.session()), 2000, ConnectionEvent.Note.INFO,
+                            "after frame-1999"));
+                }
             }
             rec.close();
             journal = rec.directory().resolve("frames.wsj");
@@ -217,8 +221,14 @@ class JournalTest {
             assertThat(new String(f.get(1499).payloadBytes(), StandardCharsets.UTF_8)).isEqualTo("frame-1499");
             assertThat(new String(f.get(1500).payloadBytes(), StandardCharsets.UTF_8)).isEqualTo("frame-1501");
             assertThat(new String(f.get(2998).payloadBytes(), StandardCharsets.UTF_8)).isEqualTo("frame-2999");
-            assertThat(j.events()).singleElement().isInstanceOf(ConnectionEvent.Note.class)
-                    .extracting(e -> ((ConnectionEvent.Note) e).message()).asString().contains("1 frame(s) could not be read");
+            assertThat(j.events()).hasSize(2);
+            assertThat(((ConnectionEvent.Note) j.events().get(0)).message()).contains("1 frame(s) could not be read");
+            // The note that followed frame-1999 still follows it: one place earlier, as one frame before it was lost.
+            ConnectionEvent.Note after = (ConnectionEvent.Note) j.events().get(1);
+            assertThat(after.message()).isEqualTo("after frame-1999");
+            assertThat(after.frameIndex()).isEqualTo(1999);
+            assertThat(new String(f.get(after.frameIndex() - 1).payloadBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("frame-1999");
         }
     }
 
