@@ -135,15 +135,32 @@ final class JournalWriter implements Closeable {
         check();
         byte[] json = EventCodec.encode(event);
         int bodyLength = 1 + JournalFormat.EVENT_FIXED + json.length;
-        room(JournalFormat.RECORD_PREFIX + bodyLength + JournalFormat.CRC_LENGTH);
-        buf.putInt(JournalFormat.RECORD_MARKER);
-        int crcFrom = buf.position();
-        buf.putInt(bodyLength).put(JournalFormat.TYPE_EVENT).putLong(event.frameIndex())
+        int recordLength = JournalFormat.RECORD_PREFIX + bodyLength + JournalFormat.CRC_LENGTH;
+        // An event larger than the buffer (a very long note) gets a buffer of its own.
+        ByteBuffer b = recordLength <= buf.capacity() ? buf
+                : ByteBuffer.allocate(recordLength).order(ByteOrder.LITTLE_ENDIAN);
+        if (b == buf) {
+            room(recordLength);
+        } else {
+            drain();
+        }
+        b.putInt(JournalFormat.RECORD_MARKER);
+        int crcFrom = b.position();
+        b.putInt(bodyLength).put(JournalFormat.TYPE_EVENT).putLong(event.frameIndex())
                 .putLong(event.epochMicros()).put(json);
         crc.reset();
-        crc.update(buf.array(), crcFrom, buf.position() - crcFrom);
-        buf.putInt((int) crc.getValue());
-        offset += JournalFormat.RECORD_PREFIX + bodyLength + JournalFormat.CRC_LENGTH;
+        crc.update(b.array(), crcFrom, b.position() - crcFrom);
+        b.putInt((int) crc.getValue());
+        if (b != buf) {
+            b.flip();
+            try {
+                sink.write(b);
+            } catch (IOException | RuntimeException e) {
+                failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+                throw failure;
+            }
+        }
+        offset += recordLength;
     }
 
     /** Hands everything encoded to the sink (the OS page cache: survives kill -9, not a power cut). */
@@ -165,7 +182,7 @@ final class JournalWriter implements Closeable {
         }
     }
 
-    /** Makes room for {@code n} bytes; events larger than the buffer get a buffer of their own size. */
+    /** Makes room for {@code n} bytes (at most the buffer's size). */
     private void room(int n) throws IOException {
         if (buf.remaining() < n) {
             drain();

@@ -71,7 +71,7 @@ class JournalTest {
             }
             s.frames().append(Direction.IN, WireHeader.of(0x82, false, 0, big.length), false,
                     s.frames().clock().nanoTime(), ByteBuffer.wrap(big));
-            s.onEvent(new ConnectionEvent.Note(now(s), 3, ConnectionEvent.Note.INFO, "a note"));
+            s.onEvent(new ConnectionEvent.Note(now(s), 3, ConnectionEvent.Note.INFO, "a note " + "x".repeat(1_200_000)));
             frame(s, Direction.IN, Opcode.PING, "p", false);
             s.onEvent(new ConnectionEvent.Closed(now(s), 4, 1000, "bye", false, true));
             rec.close();
