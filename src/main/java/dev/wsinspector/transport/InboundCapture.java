@@ -22,6 +22,9 @@ import java.util.function.BooleanSupplier;
  * had decoded in that call are lost to it, so everything seen but not yet stored is recorded from the raw
  * bytes (unmasked, still compressed), including the offending frame with whatever payload arrived.
  *
+ * <p>It sees the frames {@link InboundReader} delegates to the library, and only those: a "chunk" here is the
+ * part of a socket read that the library is given.
+ *
  * <p>Raw bytes are kept only for the one frame that spans read chunks (the read buffer is reused after the
  * call); frames complete within a chunk are read back from the chunk, which stays intact during the call.
  * Used on the socket read thread only.
@@ -116,6 +119,11 @@ final class InboundCapture implements WireHeaderParser.Listener {
             storeRaw(pending.pollFirst());
         }
         chunk = null;
+    }
+
+    /** True while its parser is inside a frame (a delegated frame goes on in the next read). */
+    boolean midFrame() {
+        return parser.isMidFrame();
     }
 
     /** Header of the most recent frame whose header was read, or null. */

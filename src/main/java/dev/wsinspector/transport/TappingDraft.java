@@ -37,7 +37,10 @@ import java.util.TreeSet;
  * {@link FrameStore}, and keeps the opening handshake as it happened (see DESIGN.md "Frame capture").
  *
  * <ul>
- *   <li>Inbound: {@link #translateFrame} reads the wire headers itself before the library decodes the chunk
+ *   <li>Inbound: {@link #translateFrame} reads every socket read itself ({@link InboundReader}): a whole
+ *       uncompressed TEXT/BINARY message is stored straight from the read buffer (its UTF-8 checked, 1007 when
+ *       invalid) and never reaches the library; the frames the library must handle (control frames, fragments,
+ *       compressed and unusual ones) are handed to it, and their wire headers are read before it decodes them
  *       (the library drops MASK bit, key and wire length, and decompresses), see {@link InboundCapture}.</li>
  *   <li>Outbound: {@link #createBinaryFrame} keeps the payload before the extension compresses it and reads
  *       the true header from the wire bytes the library made (its own PONG/CLOSE frames misreport the mask).</li>
@@ -60,7 +63,7 @@ public class TappingDraft extends PermessageDeflateDraft {
     private final CaptureObserver observer;
     private final List<HttpHeader> extraHeaders;
     private final FrameRecorder recorder;
-    private final InboundCapture inbound;
+    private final InboundReader reader;
 
     /** Guards outbound capture: frames are created on the send thread, the read thread (pong, close echo) and the library's ping timer. */
     private final Object outLock = new Object();
@@ -87,7 +90,8 @@ public class TappingDraft extends PermessageDeflateDraft {
         this.observer = observer;
         this.extraHeaders = List.copyOf(extraHeaders);
         this.recorder = new FrameRecorder(store, observer);
-        this.inbound = new InboundCapture(recorder, this::extensionNegotiated);
+        InboundCapture inbound = new InboundCapture(recorder, this::extensionNegotiated);
+        this.reader = new InboundReader(store, inbound, observer, super::translateFrame, maxFrameSize);
     }
 
     /** A plain RFC 6455 draft with no extensions or subprotocols that records into {@code store}. */
@@ -108,22 +112,19 @@ public class TappingDraft extends PermessageDeflateDraft {
 
     // ---- inbound frames ----
 
+    /**
+     * Called by the library for each socket read: the {@link InboundReader} stores every frame and returns only
+     * those the library must process (control frames, fragments, compressed and unusual frames).
+     */
     @Override
     public List<Framedata> translateFrame(ByteBuffer buffer) throws InvalidDataException {
-        inbound.beginChunk(buffer);
-        List<Framedata> frames;
-        try {
-            frames = super.translateFrame(buffer);
-        } catch (InvalidDataException e) {
-            inbound.storeUndecoded();
-            observer.onProtocolError(e, inbound.lastHeader());
-            throw e;
-        } catch (RuntimeException e) {
-            inbound.storeUndecoded();
-            throw e;
-        }
-        inbound.storeDecoded(frames);
-        return frames;
+        return reader.translate(buffer);
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        reader.reset();
     }
 
     @Override
@@ -131,9 +132,16 @@ public class TappingDraft extends PermessageDeflateDraft {
         org.java_websocket.enums.Opcode op = frame.getOpcode();
         boolean dataStart = op == org.java_websocket.enums.Opcode.TEXT || op == org.java_websocket.enums.Opcode.BINARY;
         if (dataStart && frame.isFin() && !fragmentedMessage) {
-            // A whole message in one frame: it is captured already, and translateFrame validated it (UTF-8 of
-            // text included, 1007 on failure). The library would only build a String/ByteBuffer for onMessage,
-            // which this client ignores.
+            // A whole message in one frame that the InboundReader delegated (compressed, say): it is captured
+            // already, and the library's translateFrame validated its UTF-8 except for a sequence cut off at the
+            // end, which only its String decoding for onMessage would notice. That String is not needed (this
+            // client ignores onMessage), so the end is checked here instead.
+            if (op == org.java_websocket.enums.Opcode.TEXT && !Utf8Validator.endsComplete(frame.getPayloadData())) {
+                InvalidDataException e = new InvalidDataException(CloseFrame.NO_UTF8,
+                        "Received text ends in an incomplete UTF-8 sequence");
+                observer.onProtocolError(e, null);
+                throw e;
+            }
             return;
         }
         if (frame.getOpcode() == org.java_websocket.enums.Opcode.CLOSING) {

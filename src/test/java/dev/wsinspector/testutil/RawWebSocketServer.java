@@ -181,6 +181,24 @@ public final class RawWebSocketServer implements AutoCloseable {
             out.flush();
         }
 
+        /**
+         * Writes {@code bytes} in pieces of the given sizes (cycling through them), each flushed on its own with
+         * Nagle off and a short pause after every few, so the client's reads end at many different places.
+         */
+        public void writeInPieces(byte[] bytes, int[] sizes, long pauseMicros) throws IOException {
+            socket.setTcpNoDelay(true);
+            int i = 0;
+            for (int at = 0; at < bytes.length; i++) {
+                int n = Math.min(bytes.length - at, sizes[i % sizes.length]);
+                out.write(bytes, at, n);
+                out.flush();
+                at += n;
+                if (pauseMicros > 0 && i % 3 == 2) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(pauseMicros * 1000);
+                }
+            }
+        }
+
         /** Writes an unmasked server frame; {@code firstByte} holds FIN, RSV and opcode. */
         public void sendFrame(int firstByte, byte[] payload) throws IOException {
             write(frame(firstByte, payload));
