@@ -73,6 +73,8 @@ public final class IngestBenchmark {
     private static final int READ_BUFFER = 65536; // what Java-WebSocket's client reads per call
     /** --journal on: the capture client journals into a session (SessionCatalog) in a temp data directory. */
     private static boolean journal;
+    /** --journal on: CPU per stored frame of the journal thread (plus the final write at close), per timed round. */
+    private static final List<Double> JOURNAL_CPU_PER_FRAME = new ArrayList<>();
 
     private IngestBenchmark() {
     }
@@ -355,6 +357,8 @@ public final class IngestBenchmark {
         SessionCatalog catalog = journal ? new SessionCatalog(journalDir, SessionCatalog.Settings.defaults()) : null;
         Recording recording = journal ? catalog.record("bench", "", "ws://127.0.0.1/", null) : null;
         FrameStore store = journal ? recording.session().frames() : new ColumnarFrameStore();
+        Thread journalThread = journal ? thread("ws-inspector-journal") : null;
+        long journalCpu = threadCpu(journalThread);
         measureHeap &= !journal; // a journaled store gives memory back: heap per frame means nothing there
         CompletableFuture<ConnectionEvent.Closed> closed = new CompletableFuture<>();
         long[] readCpu = new long[2]; // at Opened (emitted on the read thread) and at Closed
@@ -398,7 +402,15 @@ public final class IngestBenchmark {
             }
         }
         if (journal) {
-            recording.close();
+            journalCpu = threadCpu(journalThread) - journalCpu;
+            long closeCpu = threadCpu(Thread.currentThread());
+            recording.close(); // writes what the journal thread had not written yet, on this thread
+            journalCpu += threadCpu(Thread.currentThread()) - closeCpu;
+            if (!round.startsWith("warm") && store.size() > 0 && journalThread != null) {
+                JOURNAL_CPU_PER_FRAME.add((double) journalCpu / store.size());
+                System.out.printf(Locale.ROOT, "%-14s journal thread CPU per frame (with the write at close): %s%n",
+                        "", nanos((double) journalCpu / store.size()));
+            }
             if (recording.framesJournaled() != store.size() || recording.problem() != null) {
                 problem = "journal holds " + recording.framesJournaled() + " of " + store.size() + " frames "
                         + (recording.problem() == null ? "" : recording.problem());
@@ -571,6 +583,12 @@ public final class IngestBenchmark {
         return null;
     }
 
+    /** A live thread with this name, or null. */
+    private static Thread thread(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst()
+                .orElse(null);
+    }
+
     /** CPU time of {@code t} so far, or 0 when unknown (no thread, not supported, or it has ended). */
     private static long threadCpu(Thread t) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -665,6 +683,11 @@ public final class IngestBenchmark {
                             + " whole-JVM CPU per frame: bare %s, capture %s (bare/capture %.1f %%)%n", "",
                     nanos(bareCpu), nanos(captureCpu), 100 * bareCpu / captureCpu, nanos(bareProc), nanos(captureProc),
                     100 * bareProc / captureProc);
+        }
+        if (!JOURNAL_CPU_PER_FRAME.isEmpty()) {
+            double[] j = JOURNAL_CPU_PER_FRAME.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double m = j.length % 2 == 1 ? j[j.length / 2] : (j[j.length / 2 - 1] + j[j.length / 2]) / 2;
+            System.out.printf(Locale.ROOT, "journal thread CPU per frame (median, write at close included): %s%n", nanos(m));
         }
         double heap = median(runs, small.name(), captureLabel(), Run::heapPerFrame);
         double retained = median(runs, small.name(), captureLabel(), Run::retainedPerFrame);
