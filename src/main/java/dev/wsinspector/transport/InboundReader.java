@@ -95,7 +95,7 @@ final class InboundReader {
 
     /** The last header made; reused when the next one is identical (records are immutable). */
     private WireHeader previous;
-    private ByteBuffer viewOf;
+    private byte[] viewOf;
     private ByteBuffer payloadView;
     private ByteBuffer pieceView;
     private final ByteBuffer headerPiece = ByteBuffer.wrap(header);
@@ -130,8 +130,10 @@ final class InboundReader {
         if (broken || !buffer.hasArray()) {
             return decodeByLibrary(buffer);
         }
-        if (viewOf != buffer) {
-            viewOf = buffer;
+        if (viewOf != buffer.array() || payloadView.capacity() != buffer.capacity()
+                || payloadView.arrayOffset() != buffer.arrayOffset()) {
+            // The library wraps the same array anew for every read: views of it are made once.
+            viewOf = buffer.array();
             payloadView = buffer.duplicate();
             pieceView = buffer.duplicate();
         }

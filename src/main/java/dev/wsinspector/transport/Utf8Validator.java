@@ -26,7 +26,11 @@ final class Utf8Validator {
     static boolean isValid(byte[] a, int from, int to) {
         int i = from;
         int words = to - 8;
+        int pairs = to - 16;
         while (i < to) {
+            while (i <= pairs && (((long) LONGS.get(a, i) | (long) LONGS.get(a, i + 8)) & HIGH_BITS) == 0) {
+                i += 16;
+            }
             while (i <= words && ((long) LONGS.get(a, i) & HIGH_BITS) == 0) {
                 i += 8;
             }

@@ -31,13 +31,14 @@ public final class ColumnarFrameStore implements FrameStore {
 
     // The flags word. Bits 0-7 are the first header byte (FIN, RSV1-3, opcode) as on the wire.
     private static final int FIRST_BYTE = 0xFF;
-    private static final int MASKED = 1 << 8;
-    private static final int INBOUND = 1 << 9;
-    private static final int INFLATED = 1 << 10;
+    // Bits 8-10 and 12-13 are laid out as FrameBatch's flags (and the journal's), so batches copy them as they are.
+    private static final int MASKED = FrameBatch.MASKED;
+    private static final int INBOUND = FrameBatch.INBOUND;
+    private static final int INFLATED = FrameBatch.INFLATED;
     /** The record holds the wire payload length because it differs from the stored length. */
     private static final int WIRE_LENGTH_STORED = 1 << 11;
     /** Bits 12-13: how the length was encoded on the wire (0: 7-bit, 1: 16-bit, 2: 64-bit). */
-    private static final int LENGTH_CODE_SHIFT = 12;
+    private static final int LENGTH_CODE_SHIFT = FrameBatch.LENGTH_CODE_SHIFT;
 
     private static final int MASK_KEY_BYTES = 4;
     private static final int WIRE_LENGTH_BYTES = 8;
@@ -59,7 +60,7 @@ public final class ColumnarFrameStore implements FrameStore {
     private final CaptureClock clock;
     private final PayloadStore payloads;
     private final Object appendLock = new Object();
-    /** Scratch for a record's prefix; only touched under {@link #appendLock}. */
+    /** Scratch for a record's prefix; only touched by the one appending thread (see {@link #appendSerialised}). */
     private final byte[] prefix = new byte[MASK_KEY_BYTES + WIRE_LENGTH_BYTES];
 
     /** Block directories; replaced by larger copies when full (volatile so readers see whole copies). */
@@ -89,6 +90,17 @@ public final class ColumnarFrameStore implements FrameStore {
     @Override
     public long append(Direction direction, WireHeader header, boolean inflated, long monoNanos,
                        ByteBuffer payload) {
+        synchronized (appendLock) {
+            return appendSerialised(direction, header, inflated, monoNanos, payload);
+        }
+    }
+
+    /**
+     * {@link #append} for an owner that serialises all appends to this store itself ({@link SegmentedFrameStore}
+     * holds its own lock around every append): the same, without taking this store's lock a second time.
+     */
+    long appendSerialised(Direction direction, WireHeader header, boolean inflated, long monoNanos,
+                          ByteBuffer payload) {
         int length = payload.remaining();
         long wireLength = header.payloadLength();
         int flags = header.firstByte() | lengthCode(header) << LENGTH_CODE_SHIFT;
@@ -98,31 +110,29 @@ public final class ColumnarFrameStore implements FrameStore {
         if (inflated) {
             flags |= INFLATED;
         }
-        synchronized (appendLock) {
-            int prefixLength = 0;
-            if (header.masked()) {
-                flags |= MASKED;
-                prefixLength = putBigEndian(header.maskKey(), MASK_KEY_BYTES, prefixLength);
-            }
-            if (wireLength != length) {
-                flags |= WIRE_LENGTH_STORED;
-                prefixLength = putBigEndian(wireLength, WIRE_LENGTH_BYTES, prefixLength);
-            }
-            long address = payloads.append(prefix, prefixLength, payload);
-
-            long seq = size;
-            int block = (int) (seq >>> BLOCK_SHIFT);
-            int index = (int) seq & BLOCK_MASK;
-            Columns cols = index == 0 ? addBlock(block) : columns;
-            cols.mono[block][index] = monoNanos;
-            cols.address[block][index] = address;
-            cols.length[block][index] = length;
-            cols.flags[block][index] = (short) flags;
-
-            PAYLOAD_BYTES.setRelease(this, payloadBytes + length);
-            SIZE.setRelease(this, seq + 1);
-            return seq;
+        int prefixLength = 0;
+        if (header.masked()) {
+            flags |= MASKED;
+            prefixLength = putBigEndian(header.maskKey(), MASK_KEY_BYTES, prefixLength);
         }
+        if (wireLength != length) {
+            flags |= WIRE_LENGTH_STORED;
+            prefixLength = putBigEndian(wireLength, WIRE_LENGTH_BYTES, prefixLength);
+        }
+        long address = payloads.append(prefix, prefixLength, payload);
+
+        long seq = size;
+        int block = (int) (seq >>> BLOCK_SHIFT);
+        int index = (int) seq & BLOCK_MASK;
+        Columns cols = index == 0 ? addBlock(block) : columns;
+        cols.mono[block][index] = monoNanos;
+        cols.address[block][index] = address;
+        cols.length[block][index] = length;
+        cols.flags[block][index] = (short) flags;
+
+        PAYLOAD_BYTES.setRelease(this, payloadBytes + length);
+        SIZE.setRelease(this, seq + 1);
+        return seq;
     }
 
     private int putBigEndian(long value, int bytes, int at) {
@@ -264,6 +274,54 @@ public final class ColumnarFrameStore implements FrameStore {
         if (n > 0) {
             payloads.read(address(seq), prefixLength(flags(seq)) + (long) offset, dst, dstOffset, n);
         }
+        return n;
+    }
+
+    /**
+     * Copies the columns of a run of frames and their payload records in one read: records of consecutive
+     * frames lie back to back in the payload store (this store is its only writer), so the batch's payload
+     * array receives the whole range, prefixes included, and each frame's offset points past its prefix.
+     */
+    @Override
+    public int read(long from, long to, FrameBatch batch) {
+        long stored = size; // acquire: every frame below it is fully written
+        long end = Math.min(Math.min(to, stored), from + batch.capacity());
+        if (from >= end) {
+            if (from < to) {
+                checkSeq(from);
+            }
+            batch.filled(from, 0);
+            return 0;
+        }
+        checkSeq(from);
+        Columns cols = columns;
+        long base = cols.address[block(from)][index(from)];
+        long next = base;
+        int n = 0;
+        for (long seq = from; seq < end; seq++) {
+            int b = block(seq);
+            int i = index(seq);
+            long address = cols.address[b][i];
+            int length = cols.length[b][i];
+            int flags = cols.flags[b][i] & 0xFFFF;
+            long recordEnd = address + prefixLength(flags) + length;
+            if (n > 0 && (address != next || recordEnd - base > batch.payloadCapacity())) {
+                break; // not contiguous (never expected) or the batch is full: the next call goes on from here
+            }
+            batch.monoNanos[n] = cols.mono[b][i];
+            batch.flags[n] = flags & ~WIRE_LENGTH_STORED;
+            batch.maskKey[n] = (flags & MASKED) != 0 ? payloads.readInt(address, 0) : 0;
+            batch.wirePayloadLength[n] = wireLength(flags, address, length);
+            batch.payloadLength[n] = length;
+            batch.payloadOffset[n] = (int) (address + prefixLength(flags) - base);
+            next = recordEnd;
+            n++;
+        }
+        byte[] dst = batch.payloadFor(next - base);
+        if (next > base) {
+            payloads.read(base, 0, dst, 0, (int) (next - base));
+        }
+        batch.filled(from, n);
         return n;
     }
 

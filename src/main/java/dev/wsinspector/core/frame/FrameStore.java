@@ -66,6 +66,47 @@ public interface FrameStore {
      */
     int readPayload(long seq, int offset, byte[] dst, int dstOffset, int len);
 
+    /**
+     * Fills {@code batch} with frames {@code from}, {@code from + 1}, … below {@code to}: as many as the batch
+     * holds, at least one when {@code from < to}. For readers that visit every frame in order (the journal
+     * writer); implementations copy whole column runs and one contiguous payload range instead of answering
+     * field by field.
+     *
+     * @return the number of frames filled in ({@code batch.count()})
+     * @throws IndexOutOfBoundsException when {@code from} is not a stored frame (and {@code from < to})
+     */
+    default int read(long from, long to, FrameBatch batch) {
+        int n = 0;
+        int bytes = 0;
+        long end = Math.min(to, from + batch.capacity());
+        for (long seq = from; seq < end; seq++) {
+            int length = payloadLength(seq);
+            if (n > 0 && (long) bytes + length > batch.payloadCapacity()) {
+                break;
+            }
+            byte[] dst = batch.payloadFor((long) bytes + length); // grows only for a first, larger frame
+            WireHeader h = header(seq);
+            int extended = h.headerLength() - 2 - (h.masked() ? 4 : 0);
+            batch.monoNanos[n] = monoNanos(seq);
+            batch.flags[n] = h.firstByte() | (h.masked() ? FrameBatch.MASKED : 0)
+                    | (direction(seq) == Direction.IN ? FrameBatch.INBOUND : 0)
+                    | (inflated(seq) ? FrameBatch.INFLATED : 0)
+                    | (extended == 8 ? 2 : extended == 2 ? 1 : 0) << FrameBatch.LENGTH_CODE_SHIFT;
+            batch.maskKey[n] = h.maskKey();
+            batch.wirePayloadLength[n] = h.payloadLength();
+            batch.payloadLength[n] = length;
+            batch.payloadOffset[n] = bytes;
+            int copied = readPayload(seq, 0, dst, bytes, length);
+            if (copied != length) {
+                throw new IllegalStateException("frame " + seq + " payload ended at " + copied + " of " + length + " bytes");
+            }
+            bytes += length;
+            n++;
+        }
+        batch.filled(from, n);
+        return n;
+    }
+
     /** Sum of stored payload lengths. */
     long payloadBytes();
 

@@ -1,5 +1,7 @@
 package dev.wsinspector.core.frame;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
@@ -19,6 +21,19 @@ public final class SegmentedFrameStore implements FrameStore {
 
     static final int SEGMENT_FRAMES = ColumnarFrameStore.BLOCK_SIZE;
     static final int SEGMENT_BYTES = 4 << 20;
+
+    private static final VarHandle SIZE;
+    private static final VarHandle PAYLOAD_BYTES;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            SIZE = lookup.findVarHandle(SegmentedFrameStore.class, "size", long.class);
+            PAYLOAD_BYTES = lookup.findVarHandle(SegmentedFrameStore.class, "payloadBytes", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final CaptureClock clock;
     private final Object appendLock = new Object();
@@ -58,13 +73,15 @@ public final class SegmentedFrameStore implements FrameStore {
                 seg = startSegment();
             }
             ByteBuffer kept = keepPayloads ? payload : payload.slice(payload.position(), 0);
-            seg.frames.append(direction, header, inflated, monoNanos, kept);
+            seg.frames.appendSerialised(direction, header, inflated, monoNanos, kept); // under this store's lock
             if (!keepPayloads && payload.hasRemaining()) {
                 payloadsDropped++;
             }
             long seq = size;
-            payloadBytes = payloadBytes + kept.remaining();
-            size = seq + 1;
+            // Release stores, not volatile ones: a reader that sees the new size sees the frame (its volatile
+            // read of size acquires), and the socket read thread does not pay a full fence per frame.
+            PAYLOAD_BYTES.setRelease(this, payloadBytes + kept.remaining());
+            SIZE.setRelease(this, seq + 1);
             return seq;
         }
     }
@@ -266,6 +283,22 @@ public final class SegmentedFrameStore implements FrameStore {
         Segment s = segment(seq);
         return s != null ? s.frames.readPayload(seq - s.base, offset, dst, dstOffset, len)
                 : releasedStore(seq).readPayload(seq, offset, dst, dstOffset, len);
+    }
+
+    /** Frames of one segment at a time (or of the released store, for frames no longer in memory). */
+    @Override
+    public int read(long from, long to, FrameBatch batch) {
+        if (from >= to) {
+            batch.filled(from, 0);
+            return 0;
+        }
+        Segment s = segment(from);
+        if (s == null) {
+            return releasedStore(from).read(from, to, batch);
+        }
+        int n = s.frames.read(from - s.base, to - s.base, batch);
+        batch.filled(from, n);
+        return n;
     }
 
     @Override

@@ -1,20 +1,24 @@
 package dev.wsinspector.core.journal;
 
-import dev.wsinspector.core.frame.Direction;
+import dev.wsinspector.core.frame.CaptureClock;
+import dev.wsinspector.core.frame.FrameBatch;
 import dev.wsinspector.core.frame.FrameStore;
-import dev.wsinspector.core.frame.WireHeader;
 import dev.wsinspector.core.session.ConnectionEvent;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.zip.CRC32C;
 
 /**
  * Appends frames and events to a journal file in the {@link JournalFormat}. Records are encoded into one
- * buffer and handed to the sink when it fills or on {@link #flush()}; payloads are copied from the frame store
- * straight into that buffer, so the writer allocates nothing per frame.
+ * buffer and handed to the sink when it fills or on {@link #flush()}. Frames are read from the capture a run at
+ * a time ({@link FrameStore#read(long, long, FrameBatch)}: column runs and one payload range per call, no object
+ * or look-up per frame), and each record is written into the buffer whole and checksummed in one pass (each
+ * record keeps its own CRC, as the format says), so the writer allocates nothing per frame.
  *
  * <p>One thread at a time (the journal thread). After a failed write the writer is {@link #failed()} and
  * writes nothing more: what reached the file before stays a valid journal (a torn last record is cut off
@@ -24,9 +28,15 @@ final class JournalWriter implements Closeable {
 
     static final int BUFFER_SIZE = 1 << 20;
 
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final JournalSink sink;
     private final ByteBuffer buf = ByteBuffer.allocate(BUFFER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
     private final CRC32C crc = new CRC32C();
+    /** Frames read from the capture in bulk, a run at a time. */
+    private final FrameBatch batch = new FrameBatch(1024, 256 * 1024);
     private final SparseIndex index = new SparseIndex();
     /** File offset of the next byte to be encoded (written or still in the buffer). */
     private long offset;
@@ -82,50 +92,77 @@ final class JournalWriter implements Closeable {
     /** Appends frames {@code frames()} up to {@code to} (exclusive) from {@code store}. */
     void appendFrames(FrameStore store, long to) throws IOException {
         check();
-        for (long seq = frames; seq < to; seq++) {
-            appendFrame(store, seq);
+        CaptureClock clock = store.clock();
+        while (frames < to) {
+            int n = store.read(frames, to, batch);
+            if (n <= 0) {
+                throw new IOException("frame " + frames + " could not be read from the capture");
+            }
+            byte[] payloads = batch.payload();
+            for (int i = 0; i < n; i++) {
+                appendFrame(frames, i, payloads, clock);
+            }
         }
     }
 
-    private void appendFrame(FrameStore store, long seq) throws IOException {
+    /** Encodes frame {@code seq}, entry {@code i} of the batch, into the buffer. */
+    private void appendFrame(long seq, int i, byte[] payloads, CaptureClock clock) throws IOException {
         if ((seq & (SparseIndex.STRIDE - 1)) == 0) {
             index.add(offset);
         }
-        int length = store.payloadLength(seq);
-        WireHeader header = store.header(seq);
-        int dir = store.direction(seq) == Direction.IN ? 0 : 1;
+        int length = batch.payloadLength[i];
+        int flags = batch.flags[i]; // FrameBatch's flags are the journal's (JournalFormat)
+        int dir = (flags & FrameBatch.INBOUND) != 0 ? 0 : 1;
         framesByDir[dir]++;
         bytesByDir[dir] += length;
-        int flags = header.firstByte()
-                | (header.masked() ? JournalFormat.FLAG_MASKED : 0)
-                | (dir == 0 ? JournalFormat.FLAG_INBOUND : 0)
-                | (store.inflated(seq) ? JournalFormat.FLAG_INFLATED : 0)
-                | JournalFormat.lengthCode(header.headerLength(), header.masked()) << JournalFormat.LENGTH_CODE_SHIFT;
+        long mono = batch.monoNanos[i];
         int fixed = JournalFormat.RECORD_PREFIX + 1 + JournalFormat.FRAME_FIXED;
-        room(fixed);
-        buf.putInt(JournalFormat.RECORD_MARKER);
-        int crcFrom = buf.position();
-        buf.putInt(1 + JournalFormat.FRAME_FIXED + length).put(JournalFormat.TYPE_FRAME)
-                .putLong(seq).putLong(store.epochMicros(seq)).putLong(store.monoNanos(seq)).putShort((short) flags)
-                .putInt(header.maskKey()).putLong(header.payloadLength()).putInt(length);
-        crc.reset();
-        crc.update(buf.array(), crcFrom, buf.position() - crcFrom);
-        int copied = 0;
-        while (copied < length) {
-            if (!buf.hasRemaining()) {
-                drain();
+        long record = (long) fixed + length + JournalFormat.CRC_LENGTH;
+        if (record <= buf.capacity()) {
+            // The common case: the whole record is written into the buffer at once, checksummed in one pass.
+            room((int) record);
+            byte[] a = buf.array();
+            int p = buf.position();
+            INT.set(a, p, JournalFormat.RECORD_MARKER);
+            INT.set(a, p + 4, 1 + JournalFormat.FRAME_FIXED + length);
+            a[p + 8] = JournalFormat.TYPE_FRAME;
+            LONG.set(a, p + 9, seq);
+            LONG.set(a, p + 17, clock.epochMicrosAt(mono));
+            LONG.set(a, p + 25, mono);
+            SHORT.set(a, p + 33, (short) flags);
+            INT.set(a, p + 35, batch.maskKey[i]);
+            LONG.set(a, p + 39, batch.wirePayloadLength[i]);
+            INT.set(a, p + 47, length);
+            System.arraycopy(payloads, batch.payloadOffset[i], a, p + fixed, length);
+            crc.reset();
+            crc.update(a, p + 4, fixed - 4 + length); // length, type and body
+            INT.set(a, p + fixed + length, (int) crc.getValue());
+            buf.position(p + (int) record);
+        } else {
+            room(fixed);
+            buf.putInt(JournalFormat.RECORD_MARKER);
+            int crcFrom = buf.position();
+            buf.putInt(1 + JournalFormat.FRAME_FIXED + length).put(JournalFormat.TYPE_FRAME)
+                    .putLong(seq).putLong(clock.epochMicrosAt(mono)).putLong(mono).putShort((short) flags)
+                    .putInt(batch.maskKey[i]).putLong(batch.wirePayloadLength[i]).putInt(length);
+            crc.reset();
+            crc.update(buf.array(), crcFrom, buf.position() - crcFrom);
+            int from = batch.payloadOffset[i];
+            int copied = 0;
+            while (copied < length) {
+                if (!buf.hasRemaining()) {
+                    drain();
+                }
+                int n = Math.min(length - copied, buf.remaining());
+                System.arraycopy(payloads, from + copied, buf.array(), buf.position(), n);
+                crc.update(buf.array(), buf.position(), n);
+                buf.position(buf.position() + n);
+                copied += n;
             }
-            int n = store.readPayload(seq, copied, buf.array(), buf.position(), Math.min(length - copied, buf.remaining()));
-            if (n <= 0) {
-                throw new IOException("frame " + seq + " payload ended at " + copied + " of " + length + " bytes");
-            }
-            crc.update(buf.array(), buf.position(), n);
-            buf.position(buf.position() + n);
-            copied += n;
+            room(JournalFormat.CRC_LENGTH);
+            buf.putInt((int) crc.getValue());
         }
-        room(JournalFormat.CRC_LENGTH);
-        buf.putInt((int) crc.getValue());
-        offset += fixed + length + JournalFormat.CRC_LENGTH;
+        offset += record;
         frames = seq + 1;
         framesInBuffer++;
     }

@@ -105,6 +105,52 @@ class JournalTest {
     }
 
     @Test
+    void everyShapeOfFrameComesBackFieldForField() throws Exception {
+        try (SessionCatalog catalog = catalog(Duration.ofSeconds(1), SessionCatalog.Settings.DEFAULT_BUDGET)) {
+            Recording rec = catalog.record("shapes", "", "ws://127.0.0.1:1/", null);
+            Session s = rec.session();
+            FrameStore f = s.frames();
+            java.util.Random random = new java.util.Random(5);
+            for (int i = 0; i < 5_000; i++) {
+                int kind = i % 9;
+                int length = kind == 0 ? 0 : kind == 1 ? 126 + random.nextInt(3000)
+                        : i == 4_001 ? JournalWriter.BUFFER_SIZE + 12_345 : random.nextInt(140); // one record > the buffer
+                byte[] p = new byte[length];
+                random.nextBytes(p);
+                boolean out = kind == 2 || kind == 5;
+                boolean inflated = kind == 3;
+                long wire = inflated ? length / 3 + 1 : kind == 4 ? length + 77 : length; // compressed, truncated
+                WireHeader h = kind == 6
+                        ? new WireHeader(true, false, false, false, Opcode.BINARY, false, 0, wire, 10) // 64-bit length code
+                        : WireHeader.of(new int[] {0x81, 0x82, 0x01, 0x80, 0x89, 0xC1}[random.nextInt(6)], out,
+                                random.nextInt(), wire);
+                f.append(out ? Direction.OUT : Direction.IN, h, inflated, f.clock().nanoTime(), ByteBuffer.wrap(p));
+                if (i % 1000 == 0) {
+                    rec.framesJournaled(); // let the journal thread run between
+                    Thread.sleep(25);
+                }
+            }
+            rec.close();
+            assertThat(rec.framesJournaled()).isEqualTo(f.size());
+            try (SessionCatalog.Opened opened = catalog.open(catalog.find("shapes"))) {
+                FrameStore back = opened.session().frames();
+                assertThat(back.size()).isEqualTo(f.size());
+                for (long seq = 0; seq < f.size(); seq++) {
+                    Frame a = f.get(seq);
+                    Frame b = back.get(seq);
+                    assertThat(b.header()).as("frame %d", seq).isEqualTo(a.header());
+                    assertThat(b.monoNanos()).isEqualTo(a.monoNanos());
+                    assertThat(b.epochMicros()).isEqualTo(a.epochMicros());
+                    assertThat(b.direction()).isEqualTo(a.direction());
+                    assertThat(b.inflated()).isEqualTo(a.inflated());
+                    assertThat(b.payloadBytes()).as("frame %d", seq).isEqualTo(a.payloadBytes());
+                }
+                assertThat(opened.problems()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void filesAreReadableByTheirOwnerOnly() throws Exception {
         try (SessionCatalog catalog = catalog(Duration.ofSeconds(1), SessionCatalog.Settings.DEFAULT_BUDGET)) {
             Recording rec = catalog.record("", "", "ws://x/", null);
