@@ -24,6 +24,8 @@ public final class SegmentedFrameStore implements FrameStore {
 
     private static final VarHandle SIZE;
     private static final VarHandle PAYLOAD_BYTES;
+    /** A segment that filled at least this much starts a next one with humongous payload chunks (if G1 runs). */
+    private static final int SMALLEST_HALF_REGION = 512 * 1024;
 
     static {
         try {
@@ -62,17 +64,30 @@ public final class SegmentedFrameStore implements FrameStore {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    private record Segment(long base, ColumnarFrameStore frames) {
+    /**
+     * @param payloads the segment's payload store
+     * @param capacity payload-store bytes the segment takes before the next one starts; 0 for the default rule
+     *                 ({@value #SEGMENT_BYTES} payload bytes)
+     */
+    private record Segment(long base, ColumnarFrameStore frames, ChunkedPayloadStore payloads, long capacity) {
+
+        boolean full(int nextPayload) {
+            if (frames.size() >= SEGMENT_FRAMES) {
+                return true;
+            }
+            return capacity > 0 ? frames.size() > 0 && payloads.size() + nextPayload + 12 > capacity
+                    : frames.payloadBytes() >= SEGMENT_BYTES;
+        }
     }
 
     @Override
     public long append(Direction direction, WireHeader header, boolean inflated, long monoNanos, ByteBuffer payload) {
         synchronized (appendLock) {
             Segment seg = current;
-            if (seg == null || seg.frames.size() >= SEGMENT_FRAMES || seg.frames.payloadBytes() >= SEGMENT_BYTES) {
+            ByteBuffer kept = keepPayloads ? payload : payload.slice(payload.position(), 0);
+            if (seg == null || seg.full(kept.remaining())) {
                 seg = startSegment();
             }
-            ByteBuffer kept = keepPayloads ? payload : payload.slice(payload.position(), 0);
             seg.frames.appendSerialised(direction, header, inflated, monoNanos, kept); // under this store's lock
             if (!keepPayloads && payload.hasRemaining()) {
                 payloadsDropped++;
@@ -91,7 +106,16 @@ public final class SegmentedFrameStore implements FrameStore {
         if (old != null) {
             fullSegmentBytes = fullSegmentBytes + old.frames.retainedBytes();
         }
-        Segment seg = new Segment(size, new ColumnarFrameStore(clock));
+        // Payload chunks of exactly one G1 region are humongous objects: G1 allocates them in place in the old
+        // generation and never copies them, where 256 KiB chunks are copied out of the young generation (and
+        // often once more) while the capture streams in, which was most of the GC work of a journaled flood.
+        // Only for a capture that is really streaming (the segment before filled half a region or more), so a
+        // quiet session does not take a whole region for a few frames.
+        int region = old != null && old.payloads.size() >= SMALLEST_HALF_REGION ? G1Region.SIZE : 0;
+        ChunkedPayloadStore payloads = region > 0 && old.payloads.size() >= region / 2
+                ? new ChunkedPayloadStore(region - HeapSizes.ARRAY_HEADER) : new ChunkedPayloadStore();
+        long capacity = payloads.chunkSize() == ChunkedPayloadStore.DEFAULT_CHUNK_SIZE ? 0 : 2L * payloads.chunkSize();
+        Segment seg = new Segment(size, new ColumnarFrameStore(clock, payloads), payloads, capacity);
         int n = segmentCount;
         Segment[] segs = segments;
         long[] b = bases;
@@ -140,6 +164,12 @@ public final class SegmentedFrameStore implements FrameStore {
             releasedBelow = below;
         }
         return freed;
+    }
+
+    /** Chunk size of the payload store of the segment holding {@code seq} (tests); 0 when it was released. */
+    int payloadChunkSize(long seq) {
+        Segment seg = segment(seq);
+        return seg == null ? 0 : seg.payloads.chunkSize();
     }
 
     /** Frames below this are no longer in memory. */
@@ -313,5 +343,35 @@ public final class SegmentedFrameStore implements FrameStore {
         return fullSegmentBytes + (c == null ? 0 : c.frames.retainedBytes())
                 + HeapSizes.referenceArray(segments.length) + HeapSizes.array(bases.length, 8)
                 + (r == null ? 0 : r.retainedBytes());
+    }
+
+    /**
+     * G1's heap region size, or 0 when G1 does not run or it cannot be known (a runtime without the
+     * java.management module). Looked up the first time a capture streams, not when the app starts.
+     */
+    private static final class G1Region {
+        static final int SIZE = size();
+
+        private static int size() {
+            try {
+                return Probe.size();
+            } catch (LinkageError | RuntimeException e) {
+                return 0;
+            }
+        }
+    }
+
+    private static final class Probe {
+        static int size() {
+            boolean g1 = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .anyMatch(b -> b.getName().startsWith("G1"));
+            if (!g1) {
+                return 0;
+            }
+            long region = Long.parseLong(java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption("G1HeapRegionSize").getValue());
+            return region >= SMALLEST_HALF_REGION * 2L && region <= (1 << 30) ? (int) region : 0;
+        }
     }
 }
