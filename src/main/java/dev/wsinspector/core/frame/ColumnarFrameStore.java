@@ -16,7 +16,8 @@ import java.util.Objects;
  * the 4-byte mask key of masked frames, then the 8-byte wire payload length when it differs from the stored
  * length (inflated or truncated frames).
  *
- * <p>Columns are arrays of {@value #BLOCK_SIZE} entries (at most 128 KiB each, so never humongous for G1);
+ * <p>Columns are arrays of {@value #BLOCK_SIZE} entries (at most 128 KiB each, so never humongous for G1; a
+ * segment of a {@link SegmentedFrameStore} may ask for fewer);
  * growth adds a block and at most copies the small block directories, never the data.
  *
  * <p>Threading: appends (socket read thread and send thread) take a lock that is almost never contended.
@@ -27,7 +28,8 @@ public final class ColumnarFrameStore implements FrameStore {
 
     static final int BLOCK_SHIFT = 14;
     static final int BLOCK_SIZE = 1 << BLOCK_SHIFT;
-    private static final int BLOCK_MASK = BLOCK_SIZE - 1;
+    /** Smallest column block a segment may ask for ({@link #ColumnarFrameStore(CaptureClock, PayloadStore, int)}). */
+    static final int MIN_BLOCK_SHIFT = 6;
 
     // The flags word. Bits 0-7 are the first header byte (FIN, RSV1-3, opcode) as on the wire.
     private static final int FIRST_BYTE = 0xFF;
@@ -59,6 +61,9 @@ public final class ColumnarFrameStore implements FrameStore {
 
     private final CaptureClock clock;
     private final PayloadStore payloads;
+    private final int blockShift;
+    private final int blockSize;
+    private final int blockMask;
     private final Object appendLock = new Object();
     /** Scratch for a record's prefix; only touched by the one appending thread (see {@link #appendSerialised}). */
     private final byte[] prefix = new byte[MASK_KEY_BYTES + WIRE_LENGTH_BYTES];
@@ -83,8 +88,23 @@ public final class ColumnarFrameStore implements FrameStore {
      * @param payloads where payload bytes go; owned by this store from now on (nothing else may append)
      */
     public ColumnarFrameStore(CaptureClock clock, PayloadStore payloads) {
+        this(clock, payloads, BLOCK_SHIFT);
+    }
+
+    /**
+     * @param blockShift column blocks hold {@code 1 << blockShift} frames ({@value #MIN_BLOCK_SHIFT} to
+     *                   {@value #BLOCK_SHIFT}): a {@link SegmentedFrameStore} segment that will hold few, large
+     *                   frames asks for small blocks, so it does not allocate columns for 16384 frames
+     */
+    ColumnarFrameStore(CaptureClock clock, PayloadStore payloads, int blockShift) {
+        if (blockShift < MIN_BLOCK_SHIFT || blockShift > BLOCK_SHIFT) {
+            throw new IllegalArgumentException("block shift " + blockShift);
+        }
         this.clock = Objects.requireNonNull(clock, "clock");
         this.payloads = Objects.requireNonNull(payloads, "payloads");
+        this.blockShift = blockShift;
+        this.blockSize = 1 << blockShift;
+        this.blockMask = blockSize - 1;
     }
 
     @Override
@@ -122,8 +142,8 @@ public final class ColumnarFrameStore implements FrameStore {
         long address = payloads.append(prefix, prefixLength, payload);
 
         long seq = size;
-        int block = (int) (seq >>> BLOCK_SHIFT);
-        int index = (int) seq & BLOCK_MASK;
+        int block = block(seq);
+        int index = index(seq);
         Columns cols = index == 0 ? addBlock(block) : columns;
         cols.mono[block][index] = monoNanos;
         cols.address[block][index] = address;
@@ -157,13 +177,13 @@ public final class ColumnarFrameStore implements FrameStore {
             cols = new Columns(cols, cols.capacity() * 2);
             bytes += cols.directoryBytes() - before;
         }
-        cols.mono[block] = new long[BLOCK_SIZE];
-        cols.address[block] = new long[BLOCK_SIZE];
-        cols.length[block] = new int[BLOCK_SIZE];
-        cols.flags[block] = new short[BLOCK_SIZE];
+        cols.mono[block] = new long[blockSize];
+        cols.address[block] = new long[blockSize];
+        cols.length[block] = new int[blockSize];
+        cols.flags[block] = new short[blockSize];
         columns = cols;
-        columnBytes = bytes + 2 * HeapSizes.array(BLOCK_SIZE, 8) + HeapSizes.array(BLOCK_SIZE, 4)
-                + HeapSizes.array(BLOCK_SIZE, 2);
+        columnBytes = bytes + 2 * HeapSizes.array(blockSize, 8) + HeapSizes.array(blockSize, 4)
+                + HeapSizes.array(blockSize, 2);
         return cols;
     }
 
@@ -365,12 +385,12 @@ public final class ColumnarFrameStore implements FrameStore {
         }
     }
 
-    private static int block(long seq) {
-        return (int) (seq >>> BLOCK_SHIFT);
+    private int block(long seq) {
+        return (int) (seq >>> blockShift);
     }
 
-    private static int index(long seq) {
-        return (int) seq & BLOCK_MASK;
+    private int index(long seq) {
+        return (int) seq & blockMask;
     }
 
     /** The four block directories; block {@code i} of each holds frames {@code i * BLOCK_SIZE} onwards. */

@@ -115,7 +115,16 @@ public final class SegmentedFrameStore implements FrameStore {
         ChunkedPayloadStore payloads = region > 0 && old.payloads.size() >= region / 2
                 ? new ChunkedPayloadStore(region - HeapSizes.ARRAY_HEADER) : new ChunkedPayloadStore();
         long capacity = payloads.chunkSize() == ChunkedPayloadStore.DEFAULT_CHUNK_SIZE ? 0 : 2L * payloads.chunkSize();
-        Segment seg = new Segment(size, new ColumnarFrameStore(clock, payloads), payloads, capacity);
+        // Columns for as many frames as the segment will likely hold, judged by the one before (a segment of
+        // 64 KiB frames holds about 64: columns for 16384 would be most of what it allocates).
+        int blockShift = ColumnarFrameStore.BLOCK_SHIFT;
+        if (old != null && capacity > 0 && old.frames.size() > 0) {
+            long expected = capacity / Math.max(1, old.payloads.size() / old.frames.size()) + 1;
+            while (blockShift > ColumnarFrameStore.MIN_BLOCK_SHIFT && (1L << (blockShift - 1)) >= expected) {
+                blockShift--;
+            }
+        }
+        Segment seg = new Segment(size, new ColumnarFrameStore(clock, payloads, blockShift), payloads, capacity);
         int n = segmentCount;
         Segment[] segs = segments;
         long[] b = bases;

@@ -64,4 +64,35 @@ class SegmentedFrameStoreTest {
         assertThat(store.payloadChunkSize(store.size() - 1)).isEqualTo(ChunkedPayloadStore.DEFAULT_CHUNK_SIZE);
         assertThat(store.retainedBytes()).isLessThan(4L << 20);
     }
+
+    @Test
+    void segmentsOfLargeFramesGetSmallColumnsAndStillTakeAnyFrames() {
+        SegmentedFrameStore store = new SegmentedFrameStore();
+        int large = 400;
+        for (int i = 0; i < large; i++) {
+            store.append(Direction.IN, WireHeader.of(0x82, false, 0, 65_536), false, i, ByteBuffer.wrap(payload(i, 65_536)));
+        }
+        long columns = store.retainedBytes() - store.payloadBytes();
+        // Columns for 16384 frames in each segment of about 32-64 such frames would alone be 5.5-11 KB per frame;
+        // what is left is mostly the end of each segment's chunks that the next 64 KiB record did not fit in.
+        assertThat(columns / large).isLessThan(5_000);
+        // A segment sized for large frames that then gets small ones grows its columns block by block.
+        int small = 30_000;
+        for (int i = large; i < large + small; i++) {
+            store.append(Direction.IN, WireHeader.of(0x81, false, 0, 100), false, i, ByteBuffer.wrap(payload(i, 100)));
+        }
+        FrameBatch batch = new FrameBatch(700, 100_000);
+        long seq = 0;
+        while (seq < store.size()) {
+            int n = store.read(seq, store.size(), batch);
+            for (int i = 0; i < n; i++, seq++) {
+                int length = seq < large ? 65_536 : 100;
+                assertThat(batch.payloadLength[i]).isEqualTo(length);
+                assertThat(batch.monoNanos[i]).isEqualTo(seq);
+                assertThat(Arrays.copyOfRange(batch.payload(), batch.payloadOffset[i], batch.payloadOffset[i] + length))
+                        .isEqualTo(payload((int) seq, length));
+                assertThat(store.get(seq).payloadBytes()).isEqualTo(payload((int) seq, length));
+            }
+        }
+    }
 }
