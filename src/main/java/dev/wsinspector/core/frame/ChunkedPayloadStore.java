@@ -35,6 +35,8 @@ public final class ChunkedPayloadStore implements PayloadStore {
     }
 
     private final int chunkSize;
+    private final java.util.function.Supplier<byte[]> spare;
+    private volatile boolean givenUp;
     /** Chunk directory; replaced by a larger copy when full, volatile so readers never see a stale copy. */
     private volatile byte[][] chunks = new byte[16][];
     /** Bytes appended; written with release after the bytes, so a reader that sees it sees them. */
@@ -52,10 +54,35 @@ public final class ChunkedPayloadStore implements PayloadStore {
 
     /** @param chunkSize bytes per chunk; tests use tiny chunks to exercise records that straddle them */
     public ChunkedPayloadStore(int chunkSize) {
+        this(chunkSize, null);
+    }
+
+    /**
+     * @param spare where new chunks come from before they are allocated (chunks of {@code chunkSize} that an
+     *              earlier store gave up, see {@link #giveUpChunks}); null for none. Called by the writer only.
+     */
+    ChunkedPayloadStore(int chunkSize, java.util.function.Supplier<byte[]> spare) {
         if (chunkSize <= 0) {
             throw new IllegalArgumentException("chunk size must be positive: " + chunkSize);
         }
         this.chunkSize = chunkSize;
+        this.spare = spare;
+    }
+
+    /**
+     * Marks this store's chunks as reused and returns them, for a later store to write over (a released segment
+     * of a {@link SegmentedFrameStore}, whose frames are readable elsewhere). Bytes read from this store after
+     * this call may be torn: a reader checks {@link #chunksGivenUp()} after copying (behind an acquire fence) and
+     * reads from elsewhere when it is set.
+     */
+    byte[][] giveUpChunks() {
+        givenUp = true; // volatile write, before any chunk can reach another writer
+        return Arrays.copyOf(chunks, chunkCount);
+    }
+
+    /** True once {@link #giveUpChunks} was called: what was just read from this store may be torn. */
+    boolean chunksGivenUp() {
+        return givenUp;
     }
 
     public int chunkSize() {
@@ -113,7 +140,9 @@ public final class ChunkedPayloadStore implements PayloadStore {
             retained += HeapSizes.referenceArray(bigger.length) - HeapSizes.referenceArray(dir.length);
             dir = bigger;
         }
-        current = new byte[chunkSize];
+        byte[] reused = spare == null ? null : spare.get();
+        // A reused chunk keeps old bytes beyond what is written; nothing reads past the size written.
+        current = reused != null && reused.length == chunkSize ? reused : new byte[chunkSize];
         fill = 0;
         dir[chunkCount++] = current;
         chunks = dir;

@@ -26,6 +26,8 @@ public final class SegmentedFrameStore implements FrameStore {
     private static final VarHandle PAYLOAD_BYTES;
     /** A segment that filled at least this much starts a next one with humongous payload chunks (if G1 runs). */
     private static final int SMALLEST_HALF_REGION = 512 * 1024;
+    /** Spare chunks kept at most (a few journal rounds' worth; 32 MiB with 2 MiB regions). */
+    private static final int MAX_SPARE_CHUNKS = 16;
 
     static {
         try {
@@ -53,6 +55,11 @@ public final class SegmentedFrameStore implements FrameStore {
     private volatile boolean keepPayloads = true;
     private volatile long payloadsDropped;
     private volatile Segment current;
+    /** Payload chunks of released streaming segments, for new segments to reuse; under the append lock. */
+    private final java.util.ArrayDeque<byte[]> spareChunks = new java.util.ArrayDeque<>();
+    private volatile long spareBytes;
+    /** Tests only: runs in {@link #readPayload} between finding the segment and reading it. */
+    static Runnable afterLookupForTests;
     /** The segment the last look-up found (any thread's); a hint, checked before use. */
     private volatile Segment lastHit;
 
@@ -113,7 +120,7 @@ public final class SegmentedFrameStore implements FrameStore {
         // quiet session does not take a whole region for a few frames.
         int region = old != null && old.payloads.size() >= SMALLEST_HALF_REGION ? G1Region.SIZE : 0;
         ChunkedPayloadStore payloads = region > 0 && old.payloads.size() >= region / 2
-                ? new ChunkedPayloadStore(region - HeapSizes.ARRAY_HEADER) : new ChunkedPayloadStore();
+                ? new ChunkedPayloadStore(region - HeapSizes.ARRAY_HEADER, this::spareChunk) : new ChunkedPayloadStore();
         long capacity = payloads.chunkSize() == ChunkedPayloadStore.DEFAULT_CHUNK_SIZE ? 0 : 2L * payloads.chunkSize();
         // Columns for as many frames as the segment will likely hold, judged by the one before (a segment of
         // 64 KiB frames holds about 64: columns for 16384 would be most of what it allocates).
@@ -168,11 +175,48 @@ public final class SegmentedFrameStore implements FrameStore {
                 freed += s.frames.retainedBytes();
                 segs[i] = null;
                 below = end;
+                if (from != null && s.capacity > 0) {
+                    recycle(s);
+                }
             }
             fullSegmentBytes = fullSegmentBytes - freed;
             releasedBelow = below;
         }
         return freed;
+    }
+
+    /**
+     * Keeps a released streaming segment's payload chunks for the next segments (under the append lock). A
+     * streaming capture then writes into memory it already had instead of new regions: no allocation, no zeroing,
+     * no first-touch page faults, no concurrent cycle started by a humongous allocation. Readers that still hold
+     * the segment see {@link ChunkedPayloadStore#chunksGivenUp()} after reading and read from the released store.
+     */
+    private void recycle(Segment s) {
+        for (byte[] chunk : s.payloads.giveUpChunks()) {
+            if (spareChunks.size() >= MAX_SPARE_CHUNKS || chunk == null) {
+                break;
+            }
+            spareChunks.addLast(chunk);
+            spareBytes = spareBytes + HeapSizes.array(chunk.length, 1);
+        }
+    }
+
+    /** A spare chunk for a new segment's payload store, or null (called under the append lock). */
+    private byte[] spareChunk() {
+        byte[] chunk = spareChunks.pollFirst();
+        if (chunk != null) {
+            spareBytes = spareBytes - HeapSizes.array(chunk.length, 1);
+        }
+        return chunk;
+    }
+
+    /**
+     * After reading from segment {@code s}: true when its chunks were given to a newer segment meanwhile, so what
+     * was read may be torn and must be read from the released store instead (a seqlock-style validation).
+     */
+    private static boolean torn(Segment s) {
+        VarHandle.acquireFence(); // the reads before stay before the flag's read
+        return s.payloads.chunksGivenUp();
     }
 
     /** Chunk size of the payload store of the segment holding {@code seq} (tests); 0 when it was released. */
@@ -254,13 +298,22 @@ public final class SegmentedFrameStore implements FrameStore {
             return releasedStore(seq).get(seq);
         }
         Frame f = s.frames.get(seq - s.base);
+        if (torn(s)) {
+            return releasedStore(seq).get(seq);
+        }
         return new Frame(seq, f.epochMicros(), f.monoNanos(), f.direction(), f.header(), f.inflated(), f.payload());
     }
 
     @Override
     public WireHeader header(long seq) {
         Segment s = segment(seq);
-        return s != null ? s.frames.header(seq - s.base) : releasedStore(seq).header(seq);
+        if (s != null) {
+            WireHeader h = s.frames.header(seq - s.base); // mask key and wire length live in the payload chunks
+            if (!torn(s)) {
+                return h;
+            }
+        }
+        return releasedStore(seq).header(seq);
     }
 
     @Override
@@ -314,14 +367,29 @@ public final class SegmentedFrameStore implements FrameStore {
     @Override
     public long wirePayloadLength(long seq) {
         Segment s = segment(seq);
-        return s != null ? s.frames.wirePayloadLength(seq - s.base) : releasedStore(seq).wirePayloadLength(seq);
+        if (s != null) {
+            long length = s.frames.wirePayloadLength(seq - s.base);
+            if (!torn(s)) {
+                return length;
+            }
+        }
+        return releasedStore(seq).wirePayloadLength(seq);
     }
 
     @Override
     public int readPayload(long seq, int offset, byte[] dst, int dstOffset, int len) {
         Segment s = segment(seq);
-        return s != null ? s.frames.readPayload(seq - s.base, offset, dst, dstOffset, len)
-                : releasedStore(seq).readPayload(seq, offset, dst, dstOffset, len);
+        Runnable hook = afterLookupForTests;
+        if (hook != null) {
+            hook.run();
+        }
+        if (s != null) {
+            int n = s.frames.readPayload(seq - s.base, offset, dst, dstOffset, len);
+            if (!torn(s)) {
+                return n;
+            }
+        }
+        return releasedStore(seq).readPayload(seq, offset, dst, dstOffset, len);
     }
 
     /** Frames of one segment at a time (or of the released store, for frames no longer in memory). */
@@ -336,6 +404,9 @@ public final class SegmentedFrameStore implements FrameStore {
             return releasedStore(from).read(from, to, batch);
         }
         int n = s.frames.read(from - s.base, to - s.base, batch);
+        if (torn(s)) {
+            return releasedStore(from).read(from, to, batch);
+        }
         batch.filled(from, n);
         return n;
     }
@@ -351,7 +422,7 @@ public final class SegmentedFrameStore implements FrameStore {
         FrameStore r = released;
         return fullSegmentBytes + (c == null ? 0 : c.frames.retainedBytes())
                 + HeapSizes.referenceArray(segments.length) + HeapSizes.array(bases.length, 8)
-                + (r == null ? 0 : r.retainedBytes());
+                + (r == null ? 0 : r.retainedBytes()) + spareBytes;
     }
 
     /**

@@ -95,4 +95,103 @@ class SegmentedFrameStoreTest {
             }
         }
     }
+
+    @Test
+    void readersNeverSeeTornPayloadsWhileReleasedChunksAreReused() throws Exception {
+        SegmentedFrameStore store = new SegmentedFrameStore();
+        ColumnarFrameStore journal = new ColumnarFrameStore(store.clock()); // stands in for the journal file
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+        Thread reader = new Thread(() -> {
+            java.util.Random random = new java.util.Random(3);
+            byte[] dst = new byte[300];
+            FrameBatch batch = new FrameBatch(64, 64 * 300);
+            try {
+                while (!done.get()) {
+                    long size = store.size();
+                    if (size == 0) {
+                        continue;
+                    }
+                    // Mostly frames near the release point, where chunks are being given up and reused.
+                    long below = store.releasedBelow();
+                    long seq = random.nextBoolean() && below > 0
+                            ? Math.max(0, below - 1 - random.nextInt(40_000)) : (long) (random.nextDouble() * size);
+                    int length = lengthOf(seq);
+                    int n = store.readPayload(seq, 0, dst, 0, dst.length);
+                    assertThat(n).isEqualTo(length);
+                    assertThat(Arrays.copyOf(dst, n)).isEqualTo(payload((int) seq, length));
+                    assertThat(store.header(seq).payloadLength()).isEqualTo(length + 1); // wire length in the chunk
+                    assertThat(store.wirePayloadLength(seq)).isEqualTo(length + 1);
+                    int m = store.read(seq, Math.min(size, seq + 64), batch);
+                    for (int i = 0; i < m; i++) {
+                        int len = lengthOf(seq + i);
+                        assertThat(batch.payloadLength[i]).isEqualTo(len);
+                        assertThat(Arrays.copyOfRange(batch.payload(), batch.payloadOffset[i], batch.payloadOffset[i] + len))
+                                .isEqualTo(payload((int) (seq + i), len));
+                    }
+                    reads.incrementAndGet();
+                }
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "torn-reader");
+        reader.start();
+        int frames = 400_000;
+        for (int i = 0; i < frames && failure.get() == null; i++) {
+            int length = lengthOf(i);
+            // Wire length differs from the stored length, so each record's prefix in the chunk is read too.
+            WireHeader h = WireHeader.of(0x82, false, 0, length + 1);
+            journal.append(Direction.IN, h, false, i, ByteBuffer.wrap(payload(i, length)));
+            store.append(Direction.IN, h, false, i, ByteBuffer.wrap(payload(i, length)));
+            if (i % 5_000 == 0 && i > 60_000) {
+                store.release(i - 50_000, journal);
+            }
+        }
+        done.set(true);
+        reader.join(10_000);
+        if (failure.get() != null) {
+            throw new AssertionError("a reader saw a torn frame", failure.get());
+        }
+        assertThat(reads.get()).isPositive();
+        assertThat(store.releasedBelow()).isGreaterThan(frames / 2);
+        assertThat(store.payloadChunkSize(frames - 1)).isGreaterThan(ChunkedPayloadStore.DEFAULT_CHUNK_SIZE);
+    }
+
+    private static int lengthOf(long seq) {
+        return 150 + (int) (seq % 100);
+    }
+
+    @Test
+    void aReadRacingTheReuseOfItsSegmentsChunksIsAnsweredFromTheReleasedStore() {
+        SegmentedFrameStore store = new SegmentedFrameStore();
+        ColumnarFrameStore journal = new ColumnarFrameStore(store.clock());
+        int frames = 5 * SegmentedFrameStore.SEGMENT_FRAMES;
+        for (int i = 0; i < frames; i++) {
+            WireHeader h = WireHeader.of(0x82, false, 0, lengthOf(i));
+            journal.append(Direction.IN, h, false, i, ByteBuffer.wrap(payload(i, lengthOf(i))));
+            store.append(Direction.IN, h, false, i, ByteBuffer.wrap(payload(i, lengthOf(i))));
+        }
+        long seq = 2L * SegmentedFrameStore.SEGMENT_FRAMES + 5; // in a streaming segment (humongous chunks)
+        assertThat(store.payloadChunkSize(seq)).isGreaterThan(ChunkedPayloadStore.DEFAULT_CHUNK_SIZE);
+        byte[] dst = new byte[300];
+        try {
+            // Between the reader's look-up and its read, the segment is released, its chunks go to a new segment,
+            // and that segment's frames overwrite them.
+            SegmentedFrameStore.afterLookupForTests = () -> {
+                SegmentedFrameStore.afterLookupForTests = null;
+                store.release(4L * SegmentedFrameStore.SEGMENT_FRAMES, journal);
+                byte[] junk = new byte[250];
+                Arrays.fill(junk, (byte) 0x5A);
+                for (int i = 0; i < 3 * SegmentedFrameStore.SEGMENT_FRAMES; i++) {
+                    store.append(Direction.IN, WireHeader.of(0x82, false, 0, junk.length), false, 0, ByteBuffer.wrap(junk));
+                }
+            };
+            int n = store.readPayload(seq, 0, dst, 0, dst.length);
+            assertThat(Arrays.copyOf(dst, n)).isEqualTo(payload((int) seq, lengthOf(seq)));
+        } finally {
+            SegmentedFrameStore.afterLookupForTests = null;
+        }
+        assertThat(store.releasedBelow()).isGreaterThan(seq);
+    }
 }
