@@ -26,8 +26,6 @@ public final class SegmentedFrameStore implements FrameStore {
     private static final VarHandle PAYLOAD_BYTES;
     /** A segment that filled at least this much starts a next one with humongous payload chunks (if G1 runs). */
     private static final int SMALLEST_HALF_REGION = 512 * 1024;
-    /** Spare chunks kept at most (a few journal rounds' worth; 32 MiB with 2 MiB regions). */
-    private static final int MAX_SPARE_CHUNKS = 16;
 
     static {
         try {
@@ -156,6 +154,14 @@ public final class SegmentedFrameStore implements FrameStore {
      * @return heap bytes given back
      */
     public long release(long seq, FrameStore from) {
+        return release(seq, from, 0);
+    }
+
+    /**
+     * {@link #release(long, FrameStore)}, keeping up to {@code spareLimitBytes} of the released streaming segments'
+     * payload chunks for the next segments to write into (counted in {@link #retainedBytes()}).
+     */
+    public long release(long seq, FrameStore from, long spareLimitBytes) {
         long freed = 0;
         synchronized (appendLock) {
             released = from;
@@ -176,7 +182,7 @@ public final class SegmentedFrameStore implements FrameStore {
                 segs[i] = null;
                 below = end;
                 if (from != null && s.capacity > 0) {
-                    recycle(s);
+                    recycle(s, spareLimitBytes);
                 }
             }
             fullSegmentBytes = fullSegmentBytes - freed;
@@ -191,9 +197,12 @@ public final class SegmentedFrameStore implements FrameStore {
      * no first-touch page faults, no concurrent cycle started by a humongous allocation. Readers that still hold
      * the segment see {@link ChunkedPayloadStore#chunksGivenUp()} after reading and read from the released store.
      */
-    private void recycle(Segment s) {
+    private void recycle(Segment s, long spareLimitBytes) {
+        if (spareBytes + s.payloads.chunkSize() > spareLimitBytes) {
+            return; // the segment's chunks become garbage, as without reuse
+        }
         for (byte[] chunk : s.payloads.giveUpChunks()) {
-            if (spareChunks.size() >= MAX_SPARE_CHUNKS || chunk == null) {
+            if (chunk == null || spareBytes + HeapSizes.array(chunk.length, 1) > spareLimitBytes) {
                 break;
             }
             spareChunks.addLast(chunk);

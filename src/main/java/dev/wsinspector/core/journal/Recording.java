@@ -106,7 +106,9 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
         }
         if (store.retainedBytes() > memoryShare) {
             if (problem == null) {
-                store.release(writer.framesWritten(), journalFrames);
+                // Up to half the share of released streaming segments' chunks is kept for new frames to be
+                // written into (see SegmentedFrameStore.release): the other half holds the most recent frames.
+                store.release(writer.framesWritten(), journalFrames, memoryShare / 2);
             } else {
                 store.keepPayloads(false); // no journal and no room: keep headers only
             }

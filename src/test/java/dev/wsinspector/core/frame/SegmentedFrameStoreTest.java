@@ -145,7 +145,7 @@ class SegmentedFrameStoreTest {
             journal.append(Direction.IN, h, false, i, ByteBuffer.wrap(payload(i, length)));
             store.append(Direction.IN, h, false, i, ByteBuffer.wrap(payload(i, length)));
             if (i % 5_000 == 0 && i > 60_000) {
-                store.release(i - 50_000, journal);
+                store.release(i - 50_000, journal, 16L << 20);
             }
         }
         done.set(true);
@@ -180,7 +180,7 @@ class SegmentedFrameStoreTest {
             // and that segment's frames overwrite them.
             SegmentedFrameStore.afterLookupForTests = () -> {
                 SegmentedFrameStore.afterLookupForTests = null;
-                store.release(4L * SegmentedFrameStore.SEGMENT_FRAMES, journal);
+                store.release(4L * SegmentedFrameStore.SEGMENT_FRAMES, journal, 64L << 20);
                 byte[] junk = new byte[250];
                 Arrays.fill(junk, (byte) 0x5A);
                 for (int i = 0; i < 3 * SegmentedFrameStore.SEGMENT_FRAMES; i++) {
