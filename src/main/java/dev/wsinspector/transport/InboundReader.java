@@ -49,7 +49,8 @@ import java.util.List;
  * <h2>Order and time</h2>
  * Frames are stored in wire order: a run of delegated frames is decoded and stored before the fast frame
  * after it. All fast frames of one read carry one capture time, taken when the read is handed over (and again
- * after each delegated run, so times never go backwards). After a protocol error, the rest of that read is
+ * after each delegated run and whenever another frame was stored in between — one we sent, say — so times never
+ * go backwards). After a protocol error, the rest of that read is
  * stored from the raw bytes, and later reads (there are normally none: the library stops decoding) take the
  * library's path for everything.
  *
@@ -101,6 +102,8 @@ final class InboundReader {
     private final ByteBuffer headerPiece = ByteBuffer.wrap(header);
     /** Capture time of the fast frames of the current read. */
     private long now;
+    /** The store's size after this reader's last append: another size means someone appended in between. */
+    private long expectedSize;
     /** Frames the library decoded during the current read; null while none. */
     private List<Framedata> decoded;
     /** Index in the current read up to which every byte was stored or handed to the library. */
@@ -139,6 +142,7 @@ final class InboundReader {
         }
         decoded = null;
         now = store.clock().nanoTime();
+        expectedSize = store.size();
         byte[] a = buffer.array();
         int base = buffer.arrayOffset();
         int entry = buffer.position();
@@ -321,7 +325,11 @@ final class InboundReader {
 
     /** Stores a fast frame; {@code payload} holds exactly its bytes, which are also {@code a[off, off + len)}. */
     private void storeFast(WireHeader h, byte[] a, int off, ByteBuffer payload) throws InvalidDataException {
-        store.append(Direction.IN, h, false, now, payload);
+        if (store.size() != expectedSize) {
+            // A frame was stored since (one we sent, or a delegated one): stamp later than it, so times stay in order.
+            now = store.clock().nanoTime();
+        }
+        expectedSize = store.append(Direction.IN, h, false, now, payload) + 1;
         if (h.opcode() == Opcode.TEXT && !Utf8Validator.isValid(a, off, off + payload.remaining())) {
             // Stored first, as the library's path stores the offending frame; then fail as the library would.
             InvalidDataException e = new InvalidDataException(CloseFrame.NO_UTF8, "Received text is no valid utf8 string!");

@@ -333,4 +333,32 @@ class InboundReaderTest {
             assertThat(feed.toLibrary).hasSize(3);
         }
     }
+
+    @Test
+    void aFrameWeSendWhileAReadIsStoredDoesNotMakeTimesGoBackwards() throws Exception {
+        ColumnarFrameStore inner = new ColumnarFrameStore();
+        int[] inbound = {0};
+        // Stands in for the send thread: after every third inbound frame, one outbound frame is stored, stamped now.
+        FrameStore store = (FrameStore) java.lang.reflect.Proxy.newProxyInstance(FrameStore.class.getClassLoader(),
+                new Class<?>[] {FrameStore.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(inner, args);
+                    if (method.getName().equals("append") && args[0] == Direction.IN && ++inbound[0] % 3 == 0) {
+                        Thread.sleep(0, 1000);
+                        inner.append(Direction.OUT, dev.wsinspector.core.frame.WireHeader.of(0x81, true, 7, 2), false,
+                                inner.clock().nanoTime(), ByteBuffer.wrap(utf8("hi")));
+                    }
+                    return result;
+                });
+        TappingDraft draft = new TappingDraft(store);
+        List<WireFrame> frames = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            frames.add(WireFrame.text("frame " + i));
+        }
+        byte[] wire = WireFrame.stream(frames);
+        draft.translateFrame(ByteBuffer.wrap(wire));
+        assertThat(inner.size()).isEqualTo(40);
+        for (long i = 1; i < inner.size(); i++) {
+            assertThat(inner.monoNanos(i)).as("frame %d", i).isGreaterThanOrEqualTo(inner.monoNanos(i - 1));
+        }
+    }
 }
