@@ -131,7 +131,7 @@ class TimelineUnderLoadBenchmark {
                 }
             }
             long rows = WaitForAsyncUtils.asyncFx(() -> tab.timeline().rows().capturedRows()).get();
-            long listed = WaitForAsyncUtils.asyncFx(() -> (long) tab.timeline().getItems().size()).get();
+            long listed = WaitForAsyncUtils.asyncFx(() -> (long) tab.timeline().shownRows().size()).get();
             double floodSeconds = sent.floodNanos() / 1e9;
             for (int i = 0; i < 3; i++) {
                 System.gc();

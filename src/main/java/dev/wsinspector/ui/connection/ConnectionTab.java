@@ -50,6 +50,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -101,6 +102,7 @@ public final class ConnectionTab extends Tab {
     private CaptureSaver captureSaver;
 
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination GO_TO = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
     private BackgroundTasks tasks;
     /** Built on first use, below the timeline bar: most sessions never search (and a new window styles less). */
     private FindBar findBar;
@@ -108,6 +110,12 @@ public final class ConnectionTab extends Tab {
 
     private final Label windowLabel = new Label();
     private final HBox windowControls = new HBox(6);
+    private final TextField goTo = new TextField();
+    private final Button latest = new Button("Latest");
+    private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
+    /** A short message for the user on the timeline bar (copy limit, Go to), until noticeUntil. */
+    private String notice = "";
+    private long noticeUntil;
     private Session shown;
     /** Which frames of the shown capture are text (continuations included), kept up to date by the pulse. */
     private MessageKinds kinds;
@@ -159,6 +167,9 @@ public final class ConnectionTab extends Tab {
             if (FIND.match(e)) {
                 openFind();
                 e.consume();
+            } else if (GO_TO.match(e)) {
+                openGoTo();
+                e.consume();
             }
         });
         middle = new SplitPane(timeline, detail);
@@ -174,10 +185,10 @@ public final class ConnectionTab extends Tab {
         content.setCenter(vertical);
         setContent(content);
 
-        timeline.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
-            if (!timeline.isRestoringSelection()) {
-                showDetail(row);
-            }
+        timeline.selection().leadProperty().addListener((o, a, lead) -> showDetail(timeline.leadRow()));
+        timeline.onNotice(text -> {
+            notice = text;
+            noticeUntil = System.nanoTime() + 6_000_000_000L;
         });
         model.stateProperty().addListener((o, a, state) -> updateBadge(state));
         updateBadge(model.stateProperty().get());
@@ -285,17 +296,16 @@ public final class ConnectionTab extends Tab {
         MenuItem replayRows = new MenuItem("Replay sent frames of the selection…");
         replayRows.setId("replayRowsMenu");
         replayRows.setOnAction(e -> replaySelectedRows());
-        timeline.getContextMenu().getItems().addAll(new SeparatorMenuItem(), saveFrame, replayRows);
-        timeline.getContextMenu().setOnShowing(e -> {
-            TimelineRow row = timeline.getSelectionModel().getSelectedItem();
+        timeline.contextMenu().getItems().addAll(new SeparatorMenuItem(), saveFrame, replayRows);
+        timeline.contextMenu().setOnShowing(e -> {
+            TimelineRow row = timeline.leadRow();
             saveFrame.setDisable(row == null || !row.isFrame() || !messages.availableProperty().get());
-            replayRows.setDisable(timeline.getSelectionModel().getSelectedItems().stream().noneMatch(
-                    r -> r != null && r.isFrame()));
+            replayRows.setDisable(timeline.selectedFrameRange() == null);
         });
     }
 
     private void saveSelectedFrame() {
-        TimelineRow row = timeline.getSelectionModel().getSelectedItem();
+        TimelineRow row = timeline.leadRow();
         if (row != null && row.isFrame() && shown != null) {
             saveMessage("Save frame " + row.seq(), frameAsMessage(shown.frames().get(row.seq()), row.seq()));
         }
@@ -303,10 +313,9 @@ public final class ConnectionTab extends Tab {
 
     /** The selected rows' frame range becomes the replay's; the Replay panel opens. */
     public void replaySelectedRows() {
-        List<Long> seqs = timeline.getSelectionModel().getSelectedItems().stream()
-                .filter(r -> r != null && r.isFrame()).map(TimelineRow::seq).toList();
-        if (!seqs.isEmpty() && shown != null) {
-            replay.useRange(shown.frames(), seqs.stream().min(Long::compare).get(), seqs.stream().max(Long::compare).get());
+        long[] range = timeline.selectedFrameRange();
+        if (range != null && shown != null) {
+            replay.useRange(shown.frames(), range[0], range[1]);
             showTool("Replay");
         }
     }
@@ -367,27 +376,24 @@ public final class ConnectionTab extends Tab {
             shown = session;
             kinds = session == null ? null : new MessageKinds(session.frames());
             stats = new CaptureStats();
-            timeline.show(session == null ? null : new TimelineList(session, formatter));
-            timeline.rows().setPaused(pause.isSelected());
-            if (timeline.rows() != null) {
-                timeline.rows().setTimeMode(timeMode.getValue());
+            TimelineList list = session == null ? null : new TimelineList(session, formatter);
+            if (list != null) {
+                list.setTimeMode(timeMode.getValue());
+                list.setPaused(pause.isSelected());
             }
+            timeline.show(list);
             detail.clear();
         }
         TimelineList rows = timeline.rows();
         if (rows == null) {
             return;
         }
-        // Follow new rows only while the user is looking at the newest ones; scrolling up stops following.
-        boolean following = timeline.updateFollowing();
-        rows.setFollowing(following);
-        int added = timeline.pull();
-        if (added > 0 && following) {
-            timeline.scrollToEnd();
-        }
+        // The viewport follows new rows while the user is at the newest ones; scrolling up stops that.
+        timeline.pull();
         kinds.advance(session.frames().size()); // a few new frames a pulse: a click then answers at once
         long waiting = rows.pendingRows();
-        pending.setText(waiting > 0 ? String.format(java.util.Locale.ROOT, "%,d new", waiting) : "");
+        pending.setText(System.nanoTime() < noticeUntil ? notice
+                : waiting > 0 ? String.format(java.util.Locale.ROOT, "%,d new", waiting) : "");
         updateWindowBar(rows);
         stats.update(session.frames(), nowNanos);
     }
@@ -489,9 +495,6 @@ public final class ConnectionTab extends Tab {
             pause.setText(paused ? "Resume view" : "Pause view");
             if (timeline.rows() != null) {
                 timeline.setPaused(paused);
-                if (!paused) {
-                    timeline.scrollToEnd();
-                }
             }
         });
         pending.setId("pendingLabel");
@@ -501,7 +504,7 @@ public final class ConnectionTab extends Tab {
         clear.setTooltip(new Tooltip("Empty the list (the capture keeps every frame)"));
         clear.setOnAction(e -> {
             if (timeline.rows() != null) {
-                timeline.rows().clearView();
+                timeline.clearView();
                 detail.clear();
             }
         });
@@ -550,7 +553,7 @@ public final class ConnectionTab extends Tab {
     /** Shows the find bar and puts the cursor in its field (Ctrl+F, the Find button). */
     public void openFind() {
         if (findBar == null) {
-            findBar = new FindBar(timeline, this::tasks, () -> updateWindowBar(timeline.rows()));
+            findBar = new FindBar(timeline, this::tasks);
             bars.getChildren().add(findBar);
         }
         findBar.open();
@@ -563,44 +566,63 @@ public final class ConnectionTab extends Tab {
         return tasks;
     }
 
-    /** "Rows X–Y of Z" and Older / Newer / Latest, shown once the capture is longer than the list's window. */
+    /**
+     * Where the screen is in a long capture ("Rows X–Y of Z"), Go to #seq (Ctrl+G) and Latest, which shows the
+     * newest rows and follows them again (shown while the user reads older rows).
+     */
     private HBox windowBar() {
         windowLabel.setId("windowLabel");
         windowLabel.getStyleClass().add("window-label");
-        Button older = new Button("◀ Older");
-        older.setId("olderButton");
-        older.setOnAction(e -> {
-            timeline.stopFollowing();
-            timeline.keepingSelection(timeline.rows()::showOlder);
-        });
-        Button newer = new Button("Newer ▶");
-        newer.setId("newerButton");
-        newer.setOnAction(e -> {
-            timeline.stopFollowing();
-            timeline.keepingSelection(timeline.rows()::showNewer);
-        });
-        Button latest = new Button("Latest");
+        windowLabel.setMinWidth(Region.USE_PREF_SIZE);
+        goTo.setId("goToField");
+        goTo.setPromptText("Go to #");
+        goTo.setPrefColumnCount(7);
+        goTo.setTooltip(new Tooltip("Go to frame number (Ctrl+G), then Enter"));
+        goTo.setOnAction(e -> goToTyped());
+        goTo.textProperty().addListener((o, a, b) -> goTo.pseudoClassStateChanged(INVALID, false));
         latest.setId("latestButton");
-        latest.setTooltip(new Tooltip("Jump to the newest rows and follow them"));
-        latest.setOnAction(e -> {
-            timeline.follow();
-            timeline.keepingSelection(timeline.rows()::showLatest);
-            timeline.scrollToEnd();
-        });
-        windowControls.getChildren().setAll(windowLabel, older, newer, latest);
+        latest.setTooltip(new Tooltip("Show the newest rows and follow them (End)"));
+        latest.setOnAction(e -> timeline.follow());
+        latest.managedProperty().bind(latest.visibleProperty());
+        latest.setVisible(false);
+        windowControls.getChildren().setAll(windowLabel, goTo, latest);
         windowControls.setAlignment(Pos.CENTER_LEFT);
-        windowControls.setVisible(false);
-        windowControls.managedProperty().bind(windowControls.visibleProperty());
         return windowControls;
     }
 
-    private void updateWindowBar(TimelineList rows) {
-        boolean windowed = rows.rowsBefore() > 0 || rows.pendingRows() > 0 && rows.size() >= rows.window();
-        windowControls.setVisible(windowed);
-        if (windowed) {
-            windowLabel.setText(String.format(java.util.Locale.ROOT, "Rows %,d–%,d of %,d", rows.firstRowNumber(),
-                    rows.firstRowNumber() + rows.size() - 1, rows.capturedRows()));
+    /** Go to the frame typed in the Go to field; a number that is no frame marks the field. */
+    private void goToTyped() {
+        String text = goTo.getText().strip().replace("#", "").replace(",", "").replace("_", "");
+        boolean found = false;
+        try {
+            found = !text.isEmpty() && timeline.goToFrame(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            found = false;
         }
+        goTo.pseudoClassStateChanged(INVALID, !found);
+        if (found) {
+            timeline.requestFocus();
+        } else {
+            long frames = shown == null ? 0 : shown.frames().size();
+            notice = frames == 0 ? "No frames yet" : String.format(java.util.Locale.ROOT,
+                    "No frame #%s: frames are #0–#%,d", text, frames - 1);
+            noticeUntil = System.nanoTime() + 6_000_000_000L;
+        }
+    }
+
+    /** Puts the cursor in Go to # (Ctrl+G). */
+    public void openGoTo() {
+        goTo.requestFocus();
+        goTo.selectAll();
+    }
+
+    private void updateWindowBar(TimelineList rows) {
+        long reachable = rows.reachableRows();
+        boolean scrolls = reachable > rows.size();
+        windowLabel.setText(scrolls ? String.format(java.util.Locale.ROOT, "Rows %,d–%,d of %,d",
+                rows.firstRow() - rows.firstReachableRow() + 1,
+                rows.firstRow() - rows.firstReachableRow() + rows.size(), reachable) : "");
+        latest.setVisible(!rows.isFollowing() && scrolls);
     }
 
     private void showDetail(TimelineRow row) {

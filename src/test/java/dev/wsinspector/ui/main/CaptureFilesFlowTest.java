@@ -91,7 +91,7 @@ class CaptureFilesFlowTest {
     }
 
     private List<TimelineRow> rows() throws Exception {
-        return fx(() -> List.copyOf(tab().timeline().getItems()));
+        return fx(() -> List.copyOf(tab().timeline().shownRows()));
     }
 
     private void liveCaptureOf(FxRobot robot, String... messages) throws Exception {
@@ -152,7 +152,7 @@ class CaptureFilesFlowTest {
         assertThat(rows().get(5).arrow()).isEqualTo("↓");
 
         // The frames read back are real frames: the detail pane shows them like live ones.
-        robot.interact(() -> tab().timeline().getSelectionModel().select(2));
+        robot.interact(() -> tab().timeline().selectIndex(2));
         DetailPane detail = fx(() -> (DetailPane) tab().getContent().lookup(".detail-pane"));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> fx(() -> detail.viewModel().textContentProperty().get()) != null);

@@ -60,7 +60,7 @@ class MainWindowFlowTest {
     }
 
     private List<TimelineRow> rows() throws Exception {
-        return fx(() -> List.copyOf(timeline().getItems()));
+        return fx(() -> List.copyOf(timeline().shownRows()));
     }
 
     private void connect(FxRobot robot) {
@@ -101,7 +101,7 @@ class MainWindowFlowTest {
         send(robot, MessageMode.JSON, "{\"op\":\"subscribe\",\"ids\":[1,2]}");
         awaitRows(4);
 
-        robot.interact(() -> timeline().getSelectionModel().select(3));
+        robot.interact(() -> timeline().selectIndex(3));
         DetailPane detail = robot.lookup(".detail-pane").queryAs(DetailPane.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> detail.viewModel().getSelectedView()) == DetailView.JSON
                 && detail.viewModel().jsonContentProperty().get() != null);
@@ -115,7 +115,7 @@ class MainWindowFlowTest {
         send(robot, MessageMode.TEXT, "{\"jsonrpc\":\"2.0\",\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"],\"id\":42}");
         awaitRows(4);
 
-        robot.interact(() -> timeline().getSelectionModel().select(3));
+        robot.interact(() -> timeline().selectIndex(3));
         DetailPane detail = robot.lookup(".detail-pane").queryAs(DetailPane.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> detail.viewModel().getSelectedView()) == DetailView.PROTOCOL);
         assertThat(fx(() -> detail.viewModel().protocolProperty().get().summary())).isEqualTo("request #42 eth_subscribe");
@@ -132,7 +132,7 @@ class MainWindowFlowTest {
         awaitRows(4);
 
         assertThat(rows().get(3).type()).isEqualTo("binary");
-        robot.interact(() -> timeline().getSelectionModel().select(3));
+        robot.interact(() -> timeline().selectIndex(3));
         DetailPane detail = robot.lookup(".detail-pane").queryAs(DetailPane.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> detail.viewModel().getSelectedView()) == DetailView.HEX
                 && detail.viewModel().hexDumpProperty().get() != null);
