@@ -143,7 +143,7 @@ class TimelineUnderLoadBenchmark {
                             + "  frames sent by server    %,d%n"
                             + "  text frames captured     %,d  (%s)%n"
                             + "  capture rate             %,.0f frames/s%n"
-                            + "  rows in the timeline     %,d (frames + events; the list holds the newest %,d)%n"
+                            + "  rows in the timeline     %,d (frames + events; the table holds the %,d on screen)%n"
                             + "  UI pulses                %,d, longest gap %.1f ms%n"
                             + "  pulse work (our code)    longest %.1f ms, mean %.2f ms%n"
                             + "  capture memory           %,d bytes (store estimate)%n"

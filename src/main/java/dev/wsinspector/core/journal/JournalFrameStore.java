@@ -50,8 +50,17 @@ final class JournalFrameStore implements FrameStore {
      * @param payloadBytes sum of those frames' stored payload lengths
      * @param skips        damaged regions: record offset where one starts to the offset reading resumes at
      */
+    private final Totals sealed;
+
     JournalFrameStore(FileChannel channel, SparseIndex index, LongSupplier size, LongSupplier payloadBytes,
                       Map<Long, Long> skips, CaptureClock clock) {
+        this(channel, index, size, payloadBytes, skips, clock, null);
+    }
+
+    /** @param sealed the counts of a journal that will not grow (a stored session), else null */
+    JournalFrameStore(FileChannel channel, SparseIndex index, LongSupplier size, LongSupplier payloadBytes,
+                      Map<Long, Long> skips, CaptureClock clock, Totals sealed) {
+        this.sealed = sealed;
         this.channel = channel;
         this.index = index;
         this.size = size;
@@ -59,6 +68,11 @@ final class JournalFrameStore implements FrameStore {
         this.skips = Map.copyOf(skips);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.window = new ChannelWindow(channel, ChannelWindow.DEFAULT_SIZE);
+    }
+
+    @Override
+    public Totals sealedTotals() {
+        return sealed;
     }
 
     @Override

@@ -232,7 +232,8 @@ public final class StoredJournal implements Closeable {
     public FrameStore frames() {
         long n = frames;
         long bytes = payloadBytes;
-        return new JournalFrameStore(channel, index, () -> n, () -> bytes, skips, clock());
+        return new JournalFrameStore(channel, index, () -> n, () -> bytes, skips, clock(),
+                new FrameStore.Totals(framesIn(), framesOut(), bytesIn(), bytesOut()));
     }
 
     /** Maps the recorded monotonic times back to the recorded wall-clock times (exact for each frame). */

@@ -220,6 +220,11 @@ public final class ConnectionTab extends Tab {
         return timeline;
     }
 
+    /** The detail pane of the selected row (tests and benchmarks watch it). */
+    public DetailPane detailPane() {
+        return detail;
+    }
+
     public SavedMessagesViewModel messages() {
         return messages;
     }
@@ -390,7 +395,6 @@ public final class ConnectionTab extends Tab {
         }
         // The viewport follows new rows while the user is at the newest ones; scrolling up stops that.
         timeline.pull();
-        kinds.advance(session.frames().size()); // a few new frames a pulse: a click then answers at once
         long waiting = rows.pendingRows();
         pending.setText(System.nanoTime() < noticeUntil ? notice
                 : waiting > 0 ? String.format(java.util.Locale.ROOT, "%,d new", waiting) : "");

@@ -22,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -174,29 +175,71 @@ public final class DetailPane extends BorderPane {
             tabs.getTabs().add(tab);
         }
 
-        /** What the model holds now, then every change of it. */
+        /** Views whose model content changed while another tab was on top: refreshed when theirs is selected. */
+        private final java.util.Set<DetailView> stale = java.util.EnumSet.noneOf(DetailView.class);
+
+        /**
+         * What the model holds now, then every change of it. Only the view on top is refreshed at once; the
+         * others when their tab is selected, so a click pays for the one view the user looks at (a JSON tree,
+         * a styled document and a hex table each cost milliseconds to fill).
+         */
         private void bind() {
-            textView.show(viewModel.textContentProperty().get());
-            jsonView.show(viewModel.jsonContentProperty().get());
-            jsonView.showTree(viewModel.jsonTreeProperty().get());
-            hexView.show(viewModel.hexDumpProperty().get());
-            protocolView.show(viewModel.protocolProperty().get());
-            protocolView.showBody(viewModel.protocolBodyProperty().get());
+            for (DetailView view : List.of(DetailView.TEXT, DetailView.JSON, DetailView.HEX, DetailView.PROTOCOL)) {
+                refresh(view);
+            }
             enableAvailableTabs();
-            viewModel.textContentProperty().addListener((obs, was, now) -> textView.show(now));
-            viewModel.jsonContentProperty().addListener((obs, was, now) -> jsonView.show(now));
-            viewModel.jsonTreeProperty().addListener((obs, was, now) -> jsonView.showTree(now));
-            viewModel.hexDumpProperty().addListener((obs, was, now) -> hexView.show(now));
-            viewModel.protocolProperty().addListener((obs, was, now) -> protocolView.show(now));
-            viewModel.protocolBodyProperty().addListener((obs, was, now) -> protocolView.showBody(now));
+            viewModel.textContentProperty().addListener((obs, was, now) -> changed(DetailView.TEXT));
+            viewModel.jsonContentProperty().addListener((obs, was, now) -> changed(DetailView.JSON));
+            viewModel.jsonTreeProperty().addListener((obs, was, now) -> changed(DetailView.JSON));
+            viewModel.hexDumpProperty().addListener((obs, was, now) -> changed(DetailView.HEX));
+            viewModel.protocolProperty().addListener((obs, was, now) -> changed(DetailView.PROTOCOL));
+            viewModel.protocolBodyProperty().addListener((obs, was, now) -> changed(DetailView.PROTOCOL));
             viewModel.getAvailableViews().addListener((ListChangeListener<DetailView>) change -> enableAvailableTabs());
             viewModel.selectedViewProperty().addListener((obs, was, now) -> tabs.getSelectionModel().select(tabByView.get(now)));
             tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
                 if (now != null) {
-                    viewModel.selectedViewProperty().set((DetailView) now.getUserData());
+                    DetailView view = (DetailView) now.getUserData();
+                    if (stale.remove(view)) {
+                        refresh(view);
+                    }
+                    viewModel.selectedViewProperty().set(view);
                 }
             });
             tabs.getSelectionModel().select(tabByView.get(viewModel.getSelectedView()));
+        }
+
+        private void changed(DetailView view) {
+            Tab selected = tabs.getSelectionModel().getSelectedItem();
+            if (selected != null && selected.getUserData() == view) {
+                refresh(view);
+            } else {
+                stale.add(view);
+            }
+        }
+
+        /** Fills every view that is behind the model (tests look at views whose tab is not on top). */
+        Views current() {
+            for (DetailView view : List.copyOf(stale)) {
+                refresh(view);
+            }
+            stale.clear();
+            return this;
+        }
+
+        private void refresh(DetailView view) {
+            switch (view) {
+                case TEXT -> textView.show(viewModel.textContentProperty().get());
+                case JSON -> {
+                    jsonView.show(viewModel.jsonContentProperty().get());
+                    jsonView.showTree(viewModel.jsonTreeProperty().get());
+                }
+                case HEX -> hexView.show(viewModel.hexDumpProperty().get());
+                case PROTOCOL -> {
+                    protocolView.show(viewModel.protocolProperty().get());
+                    protocolView.showBody(viewModel.protocolBodyProperty().get());
+                }
+                default -> { }
+            }
         }
 
         private void enableAvailableTabs() {
@@ -218,31 +261,36 @@ public final class DetailPane extends BorderPane {
 
     // Package-private handles for tests in this package; they build the views if needed.
 
+    /** The views, each filled with what the model holds when asked on the FX thread. */
+    private Views shownViews() {
+        return javafx.application.Platform.isFxApplicationThread() ? views().current() : views();
+    }
+
     TabPane tabs() {
-        return views().tabs;
+        return shownViews().tabs;
     }
 
     StyledTextView textView() {
-        return views().textView;
+        return shownViews().textView;
     }
 
     JsonView jsonView() {
-        return views().jsonView;
+        return shownViews().jsonView;
     }
 
     HexView hexView() {
-        return views().hexView;
+        return shownViews().hexView;
     }
 
     FieldsView fieldsView() {
-        return views().fieldsView;
+        return shownViews().fieldsView;
     }
 
     ProtocolView protocolView() {
-        return views().protocolView;
+        return shownViews().protocolView;
     }
 
     HandshakeView handshakeView() {
-        return views().handshakeView;
+        return shownViews().handshakeView;
     }
 }

@@ -58,4 +58,33 @@ class MessageKindsTest {
         assertThat(kinds.isText(text)).isTrue();
         assertThat(kinds.isText(last)).isTrue();
     }
+
+    @Test
+    void aClickReadsAFewFramesNotTheWholeSession() {
+        frame(Direction.OUT, 0x01);
+        for (int i = 0; i < 150_000; i++) {
+            frame(Direction.IN, 0x81);
+        }
+        long near = frame(Direction.OUT, 0x00); // continuation 150,001 frames after its start
+        long text = frame(Direction.IN, 0x81);
+        frame(Direction.IN, 0x02);
+        frame(Direction.IN, 0x89);
+        long fragment = frame(Direction.IN, 0x80); // continuation of the binary message just before
+        java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+        FrameStore counting = (FrameStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {FrameStore.class}, (proxy, method, args) -> {
+                    reads.incrementAndGet();
+                    return method.invoke(store, args);
+                });
+        MessageKinds fresh = new MessageKinds(counting);
+
+        assertThat(fresh.isText(text)).isTrue();
+        assertThat(fresh.isText(fragment)).isFalse();
+        assertThat(reads.get()).as("opcode and direction of a handful of frames").isLessThan(20);
+        // A message begun further back than the look-back: classified once, then answered from the bits.
+        assertThat(fresh.isText(near)).isTrue();
+        reads.set(0);
+        assertThat(fresh.isText(near)).isTrue();
+        assertThat(reads.get()).isLessThan(5);
+    }
 }
