@@ -108,7 +108,7 @@ public final class ConnectionTab extends Tab {
     private FindBar findBar;
     private final VBox bars = new VBox();
 
-    private final Label windowLabel = new Label();
+    private String position = "";
     private final HBox windowControls = new HBox(6);
     private final TextField goTo = new TextField();
     private final Button latest = new Button("Latest");
@@ -571,16 +571,13 @@ public final class ConnectionTab extends Tab {
     }
 
     /**
-     * Where the screen is in a long capture ("Rows X–Y of Z"), Go to #seq (Ctrl+G) and Latest, which shows the
-     * newest rows and follows them again (shown while the user reads older rows).
+     * Go to #seq (Ctrl+G) and Latest, which shows the newest rows and follows them again (shown while the user
+     * reads older rows). Where the screen is in a long capture goes to the status bar ({@link #positionText()}).
      */
     private HBox windowBar() {
-        windowLabel.setId("windowLabel");
-        windowLabel.getStyleClass().add("window-label");
-        windowLabel.setMinWidth(Region.USE_PREF_SIZE);
         goTo.setId("goToField");
         goTo.setPromptText("Go to #");
-        goTo.setPrefColumnCount(7);
+        goTo.setPrefColumnCount(6);
         goTo.setTooltip(new Tooltip("Go to frame number (Ctrl+G), then Enter"));
         goTo.setOnAction(e -> goToTyped());
         goTo.textProperty().addListener((o, a, b) -> goTo.pseudoClassStateChanged(INVALID, false));
@@ -589,7 +586,7 @@ public final class ConnectionTab extends Tab {
         latest.setOnAction(e -> timeline.follow());
         latest.managedProperty().bind(latest.visibleProperty());
         latest.setVisible(false);
-        windowControls.getChildren().setAll(windowLabel, goTo, latest);
+        windowControls.getChildren().setAll(goTo, latest);
         windowControls.setAlignment(Pos.CENTER_LEFT);
         return windowControls;
     }
@@ -623,10 +620,15 @@ public final class ConnectionTab extends Tab {
     private void updateWindowBar(TimelineList rows) {
         long reachable = rows.reachableRows();
         boolean scrolls = reachable > rows.size();
-        windowLabel.setText(scrolls ? String.format(java.util.Locale.ROOT, "Rows %,d–%,d of %,d",
+        position = scrolls ? String.format(java.util.Locale.ROOT, "Rows %,d–%,d of %,d",
                 rows.firstRow() - rows.firstReachableRow() + 1,
-                rows.firstRow() - rows.firstReachableRow() + rows.size(), reachable) : "");
+                rows.firstRow() - rows.firstReachableRow() + rows.size(), reachable) : "";
         latest.setVisible(!rows.isFollowing() && scrolls);
+    }
+
+    /** "Rows X–Y of Z" while the capture is longer than the screen, else empty (the status bar shows it). */
+    public String positionText() {
+        return position;
     }
 
     private void showDetail(TimelineRow row) {

@@ -67,6 +67,8 @@ public final class MainWindow extends BorderPane {
     private final ProfilesViewModel profiles;
     private final ProfilesPanel profilesPanel;
     private final ToggleButton profilesToggle = new ToggleButton("Profiles");
+    /** Where the selected tab's screen is in a long capture ("Rows X–Y of Z"). */
+    private final Label position = new Label();
     private final ToggleButton sessionsToggle = new ToggleButton("Sessions");
     /** Null when the window was built without the session journal (tests of other parts). */
     private final SessionsPanel sessionsPanel;
@@ -189,7 +191,13 @@ public final class MainWindow extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         notice.setId("statusNotice");
-        HBox status = new HBox(16, counts, rates, memory, notice, spacer, serverStatus);
+        position.setId("timelinePosition");
+        // The figures keep their full width; the server's address (long, and shown whole in its panel) gives way.
+        for (Label figure : List.of(counts, rates, position, memory)) {
+            figure.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        rates.managedProperty().bind(rates.visibleProperty());
+        HBox status = new HBox(16, counts, rates, position, memory, notice, spacer, serverStatus);
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
         status.setPadding(new Insets(4, 8, 4, 8));
@@ -374,9 +382,13 @@ public final class MainWindow extends BorderPane {
             rates.setText(String.format(Locale.ROOT, "↓ %,.0f/s %s/s   ↑ %,.0f/s %s/s", s.framesInPerSecond(),
                     Formats.humanBytes((long) s.bytesInPerSecond()), s.framesOutPerSecond(),
                     Formats.humanBytes((long) s.bytesOutPerSecond())));
+            // Rates only while something flows (a stored session or an idle connection has none to show).
+            rates.setVisible(s.framesInPerSecond() > 0 || s.framesOutPerSecond() > 0);
+            position.setText(selected.positionText());
         } else {
             counts.setText("");
             rates.setText("");
+            position.setText("");
         }
         memory.setText("Captures: " + Formats.humanBytes(captureBytes));
         pulseObserver.onPulse(now, System.nanoTime() - now);

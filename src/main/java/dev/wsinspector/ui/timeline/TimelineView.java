@@ -255,7 +255,12 @@ public final class TimelineView extends BorderPane {
     private void fitChanged() {
         setMargin(bar, new Insets(Math.max(0, table.headerHeight()), 0, table.hbarHeight(), 0));
         if (rows != null && table.fit() > 0) {
+            long lead = selection.lead();
+            boolean leadShown = rows.indexOfRow(lead) >= 0;
             rows.setViewportRows(table.fit());
+            if (leadShown && !rows.isFollowing()) {
+                rows.ensureVisible(lead); // a smaller window keeps the row the user is reading on screen
+            }
             afterMove();
         }
     }
