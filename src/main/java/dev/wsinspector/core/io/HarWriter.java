@@ -1,5 +1,6 @@
 package dev.wsinspector.core.io;
 
+import dev.wsinspector.core.payload.IsoTime;
 import dev.wsinspector.core.payload.Utf8Text;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
