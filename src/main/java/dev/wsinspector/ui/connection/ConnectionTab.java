@@ -5,7 +5,6 @@ import dev.wsinspector.core.compose.MessageParser;
 import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.MessageKinds;
-import dev.wsinspector.core.frame.Opcode;
 import dev.wsinspector.core.io.CaptureFormat;
 import dev.wsinspector.core.payload.Utf8Text;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
@@ -297,7 +296,8 @@ public final class ConnectionTab extends Tab {
     private void saveSelectedFrame() {
         TimelineRow row = timeline.getSelectionModel().getSelectedItem();
         if (row != null && row.isFrame() && shown != null) {
-            saveMessage("Save frame " + row.seq(), frameAsMessage(shown.frames().get(row.seq()), row.seq()));
+            saveMessage("Save frame " + row.seq(),
+                    frameAsMessage(shown.frames().get(row.seq()), row.seq(), kinds.isText(row.seq())));
         }
     }
 
@@ -316,10 +316,9 @@ public final class ConnectionTab extends Tab {
     }
 
     /** A captured frame as a saved message: JSON, text or hex, with any "{{" kept literal. */
-    static SavedMessage frameAsMessage(Frame frame, long seq) {
+    static SavedMessage frameAsMessage(Frame frame, long seq, boolean textMessage) {
         byte[] payload = frame.payloadBytes();
-        boolean text = (frame.opcode() == Opcode.TEXT || frame.opcode() == Opcode.CONTINUATION)
-                && Utf8Text.isValidUtf8(payload);
+        boolean text = textMessage && Utf8Text.isValidUtf8(payload);
         if (!text) {
             return new SavedMessage("Frame " + seq, MessageMode.HEX, HexFormat.ofDelimiter(" ").formatHex(payload));
         }
