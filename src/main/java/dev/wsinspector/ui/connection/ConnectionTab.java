@@ -5,7 +5,6 @@ import dev.wsinspector.core.compose.MessageParser;
 import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.MessageKinds;
-import dev.wsinspector.core.frame.Opcode;
 import dev.wsinspector.core.io.CaptureFormat;
 import dev.wsinspector.core.payload.Utf8Text;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
@@ -312,7 +311,8 @@ public final class ConnectionTab extends Tab {
     private void saveSelectedFrame() {
         TimelineRow row = timeline.leadRow();
         if (row != null && row.isFrame() && shown != null) {
-            saveMessage("Save frame " + row.seq(), frameAsMessage(shown.frames().get(row.seq()), row.seq()));
+            saveMessage("Save frame " + row.seq(),
+                    frameAsMessage(shown.frames().get(row.seq()), row.seq(), kinds.isText(row.seq())));
         }
     }
 
@@ -330,10 +330,9 @@ public final class ConnectionTab extends Tab {
     }
 
     /** A captured frame as a saved message: JSON, text or hex, with any "{{" kept literal. */
-    static SavedMessage frameAsMessage(Frame frame, long seq) {
+    static SavedMessage frameAsMessage(Frame frame, long seq, boolean textMessage) {
         byte[] payload = frame.payloadBytes();
-        boolean text = (frame.opcode() == Opcode.TEXT || frame.opcode() == Opcode.CONTINUATION)
-                && Utf8Text.isValidUtf8(payload);
+        boolean text = textMessage && Utf8Text.isValidUtf8(payload);
         if (!text) {
             return new SavedMessage("Frame " + seq, MessageMode.HEX, HexFormat.ofDelimiter(" ").formatHex(payload));
         }
@@ -395,6 +394,9 @@ public final class ConnectionTab extends Tab {
         }
         // The viewport follows new rows while the user is at the newest ones; scrolling up stops that.
         timeline.pull();
+        if (session.frames().sealedTotals() == null) {
+            kinds.advance(session.frames().size()); // a live capture: a few new frames a pulse, known exactly
+        }
         long waiting = rows.pendingRows();
         pending.setText(System.nanoTime() < noticeUntil ? notice
                 : waiting > 0 ? String.format(java.util.Locale.ROOT, "%,d new", waiting) : "");
