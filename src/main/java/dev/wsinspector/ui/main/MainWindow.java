@@ -76,6 +76,8 @@ public final class MainWindow extends BorderPane {
     private final Map<ConnectionTab, Closeable> heldByTab = new IdentityHashMap<>();
     private final Button openCapture = new Button("Open…");
     private final Label notice = new Label();
+    /** Shown while a capture is being saved. */
+    private final javafx.scene.control.ProgressBar saveProgress = new javafx.scene.control.ProgressBar(0);
     /** Opening and saving capture files; null until the app provides it ({@link #useCaptureFiles}). */
     private CaptureFileActions captureFiles;
     private PulseObserver pulseObserver = (start, work) -> { };
@@ -197,7 +199,11 @@ public final class MainWindow extends BorderPane {
             figure.setMinWidth(Region.USE_PREF_SIZE);
         }
         rates.managedProperty().bind(rates.visibleProperty());
-        HBox status = new HBox(16, counts, rates, position, memory, notice, spacer, serverStatus);
+        saveProgress.setId("saveProgress");
+        saveProgress.setPrefWidth(120);
+        saveProgress.setVisible(false);
+        saveProgress.managedProperty().bind(saveProgress.visibleProperty());
+        HBox status = new HBox(16, counts, rates, position, memory, saveProgress, notice, spacer, serverStatus);
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
         status.setPadding(new Insets(4, 8, 4, 8));
@@ -281,6 +287,12 @@ public final class MainWindow extends BorderPane {
     /** Turns on Open… (Ctrl+O, dropped files) and every tab's Save capture. */
     public void useCaptureFiles(CaptureFileActions actions) {
         captureFiles = actions;
+        if (actions != null) {
+            actions.onProgress(share -> {
+                saveProgress.setVisible(share >= 0);
+                saveProgress.setProgress(Math.max(0, share));
+            });
+        }
         openCapture.setDisable(actions == null);
         tabs.getTabs().forEach(t -> ((ConnectionTab) t).setCaptureSaver(actions == null ? null : actions::save));
     }
