@@ -80,6 +80,7 @@ class SessionReopenBenchmark {
         WaitForAsyncUtils.asyncFx(() -> {
             if (app != null) {
                 app.close();
+                app = null;
             }
         }).get(30, TimeUnit.SECONDS);
     }
@@ -108,10 +109,15 @@ class SessionReopenBenchmark {
         }
     }
 
-    @Test
-    void reopenToAPaintedTimelineAndJumpAnywhere(FxRobot robot) throws Exception {
-        StringBuilder report = new StringBuilder("session reopen (real window, headless)\n");
-        for (long frames : FRAMES) {
+    static java.util.stream.LongStream sizes() {
+        return Arrays.stream(FRAMES);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("sizes")
+    void reopenToAPaintedTimelineAndJumpAnywhere(long frames, FxRobot robot) throws Exception {
+        StringBuilder report = new StringBuilder();
+        {
             Path dataDir = Files.createDirectories(temp.resolve("data-" + frames));
             long writeStart = System.nanoTime();
             writeSession(dataDir, frames);
@@ -199,15 +205,10 @@ class SessionReopenBenchmark {
                             + " median %.1f ms, p90 %.1f ms, max %.1f ms (%d jumps, first %.1f ms)%n",
                     frames, writeSeconds, openMillis, sorted.get(sorted.size() / 2),
                     sorted.get((int) (sorted.size() * 0.9)), sorted.get(sorted.size() - 1), jumps.size(), jumps.get(0)));
-            fx(() -> {
-                app.close();
-                return null;
-            });
-            app = null;
         }
         System.out.print(report);
         Path out = Path.of(System.getProperty("bench.out", "target/session-reopen.txt"));
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, report);
+        Files.writeString(out, report, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 }
