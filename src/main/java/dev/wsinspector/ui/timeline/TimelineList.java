@@ -1,6 +1,7 @@
 package dev.wsinspector.ui.timeline;
 
 import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.frame.MessageKinds;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.Session;
 import javafx.collections.ObservableListBase;
@@ -35,6 +36,8 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
     private final Session session;
     private final FrameStore store;
     private final RowFormatter formatter;
+    /** Which continuation frames are text (previews, search); answers a row far into a stored session at once. */
+    private final MessageKinds kinds;
 
     private final List<ConnectionEvent> events = new ArrayList<>();
     /** Absolute row position of each known event; strictly increasing. */
@@ -63,6 +66,7 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         this.session = session;
         this.store = session.frames();
         this.formatter = formatter;
+        this.kinds = new MessageKinds(store);
     }
 
     /**
@@ -268,7 +272,7 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
      * where they sit. The frame store itself is safe to read from any thread.
      */
     public FrameSearch.Rows searchRows() {
-        return new FrameSearch.Rows(store, List.copyOf(events), Arrays.copyOf(eventRows, events.size()),
+        return new FrameSearch.Rows(store, kinds, List.copyOf(events), Arrays.copyOf(eventRows, events.size()),
                 clearedRows, shownEnd);
     }
 
@@ -363,7 +367,7 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
             return formatter.eventRow(number, events.get(eventIndex), timeMode, prevEpoch, connectEpoch);
         }
         long seq = absolute - eventsBefore(absolute);
-        return formatter.frameRow(number, store, seq, timeMode, prevEpoch, connectEpoch);
+        return formatter.frameRow(number, store, kinds, seq, timeMode, prevEpoch, connectEpoch);
     }
 
     private long epochAt(long absolute) {

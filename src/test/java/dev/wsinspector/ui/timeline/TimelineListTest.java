@@ -168,6 +168,18 @@ class TimelineListTest {
         assertThat(list.get(1).type()).isEqualTo("continuation");
     }
 
+    @Test
+    void aFragmentOfABinaryMessageIsPreviewedAsBytesAndAFragmentOfTextAsText() {
+        byte[] part = "ab".getBytes(StandardCharsets.UTF_8);
+        store.append(Direction.IN, WireHeader.of(0x02, false, 0, 2), false, clock.nanoTime(), ByteBuffer.wrap(part));
+        store.append(Direction.IN, WireHeader.of(0x80, false, 0, 2), false, clock.nanoTime(), ByteBuffer.wrap(part));
+        store.append(Direction.IN, WireHeader.of(0x01, false, 0, 2), false, clock.nanoTime(), ByteBuffer.wrap(part));
+        store.append(Direction.IN, WireHeader.of(0x80, false, 0, 2), false, clock.nanoTime(), ByteBuffer.wrap(part));
+        list.pull();
+        assertThat(list.get(1).preview()).as("binary continuation").isEqualTo(list.get(0).preview()).isNotEqualTo("ab");
+        assertThat(list.get(3).preview()).as("text continuation").isEqualTo("ab");
+    }
+
     /** Replays the list's change events on a plain copy: the copy must always equal the list. */
     private static List<Long> mirror(TimelineList list, List<Long> copy) {
         list.addListener((ListChangeListener<TimelineRow>) c -> {
