@@ -232,6 +232,12 @@ public final class MainWindow extends BorderPane {
      */
     private static final long GOING_AWAY_MILLIS = 1500;
 
+    /** Connections not closed for good (open, connecting, reconnecting, closing), over all tabs. */
+    public long openConnections() {
+        return tabs.getTabs().stream().map(t -> ((ConnectionTab) t).model().stateProperty().get())
+                .filter(state -> state != dev.wsinspector.core.session.ConnectionState.CLOSED).count();
+    }
+
     public void detach() {
         pulse.stop();
         profiles.close();
