@@ -5,7 +5,6 @@ import javafx.beans.binding.DoubleExpression;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -33,7 +32,6 @@ final class TimelineTable extends TableView<TimelineRow> {
     TimelineTable() {
         getStyleClass().addAll("timeline");
         setId("timeline");
-        setPlaceholder(new Label("No frames yet: connect and send something."));
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         getColumns().setAll(List.of(

@@ -40,7 +40,9 @@ public final class TimelineView extends BorderPane {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination SELECT_ALL = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN);
 
+    private static final String EMPTY = "No frames yet: connect and send something.";
     private final TimelineTable table = new TimelineTable();
+    private final javafx.scene.control.Label placeholder = new javafx.scene.control.Label(EMPTY);
     private final ScrollBar bar = new ScrollBar();
     private final RowSelection selection = new RowSelection();
     private TimelineList rows;
@@ -62,6 +64,9 @@ public final class TimelineView extends BorderPane {
                 afterMove();
             }
         });
+        placeholder.setId("timelinePlaceholder");
+        placeholder.setWrapText(true);
+        table.setPlaceholder(placeholder);
         setCenter(table);
         setRight(bar);
         table.onFitChanged(this::fitChanged);
@@ -79,6 +84,7 @@ public final class TimelineView extends BorderPane {
     /** Shows {@code list} (a new capture after each connect); the selection starts empty. */
     public void show(TimelineList list) {
         rows = list;
+        placeholder.setText(EMPTY);
         selection.clear();
         if (list != null && table.fit() > 0) {
             list.setViewportRows(table.fit());
@@ -154,12 +160,15 @@ public final class TimelineView extends BorderPane {
         return rows == null || rows.isFollowing();
     }
 
-    /** Empties the view (the capture keeps every frame). */
+    /** Empties the view (the capture keeps every frame); the empty table says so. */
     public void clearView() {
         if (rows != null) {
+            long kept = rows.capturedRows();
             rows.clearView();
             selection.clear();
             afterMove();
+            placeholder.setText(String.format(Locale.ROOT, "Cleared. The capture keeps all %,d rows (Save capture, "
+                    + "Sessions); new frames appear here.", kept));
         }
     }
 

@@ -235,4 +235,20 @@ class TimelineViewTest {
         assertThat(copied.lines().count()).isEqualTo(TimelineView.COPY_LIMIT);
         assertThat(notices).singleElement().asString().contains("100,000 of 100,010");
     }
+
+    @Test
+    void clearingSaysTheCaptureKeepsTheRows() throws Exception {
+        frames(42);
+        pulse();
+        fx(() -> {
+            view.clearView();
+            return null;
+        });
+        assertThat(shownSeqs()).isEmpty();
+        assertThat(fx(() -> ((javafx.scene.control.Label) view.lookup("#timelinePlaceholder")).getText()))
+                .startsWith("Cleared. The capture keeps all 42 rows");
+        frames(3);
+        pulse();
+        assertThat(shownSeqs()).containsExactly(42L, 43L, 44L);
+    }
 }
