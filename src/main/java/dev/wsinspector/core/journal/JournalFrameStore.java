@@ -30,7 +30,7 @@ final class JournalFrameStore implements FrameStore {
     /** Blocks kept decoded: ~56 bytes a frame, so 64 blocks are ~3.6 MB. */
     private static final int CACHED_BLOCKS = 64;
 
-    private final FileChannel channel;
+    private final ChannelWindow.Source channel;
     private final SparseIndex index;
     private final LongSupplier size;
     private final LongSupplier payloadBytes;
@@ -52,13 +52,13 @@ final class JournalFrameStore implements FrameStore {
      */
     private final Totals sealed;
 
-    JournalFrameStore(FileChannel channel, SparseIndex index, LongSupplier size, LongSupplier payloadBytes,
+    JournalFrameStore(ChannelWindow.Source channel, SparseIndex index, LongSupplier size, LongSupplier payloadBytes,
                       Map<Long, Long> skips, CaptureClock clock) {
         this(channel, index, size, payloadBytes, skips, clock, null);
     }
 
     /** @param sealed the counts of a journal that will not grow (a stored session), else null */
-    JournalFrameStore(FileChannel channel, SparseIndex index, LongSupplier size, LongSupplier payloadBytes,
+    JournalFrameStore(ChannelWindow.Source channel, SparseIndex index, LongSupplier size, LongSupplier payloadBytes,
                       Map<Long, Long> skips, CaptureClock clock, Totals sealed) {
         this.sealed = sealed;
         this.channel = channel;
