@@ -18,7 +18,7 @@ import java.util.function.Function;
 /**
  * The table part of {@link TimelineView}: columns, row styles, and the measure of how many rows fit. It only
  * ever holds the rows on screen; scrolling, selection and keys belong to the view. Cells copy precomputed
- * strings out of {@link TimelineRow}; rows get their CSS class from the row.
+ * strings out of {@link TimelineRow}; rows show their kind as CSS pseudo-classes.
  */
 final class TimelineTable extends TableView<TimelineRow> {
 
@@ -125,22 +125,29 @@ final class TimelineTable extends TableView<TimelineRow> {
         return column;
     }
 
-    /** Applies the row's own style class (frame-in, frame-ping, event-error, …). */
+    /**
+     * Shows the row's kind (frame-in, frame-ping, event-error, …) as CSS pseudo-classes: switching a pseudo-class
+     * only changes the state of the styles already matched, while switching a style class makes JavaFX match the
+     * row and every cell again — for every row, on every scroll and jump.
+     */
     private static final class StyledRow extends TableRow<TimelineRow> {
-        private String applied = "";
+        private java.util.List<javafx.css.PseudoClass> applied = java.util.List.of();
+        private String appliedFor = "";
 
         @Override
         protected void updateItem(TimelineRow row, boolean empty) {
             super.updateItem(row, empty);
             String wanted = empty || row == null ? "" : row.styleClass();
-            if (!wanted.equals(applied)) {
-                if (!applied.isEmpty()) {
-                    getStyleClass().removeAll(applied.split(" "));
+            if (!wanted.equals(appliedFor)) {
+                for (javafx.css.PseudoClass p : applied) {
+                    pseudoClassStateChanged(p, false);
                 }
-                if (!wanted.isEmpty()) {
-                    getStyleClass().addAll(wanted.split(" "));
+                applied = wanted.isEmpty() ? java.util.List.of() : java.util.Arrays.stream(wanted.split(" "))
+                        .map(javafx.css.PseudoClass::getPseudoClass).toList();
+                for (javafx.css.PseudoClass p : applied) {
+                    pseudoClassStateChanged(p, true);
                 }
-                applied = wanted;
+                appliedFor = wanted;
             }
         }
     }
