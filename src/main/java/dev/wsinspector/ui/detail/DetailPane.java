@@ -65,6 +65,9 @@ public final class DetailPane extends BorderPane {
         setTop(header());
         Label placeholder = new Label("Select a frame or a connection event to see its details.");
         placeholder.getStyleClass().add("detail-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.setMinWidth(0);
+        StackPane.setMargin(placeholder, new javafx.geometry.Insets(8));
         placeholder.visibleProperty().bind(viewModel.showingProperty().not());
         body = new StackPane(placeholder);
         setCenter(body);
@@ -101,6 +104,22 @@ public final class DetailPane extends BorderPane {
         viewModel.showEvent(event);
     }
 
+    /**
+     * Never narrower than the views' tab headers: a split pane gives the room to the timeline's preview instead
+     * of hiding a view behind the tab pane's overflow menu.
+     */
+    @Override
+    protected double computeMinWidth(double height) {
+        double min = super.computeMinWidth(height);
+        if (views != null) {
+            Node headers = views.tabs.lookup(".tab-header-area");
+            if (headers != null) {
+                min = Math.max(min, headers.prefWidth(-1) + snappedLeftInset() + snappedRightInset());
+            }
+        }
+        return min;
+    }
+
     /** Shows nothing, for when the selection is empty. */
     public void clear() {
         viewModel.clear();
@@ -135,6 +154,8 @@ public final class DetailPane extends BorderPane {
                 copyItem("Copy payload as hex", viewModel::payloadAsHex),
                 copyItem("Copy payload as base64", viewModel::payloadAsBase64));
         copy.disableProperty().bind(viewModel.hasPayloadProperty().not());
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        summary.setMinWidth(0);
         HBox bar = new HBox(summary, busy, grow, copy);
         bar.getStyleClass().add("detail-header");
         return bar;

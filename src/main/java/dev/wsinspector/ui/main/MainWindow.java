@@ -80,6 +80,7 @@ public final class MainWindow extends BorderPane {
     private CaptureFileActions captureFiles;
     private PulseObserver pulseObserver = (start, work) -> { };
     private long lastPulse;
+    private final javafx.beans.InvalidationListener titleChanged = o -> tellTabsApart();
 
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
@@ -138,9 +139,12 @@ public final class MainWindow extends BorderPane {
             while (c.next()) {
                 c.getRemoved().forEach(t -> {
                     ((ConnectionTab) t).model().disconnectNow();  // idempotent: its session completes
+                    ((ConnectionTab) t).titleProperty().removeListener(titleChanged);
                     release((ConnectionTab) t);
                 });
+                c.getAddedSubList().forEach(t -> ((ConnectionTab) t).titleProperty().addListener(titleChanged));
             }
+            tellTabsApart();
         });
         setCenter(tabs);
 
@@ -341,6 +345,19 @@ public final class MainWindow extends BorderPane {
             if (mine != null) {
                 profiles.find(mine.id()).ifPresent(t.model()::profileChanged);
             }
+        }
+    }
+
+    /**
+     * Tabs with the same title (two tabs on one address, a session reopened beside its live tab) are told apart
+     * by a number after the title, in tab order: the first keeps its title, the next are " (2)", " (3)", ….
+     */
+    private void tellTabsApart() {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (Tab tab : tabs.getTabs()) {
+            ConnectionTab t = (ConnectionTab) tab;
+            int n = seen.merge(t.titleProperty().get(), 1, Integer::sum);
+            t.setTitleSuffix(n == 1 ? "" : " (" + n + ")");
         }
     }
 
