@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 11, "Nothing cut off": at 1280×720 and 1024×640, in both themes, with no sidebar, the Profiles or the
- * Sessions sidebar, on a connected tab with a frame in the detail pane and on a stored session, no label, button,
+ * Sessions sidebar, on a connected tab with a frame in the detail pane, on a stored session and on a new tab, no label, button,
  * combo value, tab or column header, and no status item is shortened with an ellipsis or pushed out of its tab
  * header or tool bar. Previews, the detail pane's content, the timeline's Preview cells and long error texts
  * may be cut (their whole text is a click away). Also: the Connect button stays put when the state changes.
@@ -125,11 +125,14 @@ class NothingCutOffFlowTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> live.detailPane().viewModel().showingProperty().get()));
 
 
+        // And an empty tab, never connected (its placeholder texts, Connect and the stateless bar).
+        ConnectionTab fresh = fx(() -> app.window().openTab("ws://127.0.0.1:9/a-rather-long/path/to/some/feed?x=1"));
+
         List<String> problems = new ArrayList<>();
         for (int[] size : new int[][] {{1280, 720}, {1024, 640}}) {
             for (boolean dark : new boolean[] {false, true}) {
                 for (String sidebar : new String[] {"none", "profilesToggle", "sessionsToggle"}) {
-                    for (ConnectionTab shown : List.of(live, stored)) {
+                    for (ConnectionTab shown : List.of(live, stored, fresh)) {
                         robot.interact(() -> {
                             stage.setWidth(size[0]);
                             stage.setHeight(size[1]);
@@ -144,7 +147,7 @@ class NothingCutOffFlowTest {
                         });
                         settle();
                         String where = size[0] + "×" + size[1] + (dark ? " dark" : " light") + ", sidebar " + sidebar
-                                + ", " + (shown == live ? "connected tab" : "stored session");
+                                + ", " + (shown == live ? "connected tab" : shown == stored ? "stored session" : "new tab");
                         for (String cut : fx(() -> clipped(stage.getScene().getRoot()))) {
                             problems.add(where + ": " + cut);
                         }
