@@ -201,6 +201,14 @@ public final class MainWindow extends BorderPane {
             figure.setMinWidth(Region.USE_PREF_SIZE);
         }
         rates.managedProperty().bind(rates.visibleProperty());
+        // What gives way (a long notice, the server's address) is shown whole on hover.
+        for (Label givesWay : List.of(notice, serverStatus)) {
+            givesWay.setMinWidth(0);
+            Tooltip whole = new Tooltip();
+            whole.textProperty().bind(givesWay.textProperty());
+            givesWay.tooltipProperty().bind(javafx.beans.binding.Bindings.when(givesWay.textProperty().isEmpty())
+                    .then((Tooltip) null).otherwise(whole));
+        }
         HBox status = new HBox(16, counts, rates, position, memory, notice, spacer, serverStatus);
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
