@@ -40,6 +40,9 @@ import java.util.function.Supplier;
  */
 public final class DetailPane extends BorderPane {
 
+    /** Room after the last tab header, so that rounding never brings the tab pane's overflow menu up. */
+    private static final double HEADER_SLACK = 12;
+
     /** URL of the pane's stylesheet (CSS classes and default looked-up colours). */
     public static final String STYLESHEET = Objects.requireNonNull(
             DetailPane.class.getResource("/dev/wsinspector/ui/theme/detail.css"), "detail.css").toExternalForm();
@@ -110,11 +113,15 @@ public final class DetailPane extends BorderPane {
      */
     @Override
     protected double computeMinWidth(double height) {
-        double min = super.computeMinWidth(height);
+        // Not the views' own minimum (a hex table's columns): they scroll, their tab headers must not.
+        Node top = getTop();
+        double min = (top == null ? 0 : top.minWidth(-1)) + snappedLeftInset() + snappedRightInset();
         if (views != null) {
-            Node headers = views.tabs.lookup(".tab-header-area");
-            if (headers != null) {
-                min = Math.max(min, headers.prefWidth(-1) + snappedLeftInset() + snappedRightInset());
+            // The tabs themselves (the header area's own preferred width also counts its hidden menu button).
+            Node headers = views.tabs.lookup(".headers-region");
+            if (headers != null && headers.getParent() instanceof Region area) {
+                min = Math.max(min, headers.prefWidth(-1) + area.snappedLeftInset() + area.snappedRightInset()
+                        + HEADER_SLACK + snappedLeftInset() + snappedRightInset());
             }
         }
         return min;
