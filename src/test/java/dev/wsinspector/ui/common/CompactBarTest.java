@@ -1,5 +1,6 @@
 package dev.wsinspector.ui.common;
 
+import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
@@ -27,11 +28,9 @@ class CompactBarTest {
     private Button clear;
     private Button find;
     private CompactBar bar;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         pause = CompactBar.withIcon(new Button("Pause view"), MaterialDesignP.PAUSE);
         clear = CompactBar.withIcon(new Button("Clear"), MaterialDesignB.BROOM);
         find = CompactBar.withIcon(new Button("Find"), MaterialDesignM.MAGNIFY);
@@ -39,17 +38,24 @@ class CompactBarTest {
         field.setPrefColumnCount(10);
         field.setMinWidth(40);
         bar = new CompactBar(8, pause, clear, field, find).collapsible(pause, find, clear);
-        stage.setScene(new Scene(bar, 800, 40));
+        // A group that leaves the bar's size to the test (the shared stage may carry another test's minimum size).
+        Group root = new Group(bar);
+        root.setAutoSizeChildren(false);
+        stage.setScene(new Scene(root, 800, 40));
         stage.show();
     }
 
     private void width(FxRobot robot, double width) {
-        robot.interact(() -> stage.setWidth(width));
+        robot.interact(() -> {
+            bar.resize(width, 40);
+            bar.layout();
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
     void dropsTextsOneByOneWhenNarrowAndBringsThemBack(FxRobot robot) throws Exception {
+        width(robot, 800);
         assertThat(fx(bar::collapsedCount)).isZero();
         double full = fx(() -> bar.prefWidth(-1));
 

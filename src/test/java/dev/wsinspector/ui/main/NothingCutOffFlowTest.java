@@ -244,8 +244,7 @@ class NothingCutOffFlowTest {
                 || classes.contains("tab-content-area") && node.getParent() != null
                         && node.getParent().getStyleClass().contains("detail-tabs")
                 || classes.contains("detail-summary")
-                || classes.contains("session-title") || classes.contains("session-url")
-                || classes.contains("profile-url");
+                || classes.contains("session-title") || classes.contains("session-url");
     }
 
     private static void check(Labeled labeled, Bounds window, Set<String> found) {
