@@ -42,6 +42,8 @@ public final class DetailPane extends BorderPane {
 
     /** Room after the last tab header, so that rounding never brings the tab pane's overflow menu up. */
     private static final double HEADER_SLACK = 12;
+    /** The views' tab headers (in the tab pane's skin), looked up once for {@link #computeMinWidth}. */
+    private Node tabHeaders;
 
     /** URL of the pane's stylesheet (CSS classes and default looked-up colours). */
     public static final String STYLESHEET = Objects.requireNonNull(
@@ -118,7 +120,10 @@ public final class DetailPane extends BorderPane {
         double min = (top == null ? 0 : top.minWidth(-1)) + snappedLeftInset() + snappedRightInset();
         if (views != null) {
             // The tabs themselves (the header area's own preferred width also counts its hidden menu button).
-            Node headers = views.tabs.lookup(".headers-region");
+            if (tabHeaders == null) {
+                tabHeaders = views.tabs.lookup(".headers-region"); // once the skin is there; then kept
+            }
+            Node headers = tabHeaders;
             if (headers != null && headers.getParent() instanceof Region area) {
                 min = Math.max(min, headers.prefWidth(-1) + area.snappedLeftInset() + area.snappedRightInset()
                         + HEADER_SLACK + snappedLeftInset() + snappedRightInset());
