@@ -28,12 +28,18 @@ import dev.wsinspector.ui.composer.ComposerView;
 import dev.wsinspector.ui.composer.ComposerViewModel;
 import dev.wsinspector.ui.detail.DetailPane;
 import dev.wsinspector.ui.common.BackgroundTasks;
+import dev.wsinspector.ui.common.CompactBar;
 import dev.wsinspector.ui.timeline.RowFormatter;
 import dev.wsinspector.ui.timeline.TimeMode;
 import dev.wsinspector.ui.timeline.TimelineList;
 import dev.wsinspector.ui.timeline.TimelineRow;
 import dev.wsinspector.ui.timeline.TimelineView;
 import javafx.beans.binding.Bindings;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -88,6 +94,9 @@ public final class ConnectionTab extends Tab {
     private final ToggleButton pause = new ToggleButton("Pause view");
     private final ChoiceBox<TimeMode> timeMode = new ChoiceBox<>(FXCollections.observableArrayList(TimeMode.values()));
     private final Label badge = new Label();
+    /** What the tab is called (file, profile, session or address); the window may add a suffix to tell tabs apart. */
+    private final javafx.beans.property.ReadOnlyStringWrapper title = new javafx.beans.property.ReadOnlyStringWrapper();
+    private final javafx.beans.property.StringProperty titleSuffix = new javafx.beans.property.SimpleStringProperty("");
 
     private final ComposerViewModel composerModel;
     private final SavedMessagesViewModel messages;
@@ -143,13 +152,14 @@ public final class ConnectionTab extends Tab {
         this.tasks = tasks;
         this.detail = detail;
         getStyleClass().add("connection-tab");
-        textProperty().bind(Bindings.createStringBinding(() -> model.captureFileProperty().get() != null
+        title.bind(Bindings.createStringBinding(() -> model.captureFileProperty().get() != null
                 ? model.captureFileProperty().get().getFileName().toString()
                 : model.profileProperty().get() != null ? model.profileProperty().get().name()
                 : storedTitle() != null ? storedTitle()
                 : tabTitle(model.urlProperty().get()),
                 model.urlProperty(), model.profileProperty(), model.captureFileProperty(),
                 model.storedSessionProperty()));
+        textProperty().bind(title.concat(titleSuffix));
 
         composerModel = new ComposerViewModel(model::connection, model::templates);
         ComposerView composer = new ComposerView(composerModel, model::close);
@@ -201,6 +211,16 @@ public final class ConnectionTab extends Tab {
 
     public ConnectionViewModel model() {
         return model;
+    }
+
+    /** The tab's own title, without the suffix that tells it from a tab of the same title. */
+    public javafx.beans.property.ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Added to the title in the tab header (" (2)"), set by the window when two tabs would look the same. */
+    public void setTitleSuffix(String suffix) {
+        titleSuffix.set(suffix == null ? "" : suffix);
     }
 
     /** Saves a tab's capture to a file the user picks; the window provides it ({@code ui/main/CaptureFileActions}). */
@@ -415,8 +435,6 @@ public final class ConnectionTab extends Tab {
         url.setEditable(true);
         url.setPromptText("ws://host:port/path");
         url.getEditor().textProperty().bindBidirectional(model.urlProperty());
-        url.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(url, Priority.ALWAYS);
         // The skin takes Enter away from the editor (its onAction never fires): catch it on the box itself.
         url.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && !url.isShowing()) {
@@ -476,12 +494,35 @@ public final class ConnectionTab extends Tab {
         Label profileProblem = label(model.profileProblemProperty(), "connection-error");
         profileProblem.setId("profileProblem");
 
-        // The long texts (errors, details) give way first; controls and badges keep their size.
+        // Controls and badges keep their size. The address takes a share of the bar's width, not what the state
+        // texts leave: so Connect stays put whatever they say, and they get the rest, on two lines if need be.
         environment.setMinWidth(Region.USE_PREF_SIZE);
         insecure.setMinWidth(Region.USE_PREF_SIZE);
         badge.setMinWidth(Region.USE_PREF_SIZE);
-        url.setMinWidth(220);
-        HBox bar = new HBox(8, url, environment, connect, insecure, badge, details, queued, ping, error, profileProblem);
+        connect.setMinWidth(Region.USE_PREF_SIZE);
+        for (Label text : List.of(queued, ping)) {
+            text.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        details.setWrapText(true);
+        details.setMinWidth(0);
+        details.setMaxWidth(Double.MAX_VALUE);
+        details.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(details, Priority.SOMETIMES);
+        error.setMinWidth(0);
+        profileProblem.setMinWidth(0);
+        profileProblem.setMaxWidth(520);
+        profileProblem.tooltipProperty().bind(Bindings.createObjectBinding(() -> model.profileProblemProperty().get()
+                .isEmpty() ? null : new Tooltip(model.profileProblemProperty().get()), model.profileProblemProperty()));
+        HBox.setHgrow(url, Priority.NEVER);
+        HBox status = new HBox(8, badge, details, queued, ping, error, profileProblem);
+        status.setAlignment(Pos.CENTER_LEFT);
+        status.setMinWidth(0);
+        status.getStyleClass().add("connection-status");
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox bar = new HBox(8, url, environment, connect, insecure, status);
+        url.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(220, Math.min(640, (bar.getWidth() - 16) * 0.42)), bar.widthProperty()));
+        url.setMinWidth(Region.USE_PREF_SIZE);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         bar.getStyleClass().add("connection-bar");
@@ -494,7 +535,7 @@ public final class ConnectionTab extends Tab {
         model.connect();
     }
 
-    private HBox timelineBar() {
+    private CompactBar timelineBar() {
         pause.setId("pauseButton");
         pause.setTooltip(new Tooltip("Freeze the list; capture goes on"));
         pause.selectedProperty().addListener((o, a, paused) -> {
@@ -548,8 +589,22 @@ public final class ConnectionTab extends Tab {
         find.setId("findButton");
         find.setTooltip(new Tooltip("Find text in this capture (Ctrl+F)"));
         find.setOnAction(e -> openFind());
-        HBox bar = new HBox(8, pause, pending, clear, saveCapture, windowBar(), grow, find, new Label("Time:"), timeMode,
-                toolsToggle);
+        Label time = new Label("Time:");
+        time.setLabelFor(timeMode);
+        timeMode.setMinWidth(Region.USE_PREF_SIZE);
+        CompactBar.withIcon(pause, MaterialDesignP.PAUSE);
+        pause.selectedProperty().addListener((o, a, paused) ->
+                pause.setGraphic(CompactBar.icon(paused ? MaterialDesignP.PLAY : MaterialDesignP.PAUSE)));
+        CompactBar.withIcon(clear, MaterialDesignB.BROOM);
+        CompactBar.withIcon(saveCapture, MaterialDesignC.CONTENT_SAVE_OUTLINE);
+        CompactBar.withIcon(find, MaterialDesignM.MAGNIFY);
+        CompactBar.withIcon(time, MaterialDesignC.CLOCK_OUTLINE);
+        CompactBar.withIcon(toolsToggle, MaterialDesignM.MESSAGE_TEXT_OUTLINE);
+        CompactBar.withIcon(latest, MaterialDesignA.ARROW_COLLAPSE_DOWN);
+        pending.setMinWidth(Region.USE_PREF_SIZE);
+        // Where the bar is short of room (a sidebar open, a small window) the widest texts go first.
+        CompactBar bar = new CompactBar(8, pause, pending, clear, saveCapture, windowBar(), grow, find, time, timeMode,
+                toolsToggle).collapsible(toolsToggle, saveCapture, pause, time, clear, find, latest);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 8, 6, 8));
         bar.getStyleClass().add("timeline-bar");
@@ -580,6 +635,7 @@ public final class ConnectionTab extends Tab {
         goTo.setId("goToField");
         goTo.setPromptText("Go to #");
         goTo.setPrefColumnCount(6);
+        goTo.setMinWidth(64);
         goTo.setTooltip(new Tooltip("Go to frame number (Ctrl+G), then Enter"));
         goTo.setOnAction(e -> goToTyped());
         goTo.textProperty().addListener((o, a, b) -> goTo.pseudoClassStateChanged(INVALID, false));

@@ -40,6 +40,11 @@ import java.util.function.Supplier;
  */
 public final class DetailPane extends BorderPane {
 
+    /** Room after the last tab header, so that rounding never brings the tab pane's overflow menu up. */
+    private static final double HEADER_SLACK = 12;
+    /** The views' tab headers (in the tab pane's skin), looked up once for {@link #computeMinWidth}. */
+    private Node tabHeaders;
+
     /** URL of the pane's stylesheet (CSS classes and default looked-up colours). */
     public static final String STYLESHEET = Objects.requireNonNull(
             DetailPane.class.getResource("/dev/wsinspector/ui/theme/detail.css"), "detail.css").toExternalForm();
@@ -65,6 +70,9 @@ public final class DetailPane extends BorderPane {
         setTop(header());
         Label placeholder = new Label("Select a frame or a connection event to see its details.");
         placeholder.getStyleClass().add("detail-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.setMinWidth(0);
+        StackPane.setMargin(placeholder, new javafx.geometry.Insets(8));
         placeholder.visibleProperty().bind(viewModel.showingProperty().not());
         body = new StackPane(placeholder);
         setCenter(body);
@@ -101,6 +109,29 @@ public final class DetailPane extends BorderPane {
         viewModel.showEvent(event);
     }
 
+    /**
+     * Never narrower than the views' tab headers: a split pane gives the room to the timeline's preview instead
+     * of hiding a view behind the tab pane's overflow menu.
+     */
+    @Override
+    protected double computeMinWidth(double height) {
+        // Not the views' own minimum (a hex table's columns): they scroll, their tab headers must not.
+        Node top = getTop();
+        double min = (top == null ? 0 : top.minWidth(-1)) + snappedLeftInset() + snappedRightInset();
+        if (views != null) {
+            // The tabs themselves (the header area's own preferred width also counts its hidden menu button).
+            if (tabHeaders == null) {
+                tabHeaders = views.tabs.lookup(".headers-region"); // once the skin is there; then kept
+            }
+            Node headers = tabHeaders;
+            if (headers != null && headers.getParent() instanceof Region area) {
+                min = Math.max(min, headers.prefWidth(-1) + area.snappedLeftInset() + area.snappedRightInset()
+                        + HEADER_SLACK + snappedLeftInset() + snappedRightInset());
+            }
+        }
+        return min;
+    }
+
     /** Shows nothing, for when the selection is empty. */
     public void clear() {
         viewModel.clear();
@@ -135,6 +166,8 @@ public final class DetailPane extends BorderPane {
                 copyItem("Copy payload as hex", viewModel::payloadAsHex),
                 copyItem("Copy payload as base64", viewModel::payloadAsBase64));
         copy.disableProperty().bind(viewModel.hasPayloadProperty().not());
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        summary.setMinWidth(0);
         HBox bar = new HBox(summary, busy, grow, copy);
         bar.getStyleClass().add("detail-header");
         return bar;

@@ -82,6 +82,7 @@ public final class MainWindow extends BorderPane {
     private CaptureFileActions captureFiles;
     private PulseObserver pulseObserver = (start, work) -> { };
     private long lastPulse;
+    private final javafx.beans.InvalidationListener titleChanged = o -> tellTabsApart();
 
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
@@ -140,9 +141,12 @@ public final class MainWindow extends BorderPane {
             while (c.next()) {
                 c.getRemoved().forEach(t -> {
                     ((ConnectionTab) t).model().disconnectNow();  // idempotent: its session completes
+                    ((ConnectionTab) t).titleProperty().removeListener(titleChanged);
                     release((ConnectionTab) t);
                 });
+                c.getAddedSubList().forEach(t -> ((ConnectionTab) t).titleProperty().addListener(titleChanged));
             }
+            tellTabsApart();
         });
         setCenter(tabs);
 
@@ -199,6 +203,15 @@ public final class MainWindow extends BorderPane {
             figure.setMinWidth(Region.USE_PREF_SIZE);
         }
         rates.managedProperty().bind(rates.visibleProperty());
+        // What gives way (a long notice, the server's address) is shown whole on hover.
+        for (Label givesWay : List.of(notice, serverStatus)) {
+            givesWay.setMinWidth(0);
+            Tooltip whole = new Tooltip();
+            whole.textProperty().bind(givesWay.textProperty());
+            givesWay.tooltipProperty().bind(javafx.beans.binding.Bindings.when(givesWay.textProperty().isEmpty())
+                    .then((Tooltip) null).otherwise(whole));
+        }
+
         saveProgress.setId("saveProgress");
         saveProgress.setPrefWidth(120);
         saveProgress.setVisible(false);
@@ -359,6 +372,19 @@ public final class MainWindow extends BorderPane {
             if (mine != null) {
                 profiles.find(mine.id()).ifPresent(t.model()::profileChanged);
             }
+        }
+    }
+
+    /**
+     * Tabs with the same title (two tabs on one address, a session reopened beside its live tab) are told apart
+     * by a number after the title, in tab order: the first keeps its title, the next are " (2)", " (3)", ….
+     */
+    private void tellTabsApart() {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (Tab tab : tabs.getTabs()) {
+            ConnectionTab t = (ConnectionTab) tab;
+            int n = seen.merge(t.titleProperty().get(), 1, Integer::sum);
+            t.setTitleSuffix(n == 1 ? "" : " (" + n + ")");
         }
     }
 

@@ -78,6 +78,23 @@ class MainWindowFlowTest {
     }
 
     @Test
+    void tabsWithTheSameTitleAreToldApart(FxRobot robot) throws Exception {
+        String url = "ws://127.0.0.1:1/feed";
+        List<ConnectionTab> opened = fx(() -> List.of(app.window().openTab(url), app.window().openTab(url),
+                app.window().openTab("ws://127.0.0.1:1/other"), app.window().openTab(url)));
+        assertThat(fx(() -> opened.stream().map(ConnectionTab::getText).toList()))
+                .containsExactly("127.0.0.1:1/feed", "127.0.0.1:1/feed (2)", "127.0.0.1:1/other", "127.0.0.1:1/feed (3)");
+
+        robot.interact(() -> app.window().tabs().getTabs().remove(opened.get(0)));
+        assertThat(fx(() -> opened.get(1).getText())).as("the first of its title again").isEqualTo("127.0.0.1:1/feed");
+        assertThat(fx(() -> opened.get(3).getText())).isEqualTo("127.0.0.1:1/feed (2)");
+
+        robot.interact(() -> opened.get(2).model().urlProperty().set(url));
+        assertThat(fx(() -> opened.get(2).getText())).as("a tab that takes a title in use").isEqualTo("127.0.0.1:1/feed (2)");
+        assertThat(fx(() -> opened.get(3).getText())).isEqualTo("127.0.0.1:1/feed (3)");
+    }
+
+    @Test
     void firstRunConnectsToTheEmbeddedEchoServerAndShowsTheRoundTrip(FxRobot robot) throws Exception {
         assertThat(fx(() -> tab().model().urlProperty().get())).startsWith("ws://127.0.0.1:");
         assertThat(robot.lookup("#serverStatus").queryAs(Label.class).getText()).contains("ws://127.0.0.1:");
