@@ -189,9 +189,19 @@ class NothingCutOffFlowTest {
 
     /** Lets CSS, layout and a few pulses run (a resize lays out over more than one pulse). */
     private static void settle() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(60);
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.concurrent.CountDownLatch pulses = new java.util.concurrent.CountDownLatch(3);
+        javafx.animation.AnimationTimer counter = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulses.countDown();
+            }
+        };
+        javafx.application.Platform.runLater(counter::start);
+        try {
+            assertThat(pulses.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("three pulses ran").isTrue();
+        } finally {
+            javafx.application.Platform.runLater(counter::stop);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
