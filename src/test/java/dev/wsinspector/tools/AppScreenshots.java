@@ -103,4 +103,37 @@ class AppScreenshots {
         robot.interact(() -> robot.lookup("#sessionsToggle").queryAs(ToggleButton.class).fire());
         shoot("session-1024x640-dark-nosidebar");
     }
+
+    @Test
+    void liveEchoSession(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path data) throws Exception {
+        app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+                false, data));
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        robot.clickOn("#connectButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> app.window().selectedTab().model().stateProperty()
+                .get()) == dev.wsinspector.core.session.ConnectionState.OPEN);
+        String[] messages = {"{\"op\":\"subscribe\",\"channel\":\"trades\",\"symbols\":[\"WSI\",\"NVDA\"]}",
+                "hello from WS Inspector", "{\"op\":\"ping\",\"id\":42}"};
+        for (String message : messages) {
+            dev.wsinspector.testutil.FxFlow.sendFromComposer(robot,
+                    message.startsWith("{") ? dev.wsinspector.core.compose.MessageMode.JSON
+                            : dev.wsinspector.core.compose.MessageMode.TEXT, message);
+        }
+        robot.clickOn("#pingButton");
+        ConnectionTab tab = fx(() -> app.window().selectedTab());
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> tab.timeline().rows().reachableRows()) >= 10);
+        robot.interact(() -> tab.timeline().goToFrame(1));
+        for (boolean dark : new boolean[] {false, true}) {
+            robot.interact(() -> {
+                ToggleButton toggle = robot.lookup("#darkToggle").queryAs(ToggleButton.class);
+                if (toggle.isSelected() != dark) {
+                    toggle.fire();
+                }
+            });
+            shoot("live-1280x720" + (dark ? "-dark" : "-light"));
+        }
+    }
 }

@@ -183,6 +183,8 @@ public final class ConnectionTab extends Tab {
         });
         middle = new SplitPane(timeline, detail);
         middle.setDividerPositions(0.62);
+        // A larger window widens the timeline (its preview column), not the detail pane.
+        SplitPane.setResizableWithParent(detail, false);
         toolsToggle.selectedProperty().addListener((o, a, show) -> showTools(show));
         addTimelineActions();
         model.profileProperty().addListener((o, a, p) -> profileShown(a, p));
