@@ -261,7 +261,16 @@ public final class InspectorApp extends Application {
                     }
                 };
                 stage.focusedProperty().addListener(lookForChanges);
-                unhookStage = () -> stage.focusedProperty().removeListener(lookForChanges);
+                // Closing the window with connections open asks first (they are closed with 1001 on Quit).
+                stage.setOnCloseRequest(e -> {
+                    if (!dev.wsinspector.ui.main.QuitConfirmation.confirm(stage, shown.openConnections())) {
+                        e.consume();
+                    }
+                });
+                unhookStage = () -> {
+                    stage.focusedProperty().removeListener(lookForChanges);
+                    stage.setOnCloseRequest(null);
+                };
                 settings.applyTo(stage, theme, dark);  // the saved theme and place, as late as can be
                 stage.show();
                 settings.track();

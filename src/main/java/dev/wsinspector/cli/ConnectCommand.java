@@ -1,7 +1,6 @@
 package dev.wsinspector.cli;
 
 import dev.wsinspector.core.DataDirectory;
-import dev.wsinspector.core.compose.ComposedMessage;
 import dev.wsinspector.core.journal.SessionCatalog;
 import dev.wsinspector.core.profile.ProfileProblem;
 import dev.wsinspector.core.profile.ProfileRepository;
@@ -9,6 +8,7 @@ import dev.wsinspector.core.profile.SavedMessage;
 import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.replay.BuiltIns;
 import dev.wsinspector.core.replay.ProfileResolver;
+import dev.wsinspector.core.replay.SendOnConnect;
 import dev.wsinspector.core.replay.Templates;
 import dev.wsinspector.core.session.ConnectionOptions;
 import dev.wsinspector.core.session.ConnectionService;
@@ -163,12 +163,9 @@ final class ConnectCommand implements Callable<Integer> {
     public Integer call() {
         ProfileSettings fromProfile = profile == null ? null : loadProfile();
         ConnectionOptions options = fromProfile == null ? connectionOptions() : withExplicitOptions(fromProfile.options());
-        List<SendItem> allSends = new ArrayList<>();
-        if (fromProfile != null) {
-            allSends.addAll(fromProfile.sends());
-        }
-        allSends.addAll(sends);
-        ConnectRun.Settings settings = new ConnectRun.Settings(options, List.copyOf(allSends),
+        ConnectRun.Settings settings = new ConnectRun.Settings(options,
+                fromProfile == null ? List.of() : fromProfile.onConnect(),
+                fromProfile == null ? null : fromProfile.templates(), List.copyOf(sends),
                 count == null ? 0 : count, timeoutSeconds == null ? null : seconds("--timeout", timeoutSeconds, false),
                 close, quiet, includeSecrets, record, save, profile == null ? "" : profile);
         ConnectionService service = connections.get();
@@ -185,8 +182,8 @@ final class ConnectCommand implements Callable<Integer> {
         }
     }
 
-    /** A profile's options and its send-on-connect messages, variables resolved. */
-    private record ProfileSettings(ConnectionOptions options, List<SendItem> sends) {
+    /** A profile's options (variables resolved) and its send-on-connect messages with their variables. */
+    private record ProfileSettings(ConnectionOptions options, List<SavedMessage> onConnect, Templates templates) {
     }
 
     /** Profile problems (none of that name, unknown variables, bad hex) are usage errors: exit 2 before connecting. */
@@ -204,12 +201,13 @@ final class ConnectCommand implements Callable<Integer> {
             if (url != null) {
                 options = options.withUri(parseUrl());
             }
-            List<SendItem> profileSends = new ArrayList<>();
-            for (SavedMessage m : stored.profile().sendOnConnect()) {
-                ComposedMessage composed = resolver.compose(m);
-                profileSends.add(composed.binary() ? new SendItem.Binary(composed.bytes()) : new SendItem.Text(composed.text()));
+            List<SavedMessage> onConnect = stored.profile().sendOnConnect();
+            // The tab would connect and note these in its timeline; a script is better off told before connecting.
+            List<String> problems = SendOnConnect.problems(onConnect, templates);
+            if (!problems.isEmpty()) {
+                throw usage("Profile '" + profile + "': " + String.join("\n", problems));
             }
-            return new ProfileSettings(options, profileSends);
+            return new ProfileSettings(options, onConnect, templates);
         } catch (IOException e) {
             throw usage("Cannot read profiles: " + e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -11,10 +11,14 @@ import dev.wsinspector.core.io.CaptureFiles;
 import dev.wsinspector.core.io.JsonlEventWriter;
 import dev.wsinspector.core.journal.Recording;
 import dev.wsinspector.core.journal.SessionCatalog;
+import dev.wsinspector.core.profile.SavedMessage;
+import dev.wsinspector.core.replay.SendOnConnect;
+import dev.wsinspector.core.replay.Templates;
 import dev.wsinspector.core.session.CaptureOrder;
 import dev.wsinspector.core.session.Session;
 import dev.wsinspector.core.session.Connection;
 import dev.wsinspector.core.session.ConnectionEvent;
+import dev.wsinspector.core.session.ConnectionListener;
 import dev.wsinspector.core.session.ConnectionOptions;
 import dev.wsinspector.core.session.ConnectionService;
 import dev.wsinspector.core.session.ConnectionState;
@@ -49,8 +53,14 @@ import java.util.concurrent.TimeUnit;
 final class ConnectRun {
 
     /** Settings of one run, already validated. */
-    record Settings(ConnectionOptions options, List<SendItem> sends, int count, Duration timeout, CloseSpec close,
-                    boolean quiet, boolean includeSecrets, RecordTarget record, String save, String profile) {
+    /**
+     * @param onConnect a profile's send-on-connect messages, sent before {@code sends} each time the connection opens
+     * @param templates their variables (null without a profile)
+     * @param sends     the --send* messages
+     */
+    record Settings(ConnectionOptions options, List<SavedMessage> onConnect, Templates templates, List<SendItem> sends,
+                    int count, Duration timeout, CloseSpec close, boolean quiet, boolean includeSecrets,
+                    RecordTarget record, String save, String profile) {
 
         /** The run is journaled as a session: asked for with --save, and always with --record (see there). */
         boolean journaled() {
@@ -145,10 +155,13 @@ final class ConnectRun {
             }
             long start = System.nanoTime();
             long deadline = settings.timeout() == null ? Long.MAX_VALUE : start + settings.timeout().toNanos();
-            connection = service.connect(settings.options(), store, event -> {
+            ConnectionListener listener = event -> {
                 session.onEvent(event);
                 events.add(event);
-            });
+            };
+            connection = settings.onConnect().isEmpty() ? service.connect(settings.options(), store, listener)
+                    : new SendOnConnect(settings.onConnect(), settings.templates(), store, listener)
+                            .connect(service, settings.options());
             code = loop(deadline);
         } finally {
             if (connection != null) {
@@ -273,10 +286,15 @@ final class ConnectRun {
             }
         } else if (event instanceof ConnectionEvent.Reconnecting r) {
             err.println("ws-inspector: " + r.message());
+        } else if (event instanceof ConnectionEvent.Note n && n.level().equals(ConnectionEvent.Note.ERROR)) {
+            err.println("ws-inspector: " + n.message()); // a send-on-connect message that was not sent
         }
     }
 
-    /** Queues the --send* messages in order; the connection's single send thread keeps that order. */
+    /**
+     * Queues the --send* messages in order; the connection's single send thread keeps that order. The profile's
+     * messages were queued before the open reached this thread (see {@link SendOnConnect}).
+     */
     private void sendAll() {
         for (SendItem item : settings.sends()) {
             var future = item instanceof SendItem.Text t

@@ -2,6 +2,7 @@ package dev.wsinspector.cli;
 
 import dev.wsinspector.core.DataDirectory;
 import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.frame.MessageKinds;
 import dev.wsinspector.core.io.JsonlEventWriter;
 import dev.wsinspector.core.journal.JournalException;
 import dev.wsinspector.core.journal.SessionCatalog;
@@ -68,7 +69,8 @@ final class ShowCommand implements Callable<Integer> {
                     .filter(e -> (start == 0 || e.frameIndex() >= start) && (end == size || e.frameIndex() <= end))
                     .toList();
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            JsonlEventWriter lines = new JsonlEventWriter(w, includeSecrets);
+            // A range may begin inside a fragmented message: its start, before the range, says whether it is text.
+            JsonlEventWriter lines = new JsonlEventWriter(w, includeSecrets, MessageKinds.Tracker.from(frames, start));
             CaptureOrder.walk(events, start, end, lines::writeEvent, seq -> lines.writeFrame(frames.get(seq)));
             w.flush();
             return ExitCodes.OK;

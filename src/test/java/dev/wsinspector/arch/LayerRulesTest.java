@@ -6,9 +6,15 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The layer rules of DESIGN.md, kept true by the build. */
+/**
+ * The layer rules of DESIGN.md, kept true by the build. The package patterns end in {@code ..}, so a package
+ * added under a layer (core.journal, core.session, ui.sessions, ...) is held to its layer's rules from its first
+ * class on; a package outside the known layers fails {@link #everyClassIsInALayer} until it is given a place here.
+ */
 @AnalyzeClasses(packages = "dev.wsinspector", importOptions = LayerRulesTest.MainClassesOnly.class)
 class LayerRulesTest {
 
@@ -21,8 +27,20 @@ class LayerRulesTest {
     }
 
     @ArchTest
+    static final ArchRule everyClassIsInALayer = classes().should().resideInAnyPackage("dev.wsinspector.app..",
+                    "dev.wsinspector.cli..", "dev.wsinspector.core..", "dev.wsinspector.transport..",
+                    "dev.wsinspector.ui..")
+            .because("each layer below has rules; a new top-level package needs its own (and the benchmarks, package"
+                    + " bench, live in src/bench/java, outside the app)");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("dev.wsinspector.(**)").should().beFreeOfCycles()
+            .because("DESIGN.md: no package cycles; a thing two packages share lives in the lower one");
+
+    @ArchTest
     static final ArchRule coreIsPureJava = noClasses().that().resideInAPackage("dev.wsinspector.core..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.java_websocket..", "org.fxmisc..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.java_websocket..", "org.fxmisc..",
+                    "picocli..")
             .because("core is plain Java, unit-testable without a toolkit or a socket library");
 
     @ArchTest
@@ -31,17 +49,28 @@ class LayerRulesTest {
                     "dev.wsinspector.cli..", "dev.wsinspector.app..");
 
     @ArchTest
+    static final ArchRule framesAreTheBottom = noClasses().that().resideInAPackage("dev.wsinspector.core.frame..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("dev.wsinspector.core.frame..", "java..")
+            .because("every other package reads captures; the capture itself knows no sessions, events or files");
+
+    @ArchTest
     static final ArchRule transportNeverTouchesUi = noClasses().that().resideInAPackage("dev.wsinspector.transport..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.wsinspector.ui..", "javafx..", "dev.wsinspector.cli..");
+            .should().dependOnClassesThat().resideInAnyPackage("dev.wsinspector.ui..", "javafx..", "org.fxmisc..",
+                    "dev.wsinspector.cli..", "picocli..", "dev.wsinspector.app..");
 
     @ArchTest
     static final ArchRule cliIsHeadless = noClasses().that().resideInAPackage("dev.wsinspector.cli..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.wsinspector.ui..", "org.fxmisc..")
-            .allowEmptyShould(true);
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.wsinspector.ui..", "org.fxmisc..",
+                    "dev.wsinspector.app..");
 
     @ArchTest
     static final ArchRule uiNeverTouchesSockets = noClasses().that().resideInAPackage("dev.wsinspector.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("org.java_websocket..", "dev.wsinspector.transport..")
-            .allowEmptyShould(true)
             .because("the UI talks to connections through core's ConnectionService only");
+
+    @ArchTest
+    static final ArchRule uiIsNotTheCommandLine = noClasses().that().resideInAPackage("dev.wsinspector.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.wsinspector.cli..", "picocli..",
+                    "dev.wsinspector.app..")
+            .because("app wires the UI; what the GUI and the CLI share lives in core");
 }

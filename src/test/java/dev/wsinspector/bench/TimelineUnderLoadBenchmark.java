@@ -131,7 +131,7 @@ class TimelineUnderLoadBenchmark {
                 }
             }
             long rows = WaitForAsyncUtils.asyncFx(() -> tab.timeline().rows().capturedRows()).get();
-            long listed = WaitForAsyncUtils.asyncFx(() -> (long) tab.timeline().getItems().size()).get();
+            long listed = WaitForAsyncUtils.asyncFx(() -> (long) tab.timeline().shownRows().size()).get();
             double floodSeconds = sent.floodNanos() / 1e9;
             for (int i = 0; i < 3; i++) {
                 System.gc();
@@ -143,7 +143,7 @@ class TimelineUnderLoadBenchmark {
                             + "  frames sent by server    %,d%n"
                             + "  text frames captured     %,d  (%s)%n"
                             + "  capture rate             %,.0f frames/s%n"
-                            + "  rows in the timeline     %,d (frames + events; the list holds the newest %,d)%n"
+                            + "  rows in the timeline     %,d (frames + events; the table holds the %,d on screen)%n"
                             + "  UI pulses                %,d, longest gap %.1f ms%n"
                             + "  pulse work (our code)    longest %.1f ms, mean %.2f ms%n"
                             + "  capture memory           %,d bytes (store estimate)%n"

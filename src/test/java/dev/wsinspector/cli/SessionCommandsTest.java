@@ -102,6 +102,41 @@ class SessionCommandsTest {
     }
 
     @Test
+    void showFromTheMiddleOfAFragmentedTextMessageStillPrintsItsTextAndExportKeepsItWhole() throws Exception {
+        try (RawWebSocketServer server = new RawWebSocketServer(peer -> {
+            peer.upgrade();
+            peer.sendText(false, 0x1, "Hel");
+            peer.sendFrame(0x89, new byte[0]);   // a ping between fragments
+            peer.sendText(false, 0x0, "lo, ");
+            peer.sendText(true, 0x0, "world");
+            peer.sendFrame(0x82, new byte[] {(byte) 0xFF});
+            peer.echoCloseWhenItComes();
+        })) {
+            CliRun run = CliRun.of("connect", server.uri("/frag").toString(), "-n", "4", "--save=frag",
+                    "--data-dir", data.toString());
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+        }
+        CliRun all = CliRun.of("show", "frag", "--data-dir", data.toString());
+        List<JsonNode> in = all.ofType("frame").stream().filter(n -> n.path("dir").asText().equals("in")).toList();
+        assertThat(in).extracting(n -> n.path("opcode").asText())
+                .startsWith("text", "ping", "continuation", "continuation", "binary");
+        long from = in.get(2).path("seq").asLong();
+        long to = in.get(3).path("seq").asLong();
+
+        // The range starts after the message's first frame; the lines still say text, not base64.
+        CliRun part = CliRun.of("show", "frag", "--from", Long.toString(from), "--count", Long.toString(to - from + 1),
+                "--data-dir", data.toString());
+        List<JsonNode> continued = part.ofType("frame").stream().filter(n -> n.path("dir").asText().equals("in")).toList();
+        assertThat(continued).extracting(n -> n.path("text").asText(null)).containsExactly("lo, ", "world");
+        assertThat(continued).allSatisfy(n -> assertThat(n.has("base64")).isFalse());
+
+        Path har = data.resolve("frag.har");
+        assertThat(CliRun.of("export", "frag", har.toString(), "--data-dir", data.toString()).exitCode()).isZero();
+        JsonNode messages = JSON.readTree(har.toFile()).path("log").path("entries").get(0).path("_webSocketMessages");
+        assertThat(messages.findValuesAsText("data")).contains("Hello, world");
+    }
+
+    @Test
     void recordNeverTruncatesAnExistingFileWhenTheConnectionFails() throws Exception {
         Path file = data.resolve("previous.har");
         Files.writeString(file, "{\"the\":\"previous capture\"}");

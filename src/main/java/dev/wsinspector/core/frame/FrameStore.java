@@ -31,6 +31,18 @@ public interface FrameStore {
     /** The clock that stamps this capture. */
     CaptureClock clock();
 
+    /**
+     * Frame and payload-byte counts per direction when this store is sealed (a stored session, counted when it
+     * was opened), so nobody has to read millions of frames again to count them; null for a store that grows.
+     */
+    default Totals sealedTotals() {
+        return null;
+    }
+
+    /** Frames and payload bytes (after decompression) per direction. */
+    record Totals(long framesIn, long framesOut, long bytesIn, long bytesOut) {
+    }
+
     /** Materialises frame {@code seq} with a copy of its payload. */
     Frame get(long seq);
 

@@ -285,6 +285,13 @@ public final class SegmentedFrameStore implements FrameStore {
     private FrameStore releasedStore(long seq) {
         FrameStore r = released;
         if (r == null) {
+            // The segment's slot was seen empty (a plain array read) before the volatile write of released that
+            // came first in release(): take the lock release() held to see it (matters on weakly ordered CPUs).
+            synchronized (appendLock) {
+                r = released;
+            }
+        }
+        if (r == null) {
             throw new IllegalStateException("frame " + seq + " is no longer in memory and was not kept elsewhere");
         }
         return r;

@@ -3,7 +3,9 @@
  * append-only, thread-safe {@link dev.wsinspector.core.frame.FrameStore} (columns of primitives in
  * {@link dev.wsinspector.core.frame.ColumnarFrameStore}, chained into segments that can be released to the journal
  * by {@link dev.wsinspector.core.frame.SegmentedFrameStore}), {@link dev.wsinspector.core.frame.Frame} made on
- * demand, and the chunk-tolerant {@link dev.wsinspector.core.frame.WireHeaderParser}. No events, files or sockets
- * here: events live in {@code core.session}, the journal in {@code core.journal}.
+ * demand, the chunk-tolerant {@link dev.wsinspector.core.frame.WireHeaderParser}, and
+ * {@link dev.wsinspector.core.frame.MessageKinds}, the one rule for which frames (continuations included) belong
+ * to a text message. No events, files or sockets here: events live in {@code core.session}, the journal in
+ * {@code core.journal}.
  */
 package dev.wsinspector.core.frame;

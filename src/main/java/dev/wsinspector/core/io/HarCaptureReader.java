@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.Opcode;
+import dev.wsinspector.core.payload.IsoTime;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.FailureKind;
 import dev.wsinspector.core.session.Handshake;

@@ -1,5 +1,6 @@
 package dev.wsinspector.core.io;
 
+import dev.wsinspector.core.payload.IsoTime;
 import dev.wsinspector.core.payload.Utf8Text;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.frame.MessageKinds;
 import dev.wsinspector.core.frame.Opcode;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.Handshake;
@@ -167,10 +169,12 @@ public final class HarWriter {
 
     private void writeMessages(JsonGenerator g, FrameStore frames) throws IOException {
         Map<Direction, PendingMessage> pending = new EnumMap<>(Direction.class);
+        MessageKinds.Tracker kinds = new MessageKinds.Tracker();
         long size = frames.size();
         for (long seq = 0; seq < size; seq++) {
             Frame f = frames.get(seq);
             Opcode op = f.opcode();
+            boolean text = kinds.next(f);
             if (op.isDataStart() || op == Opcode.CONTINUATION) {
                 PendingMessage message = pending.get(f.direction());
                 if (message == null || op != Opcode.CONTINUATION) {
@@ -178,7 +182,8 @@ public final class HarWriter {
                         // A new message began before the last one finished (protocol error): keep what we had.
                         writeMessage(g, message);
                     }
-                    message = new PendingMessage(f.direction(), op == Opcode.CONTINUATION ? Opcode.BINARY : op);
+                    // A continuation that continues nothing (a protocol error) is kept as a binary message.
+                    message = new PendingMessage(f.direction(), text ? Opcode.TEXT : Opcode.BINARY);
                     pending.put(f.direction(), message);
                 }
                 message.add(f);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.Opcode;
+import dev.wsinspector.core.payload.IsoTime;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.FailureKind;
 import dev.wsinspector.core.session.Handshake;

@@ -1,12 +1,13 @@
 package dev.wsinspector.core.io;
 
+import dev.wsinspector.core.payload.IsoTime;
 import dev.wsinspector.core.payload.Utf8Text;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.Frame;
+import dev.wsinspector.core.frame.MessageKinds;
 import dev.wsinspector.core.frame.Opcode;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.Handshake;
@@ -18,10 +19,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,8 +29,8 @@ import java.util.Optional;
  * {@code open}, {@code frame}, {@code close}, {@code error} and {@code note} objects (fields may be added, never renamed).
  *
  * <p>Stateful: frames must be written in capture order, because whether a continuation frame is text depends
- * on the opcode of the frame that started its message (tracked per direction, since both sides may be in the
- * middle of a fragmented message at the same time). Not thread-safe; one writer per output.
+ * on the frame that started its message ({@link MessageKinds.Tracker} keeps that, per direction). Not
+ * thread-safe; one writer per output.
  *
  * <p>Payload rule: {@code "text"} when the frame belongs to a text message (or is a ping/pong) and its own
  * bytes are well-formed UTF-8; otherwise {@code "base64"}. A fragment boundary may split a multi-byte
@@ -42,14 +42,25 @@ public final class JsonlEventWriter implements Flushable {
     private final ObjectMapper mapper;
     private final Writer out;
     private final boolean includeSecrets;
-    /** Per direction: is the message in progress (started by a non-FIN text/binary frame) a text message? */
-    private final Map<Direction, Boolean> textMessageInProgress = new EnumMap<>(Direction.class);
+    /** Which frames belong to a text message. */
+    private final MessageKinds.Tracker messages;
 
     /**
      * @param out            where lines go; this writer does not close it
      * @param includeSecrets write secret header values and URL credentials as they are instead of masking them
      */
     public JsonlEventWriter(Writer out, boolean includeSecrets) {
+        this(out, includeSecrets, new MessageKinds.Tracker());
+    }
+
+    /**
+     * A writer for frames that start later than a capture's first, such as a range of a stored session.
+     *
+     * @param messages tracks the messages of the frames to be written, e.g. {@link MessageKinds.Tracker#from}
+     *                 the first one
+     */
+    public JsonlEventWriter(Writer out, boolean includeSecrets, MessageKinds.Tracker messages) {
+        this.messages = Objects.requireNonNull(messages, "messages");
         this.mapper = new ObjectMapper();
         // Lines are written one by one; Jackson must not close or flush the shared writer on each value.
         mapper.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -95,6 +106,8 @@ public final class JsonlEventWriter implements Flushable {
     /** The JSON for one frame; advances the fragmented-message tracking, so call once per frame, in order. */
     public ObjectNode frameNode(Frame frame) {
         Opcode opcode = frame.opcode();
+        // Pings and pongs count as text-like: their payload is usually empty or a short label.
+        boolean textual = messages.next(frame) || opcode == Opcode.PING || opcode == Opcode.PONG;
         ObjectNode node = mapper.createObjectNode();
         node.put("type", "frame");
         node.put("seq", frame.seq());
@@ -124,7 +137,7 @@ public final class JsonlEventWriter implements Flushable {
         if (opcode == Opcode.CLOSE) {
             putClosePayload(node, payload);
         } else {
-            putPayload(node, payload, isTextual(frame));
+            putPayload(node, payload, textual);
         }
         return node;
     }
@@ -174,40 +187,6 @@ public final class JsonlEventWriter implements Flushable {
             return Optional.empty();
         }
         return Optional.of(node);
-    }
-
-    /**
-     * Decides text vs. base64 for a non-close frame and updates the per-direction message state.
-     * Pings and pongs count as text-like: their payload is usually empty or a short label.
-     */
-    private boolean isTextual(Frame frame) {
-        Opcode opcode = frame.opcode();
-        Direction dir = frame.direction();
-        switch (opcode) {
-            case TEXT, BINARY -> {
-                boolean text = opcode == Opcode.TEXT;
-                if (frame.fin()) {
-                    textMessageInProgress.remove(dir);
-                } else {
-                    textMessageInProgress.put(dir, text);
-                }
-                return text;
-            }
-            case CONTINUATION -> {
-                // A stray continuation (no message in progress) is a protocol error: show it as bytes.
-                boolean text = Boolean.TRUE.equals(textMessageInProgress.get(dir));
-                if (frame.fin()) {
-                    textMessageInProgress.remove(dir);
-                }
-                return text;
-            }
-            case PING, PONG -> {
-                return true;
-            }
-            default -> {
-                return false;
-            }
-        }
     }
 
     private static void putPayload(ObjectNode node, byte[] payload, boolean textual) {

@@ -15,13 +15,22 @@ final class ChannelWindow {
 
     static final int DEFAULT_SIZE = 256 * 1024;
 
-    private final FileChannel channel;
+    /** Where the bytes come from: a channel's positional read, or {@link JournalReads}. */
+    interface Source {
+        int read(ByteBuffer dst, long position) throws IOException;
+    }
+
+    private final Source channel;
     private ByteBuffer window;
     /** File position of {@code window}'s byte 0. */
     private long start = -1;
     private int filled;
 
     ChannelWindow(FileChannel channel, int size) {
+        this(channel::read, size);
+    }
+
+    ChannelWindow(Source channel, int size) {
         this.channel = channel;
         this.window = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }

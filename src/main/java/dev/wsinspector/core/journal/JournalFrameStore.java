@@ -30,7 +30,7 @@ final class JournalFrameStore implements FrameStore {
     /** Blocks kept decoded: ~56 bytes a frame, so 64 blocks are ~3.6 MB. */
     private static final int CACHED_BLOCKS = 64;
 
-    private final FileChannel channel;
+    private final ChannelWindow.Source channel;
     private final SparseIndex index;
     private final LongSupplier size;
     private final LongSupplier payloadBytes;
@@ -50,8 +50,17 @@ final class JournalFrameStore implements FrameStore {
      * @param payloadBytes sum of those frames' stored payload lengths
      * @param skips        damaged regions: record offset where one starts to the offset reading resumes at
      */
-    JournalFrameStore(FileChannel channel, SparseIndex index, LongSupplier size, LongSupplier payloadBytes,
+    private final Totals sealed;
+
+    JournalFrameStore(ChannelWindow.Source channel, SparseIndex index, LongSupplier size, LongSupplier payloadBytes,
                       Map<Long, Long> skips, CaptureClock clock) {
+        this(channel, index, size, payloadBytes, skips, clock, null);
+    }
+
+    /** @param sealed the counts of a journal that will not grow (a stored session), else null */
+    JournalFrameStore(ChannelWindow.Source channel, SparseIndex index, LongSupplier size, LongSupplier payloadBytes,
+                      Map<Long, Long> skips, CaptureClock clock, Totals sealed) {
+        this.sealed = sealed;
         this.channel = channel;
         this.index = index;
         this.size = size;
@@ -59,6 +68,11 @@ final class JournalFrameStore implements FrameStore {
         this.skips = Map.copyOf(skips);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.window = new ChannelWindow(channel, ChannelWindow.DEFAULT_SIZE);
+    }
+
+    @Override
+    public Totals sealedTotals() {
+        return sealed;
     }
 
     @Override

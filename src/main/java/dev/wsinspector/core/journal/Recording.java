@@ -34,13 +34,15 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
     private final JournalWriter writer;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final FileChannel readChannel;
+    private final JournalReads readChannel;
     private final JournalFrameStore journalFrames;
     private final Consumer<String> onProblem;
 
     private SessionMeta meta;
     private int nextEvent;
     private long lastSyncNanos = System.nanoTime();
+    /** Frames forced to the disk (the only ones that may leave memory). */
+    private long framesSynced;
     private volatile String problem;
     private volatile boolean closed;
 
@@ -55,7 +57,7 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
         this.store = new SegmentedFrameStore();
         this.session = new Session(store);
         this.writer = new JournalWriter(sink, meta.startedMicros());
-        this.readChannel = FileChannel.open(dir.resolve(JournalFormat.JOURNAL_FILE), StandardOpenOption.READ);
+        this.readChannel = new JournalReads(dir.resolve(JournalFormat.JOURNAL_FILE));
         this.journalFrames = new JournalFrameStore(readChannel, writer.index(), writer::framesWritten,
                 store::payloadBytes, Map.of(), store.clock());
     }
@@ -98,17 +100,29 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
         if (problem == null && now - lastSyncNanos >= syncEveryNanos) {
             lastSyncNanos = now;
             try {
+                long written = writer.framesWritten();
                 writer.sync();
+                framesSynced = written;
                 saveMeta();
             } catch (IOException e) {
                 fail(e);
             }
         }
         if (store.retainedBytes() > memoryShare) {
+            if (problem == null && framesSynced < writer.framesWritten()) {
+                // Frames leave memory only once they are on the disk, not merely handed to the OS (a late
+                // ENOSPC/EIO at fsync could drop the page cache's only copy): under memory pressure, sync now.
+                try {
+                    writer.sync();
+                    framesSynced = writer.framesWritten();
+                } catch (IOException e) {
+                    fail(e);
+                }
+            }
             if (problem == null) {
                 // Up to half the share of released streaming segments' chunks is kept for new frames to be
                 // written into (see SegmentedFrameStore.release): the other half holds the most recent frames.
-                store.release(writer.framesWritten(), journalFrames, memoryShare / 2);
+                store.release(framesSynced, journalFrames, memoryShare / 2);
             } else {
                 store.keepPayloads(false); // no journal and no room: keep headers only
             }
@@ -136,6 +150,13 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
 
     private void writeFrames(long to) throws IOException {
         writer.appendFrames(store, to);
+    }
+
+    /** The journal thread met something unexpected while pumping this recording: it stops journaling, loudly. */
+    synchronized void failed(Throwable t) {
+        if (problem == null && !closed) {
+            fail(t instanceof Exception e ? e : new IOException(t.toString(), t));
+        }
     }
 
     private void fail(Exception e) {
@@ -176,6 +197,20 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
     /** Writes everything, marks the session ended and lets go of the files. Idempotent. */
     @Override
     public void close() {
+        // The journal's channels are interruptible: a close on an interrupted thread (the CLI after Ctrl+C) would
+        // lose the last frames and the summary. The flag is set again once the files are done.
+        boolean interrupted = Thread.interrupted();
+        try {
+            closeFiles();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        catalog.ended(this);
+    }
+
+    private void closeFiles() {
         synchronized (this) {
             if (closed) {
                 return;
@@ -201,6 +236,7 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
             closeQuietly(writer);
             closeQuietly(lock);
             closeQuietly(lockChannel);
+            SessionCatalog.lockReleased(dir);
             if (store.releasedBelow() == 0) {
                 // Every frame is still in memory: nothing will read the file through this recording.
                 closeQuietly(readChannel);
@@ -208,7 +244,6 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
             // Otherwise the tab that shows the session reads its released frames through readChannel for as long
             // as it keeps the session: one open file per such session until the process ends.
         }
-        catalog.ended(this);
     }
 
     private long endMicros() {

@@ -50,6 +50,8 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
     public static final String DIRECTORY = "sessions";
     static final String META_FILE = "session.json";
     static final String LOCK_FILE = "lock";
+    /** Lock files of the sessions this JVM records (see {@link #heldByAnotherProcess}). */
+    private static final java.util.Set<Path> HELD_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
     static final String TRASH = ".trash";
 
     /** Settings of the journal. */
@@ -160,12 +162,29 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
         // journal, so it never takes a starting session for a crashed one.
         FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), java.util.Set.of(StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE), privateFile());
-        FileLock lock = lockChannel.tryLock();
-        FileChannel journal = FileChannel.open(dir.resolve(JournalFormat.JOURNAL_FILE), java.util.Set.of(
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), privateFile());
-        saveMeta(dir, meta);
-        Recording recording = new Recording(dir, this, meta, JournalSink.of(journal), lockChannel, lock,
-                onProblem == null ? p -> { } : onProblem);
+        FileChannel journal = null;
+        Path lockPath = dir.resolve(LOCK_FILE).toAbsolutePath().normalize();
+        Recording recording;
+        try {
+            FileLock lock = lockChannel.tryLock();
+            if (lock == null) {
+                throw new IOException("the new session's lock is held by another process");
+            }
+            HELD_HERE.add(lockPath);
+            journal = FileChannel.open(dir.resolve(JournalFormat.JOURNAL_FILE), java.util.Set.of(
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), privateFile());
+            saveMeta(dir, meta);
+            recording = new Recording(dir, this, meta, JournalSink.of(journal), lockChannel, lock,
+                    onProblem == null ? p -> { } : onProblem);
+        } catch (IOException | RuntimeException e) {
+            // Nothing half-open stays behind: the caller falls back to a capture in memory.
+            HELD_HERE.remove(lockPath);
+            if (journal != null) {
+                journal.close();
+            }
+            lockChannel.close();
+            throw e;
+        }
         live.add(recording);
         startThread();
         return recording;
@@ -236,7 +255,12 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
             List<Recording> now = List.copyOf(live);
             long share = settings().effectiveBudget() / Math.max(1, now.size());
             for (Recording r : now) {
-                r.pump(syncNanos, share);
+                try {
+                    r.pump(syncNanos, share);
+                } catch (Throwable t) {
+                    // One recording's failure (even an Error) must not end the thread that writes all of them.
+                    r.failed(t);
+                }
             }
             try {
                 TimeUnit.MILLISECONDS.sleep(20);
@@ -248,6 +272,11 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
 
     void ended(Recording recording) {
         live.remove(recording);
+    }
+
+    /** The recording in {@code dir} let go of its lock. */
+    static void lockReleased(Path dir) {
+        HELD_HERE.remove(dir.resolve(LOCK_FILE).toAbsolutePath().normalize());
     }
 
     void saveMeta(Path dir, SessionMeta meta) throws IOException {
@@ -265,7 +294,15 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
                 if (dir.getFileName().toString().startsWith(".")) {
                     continue;
                 }
-                readMeta(dir).ifPresent(out::add);
+                try {
+                    readMeta(dir).ifPresent(out::add);
+                } catch (IOException | RuntimeException e) {
+                    // One session that cannot be read or recovered (a full disk, a damaged folder) must not hide
+                    // the others, nor keep the user from deleting them: listed as unreadable.
+                    out.add(new SessionMeta(dir.getFileName().toString(), "", "", "", 0, 0, true,
+                            "unreadable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                            0, 0, 0, 0, false));
+                }
             }
         }
         out.sort(Comparator.comparingLong(SessionMeta::startedMicros).reversed()
@@ -329,6 +366,11 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
         if (!Files.exists(lockFile)) {
             return false;
         }
+        if (HELD_HERE.contains(lockFile.toAbsolutePath().normalize())) {
+            // Recording in this JVM (another catalog of the same directory). Do not even open the file: on POSIX,
+            // closing any descriptor of it would drop the lock this process holds.
+            return true;
+        }
         try (FileChannel c = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
             FileLock l = c.tryLock();
             if (l == null) {
@@ -339,7 +381,7 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
         } catch (OverlappingFileLockException e) {
             return true; // held by this process, by a recording of another catalog
         } catch (IOException e) {
-            return false;
+            return true; // cannot tell: taking it for alive is safe, "recovering" a live journal is not
         }
     }
 

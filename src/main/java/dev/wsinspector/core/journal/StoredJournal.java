@@ -45,8 +45,13 @@ public final class StoredJournal implements Closeable {
     /** Frames lost to damage so far in the walk: events after them move up by as many places. */
     private long lost;
 
-    private StoredJournal(FileChannel channel) {
+    private final Path file;
+    /** The frames' reads (see {@link JournalReads}); opened by the first {@link #frames()}. */
+    private JournalReads reads;
+
+    private StoredJournal(FileChannel channel, Path file) {
         this.channel = channel;
+        this.file = file;
     }
 
     /**
@@ -60,7 +65,7 @@ public final class StoredJournal implements Closeable {
         FileChannel channel = repair
                 ? FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)
                 : FileChannel.open(file, StandardOpenOption.READ);
-        StoredJournal journal = new StoredJournal(channel);
+        StoredJournal journal = new StoredJournal(channel, file);
         try {
             journal.scan();
             if (repair && journal.tornTail) {
@@ -229,10 +234,18 @@ public final class StoredJournal implements Closeable {
     }
 
     /** The frames, read from the file on demand. */
-    public FrameStore frames() {
+    public synchronized FrameStore frames() {
         long n = frames;
         long bytes = payloadBytes;
-        return new JournalFrameStore(channel, index, () -> n, () -> bytes, skips, clock());
+        if (reads == null) {
+            try {
+                reads = new JournalReads(file);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the session journal: " + e.getMessage(), e);
+            }
+        }
+        return new JournalFrameStore(reads, index, () -> n, () -> bytes, skips, clock(),
+                new FrameStore.Totals(framesIn(), framesOut(), bytesIn(), bytesOut()));
     }
 
     /** Maps the recorded monotonic times back to the recorded wall-clock times (exact for each frame). */
@@ -297,7 +310,13 @@ public final class StoredJournal implements Closeable {
     }
 
     @Override
-    public void close() throws IOException {
-        channel.close();
+    public synchronized void close() throws IOException {
+        try {
+            if (reads != null) {
+                reads.close();
+            }
+        } finally {
+            channel.close();
+        }
     }
 }

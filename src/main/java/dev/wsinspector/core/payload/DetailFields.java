@@ -1,6 +1,5 @@
 package dev.wsinspector.core.payload;
 
-import dev.wsinspector.core.io.IsoTime;
 import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.frame.Opcode;

@@ -31,6 +31,15 @@ public final class CaptureStats {
     /** Counts frames appended since the last call; {@code nowNanos} drives the rate window. */
     public void update(FrameStore store, long nowNanos) {
         long size = store.size();
+        FrameStore.Totals sealed = scanned == 0 ? store.sealedTotals() : null;
+        if (sealed != null) {
+            // A stored session was counted when it was opened: no need to read every frame again.
+            framesIn = sealed.framesIn();
+            framesOut = sealed.framesOut();
+            bytesIn = sealed.bytesIn();
+            bytesOut = sealed.bytesOut();
+            scanned = size;
+        }
         for (long seq = scanned; seq < size; seq++) {
             int length = store.payloadLength(seq);
             if (store.direction(seq) == Direction.IN) {

@@ -143,7 +143,9 @@ public final class ComposerView extends BorderPane {
         code.setEditable(true);
         code.setConverter(new CloseCodeConverter());
         code.valueProperty().bindBidirectional(model.closeCodeProperty());
-        code.setPrefWidth(170);
+        // Wide enough for "1000 Normal Closure" and its like, whatever the font: never cut to "1000 Normal Clos".
+        code.getEditor().setPrefColumnCount(15);
+        code.setMinWidth(Region.USE_PREF_SIZE);
         TextField reason = new TextField();
         reason.setPromptText("reason");
         reason.setPrefColumnCount(8);

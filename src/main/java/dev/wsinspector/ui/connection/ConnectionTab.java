@@ -5,7 +5,6 @@ import dev.wsinspector.core.compose.MessageParser;
 import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.MessageKinds;
-import dev.wsinspector.core.frame.Opcode;
 import dev.wsinspector.core.io.CaptureFormat;
 import dev.wsinspector.core.payload.Utf8Text;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
@@ -29,12 +28,18 @@ import dev.wsinspector.ui.composer.ComposerView;
 import dev.wsinspector.ui.composer.ComposerViewModel;
 import dev.wsinspector.ui.detail.DetailPane;
 import dev.wsinspector.ui.common.BackgroundTasks;
+import dev.wsinspector.ui.common.CompactBar;
 import dev.wsinspector.ui.timeline.RowFormatter;
 import dev.wsinspector.ui.timeline.TimeMode;
 import dev.wsinspector.ui.timeline.TimelineList;
 import dev.wsinspector.ui.timeline.TimelineRow;
 import dev.wsinspector.ui.timeline.TimelineView;
 import javafx.beans.binding.Bindings;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -50,6 +55,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -88,6 +94,9 @@ public final class ConnectionTab extends Tab {
     private final ToggleButton pause = new ToggleButton("Pause view");
     private final ChoiceBox<TimeMode> timeMode = new ChoiceBox<>(FXCollections.observableArrayList(TimeMode.values()));
     private final Label badge = new Label();
+    /** What the tab is called (file, profile, session or address); the window may add a suffix to tell tabs apart. */
+    private final javafx.beans.property.ReadOnlyStringWrapper title = new javafx.beans.property.ReadOnlyStringWrapper();
+    private final javafx.beans.property.StringProperty titleSuffix = new javafx.beans.property.SimpleStringProperty("");
 
     private final ComposerViewModel composerModel;
     private final SavedMessagesViewModel messages;
@@ -101,13 +110,20 @@ public final class ConnectionTab extends Tab {
     private CaptureSaver captureSaver;
 
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination GO_TO = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
     private BackgroundTasks tasks;
     /** Built on first use, below the timeline bar: most sessions never search (and a new window styles less). */
     private FindBar findBar;
     private final VBox bars = new VBox();
 
-    private final Label windowLabel = new Label();
+    private String position = "";
     private final HBox windowControls = new HBox(6);
+    private final TextField goTo = new TextField();
+    private final Button latest = new Button("Latest");
+    private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
+    /** A short message for the user on the timeline bar (copy limit, Go to), until noticeUntil. */
+    private String notice = "";
+    private long noticeUntil;
     private Session shown;
     /** Which frames of the shown capture are text (continuations included), kept up to date by the pulse. */
     private MessageKinds kinds;
@@ -136,13 +152,14 @@ public final class ConnectionTab extends Tab {
         this.tasks = tasks;
         this.detail = detail;
         getStyleClass().add("connection-tab");
-        textProperty().bind(Bindings.createStringBinding(() -> model.captureFileProperty().get() != null
+        title.bind(Bindings.createStringBinding(() -> model.captureFileProperty().get() != null
                 ? model.captureFileProperty().get().getFileName().toString()
                 : model.profileProperty().get() != null ? model.profileProperty().get().name()
                 : storedTitle() != null ? storedTitle()
                 : tabTitle(model.urlProperty().get()),
                 model.urlProperty(), model.profileProperty(), model.captureFileProperty(),
                 model.storedSessionProperty()));
+        textProperty().bind(title.concat(titleSuffix));
 
         composerModel = new ComposerViewModel(model::connection, model::templates);
         ComposerView composer = new ComposerView(composerModel, model::close);
@@ -159,10 +176,15 @@ public final class ConnectionTab extends Tab {
             if (FIND.match(e)) {
                 openFind();
                 e.consume();
+            } else if (GO_TO.match(e)) {
+                openGoTo();
+                e.consume();
             }
         });
         middle = new SplitPane(timeline, detail);
         middle.setDividerPositions(0.62);
+        // A larger window widens the timeline (its preview column), not the detail pane.
+        SplitPane.setResizableWithParent(detail, false);
         toolsToggle.selectedProperty().addListener((o, a, show) -> showTools(show));
         addTimelineActions();
         model.profileProperty().addListener((o, a, p) -> profileShown(a, p));
@@ -174,10 +196,10 @@ public final class ConnectionTab extends Tab {
         content.setCenter(vertical);
         setContent(content);
 
-        timeline.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
-            if (!timeline.isRestoringSelection()) {
-                showDetail(row);
-            }
+        timeline.selection().leadProperty().addListener((o, a, lead) -> showDetail(timeline.leadRow()));
+        timeline.onNotice(text -> {
+            notice = text;
+            noticeUntil = System.nanoTime() + 6_000_000_000L;
         });
         model.stateProperty().addListener((o, a, state) -> updateBadge(state));
         updateBadge(model.stateProperty().get());
@@ -191,6 +213,16 @@ public final class ConnectionTab extends Tab {
 
     public ConnectionViewModel model() {
         return model;
+    }
+
+    /** The tab's own title, without the suffix that tells it from a tab of the same title. */
+    public javafx.beans.property.ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Added to the title in the tab header (" (2)"), set by the window when two tabs would look the same. */
+    public void setTitleSuffix(String suffix) {
+        titleSuffix.set(suffix == null ? "" : suffix);
     }
 
     /** Saves a tab's capture to a file the user picks; the window provides it ({@code ui/main/CaptureFileActions}). */
@@ -207,6 +239,11 @@ public final class ConnectionTab extends Tab {
 
     public TimelineView timeline() {
         return timeline;
+    }
+
+    /** The detail pane of the selected row (tests and benchmarks watch it). */
+    public DetailPane detailPane() {
+        return detail;
     }
 
     public SavedMessagesViewModel messages() {
@@ -285,28 +322,27 @@ public final class ConnectionTab extends Tab {
         MenuItem replayRows = new MenuItem("Replay sent frames of the selection…");
         replayRows.setId("replayRowsMenu");
         replayRows.setOnAction(e -> replaySelectedRows());
-        timeline.getContextMenu().getItems().addAll(new SeparatorMenuItem(), saveFrame, replayRows);
-        timeline.getContextMenu().setOnShowing(e -> {
-            TimelineRow row = timeline.getSelectionModel().getSelectedItem();
+        timeline.contextMenu().getItems().addAll(new SeparatorMenuItem(), saveFrame, replayRows);
+        timeline.contextMenu().setOnShowing(e -> {
+            TimelineRow row = timeline.leadRow();
             saveFrame.setDisable(row == null || !row.isFrame() || !messages.availableProperty().get());
-            replayRows.setDisable(timeline.getSelectionModel().getSelectedItems().stream().noneMatch(
-                    r -> r != null && r.isFrame()));
+            replayRows.setDisable(timeline.selectedFrameRange() == null);
         });
     }
 
     private void saveSelectedFrame() {
-        TimelineRow row = timeline.getSelectionModel().getSelectedItem();
+        TimelineRow row = timeline.leadRow();
         if (row != null && row.isFrame() && shown != null) {
-            saveMessage("Save frame " + row.seq(), frameAsMessage(shown.frames().get(row.seq()), row.seq()));
+            saveMessage("Save frame " + row.seq(),
+                    frameAsMessage(shown.frames().get(row.seq()), row.seq(), kinds.isText(row.seq())));
         }
     }
 
     /** The selected rows' frame range becomes the replay's; the Replay panel opens. */
     public void replaySelectedRows() {
-        List<Long> seqs = timeline.getSelectionModel().getSelectedItems().stream()
-                .filter(r -> r != null && r.isFrame()).map(TimelineRow::seq).toList();
-        if (!seqs.isEmpty() && shown != null) {
-            replay.useRange(shown.frames(), seqs.stream().min(Long::compare).get(), seqs.stream().max(Long::compare).get());
+        long[] range = timeline.selectedFrameRange();
+        if (range != null && shown != null) {
+            replay.useRange(shown.frames(), range[0], range[1]);
             showTool("Replay");
         }
     }
@@ -316,10 +352,9 @@ public final class ConnectionTab extends Tab {
     }
 
     /** A captured frame as a saved message: JSON, text or hex, with any "{{" kept literal. */
-    static SavedMessage frameAsMessage(Frame frame, long seq) {
+    static SavedMessage frameAsMessage(Frame frame, long seq, boolean textMessage) {
         byte[] payload = frame.payloadBytes();
-        boolean text = (frame.opcode() == Opcode.TEXT || frame.opcode() == Opcode.CONTINUATION)
-                && Utf8Text.isValidUtf8(payload);
+        boolean text = textMessage && Utf8Text.isValidUtf8(payload);
         if (!text) {
             return new SavedMessage("Frame " + seq, MessageMode.HEX, HexFormat.ofDelimiter(" ").formatHex(payload));
         }
@@ -367,27 +402,26 @@ public final class ConnectionTab extends Tab {
             shown = session;
             kinds = session == null ? null : new MessageKinds(session.frames());
             stats = new CaptureStats();
-            timeline.show(session == null ? null : new TimelineList(session, formatter));
-            timeline.rows().setPaused(pause.isSelected());
-            if (timeline.rows() != null) {
-                timeline.rows().setTimeMode(timeMode.getValue());
+            TimelineList list = session == null ? null : new TimelineList(session, formatter);
+            if (list != null) {
+                list.setTimeMode(timeMode.getValue());
+                list.setPaused(pause.isSelected());
             }
+            timeline.show(list);
             detail.clear();
         }
         TimelineList rows = timeline.rows();
         if (rows == null) {
             return;
         }
-        // Follow new rows only while the user is looking at the newest ones; scrolling up stops following.
-        boolean following = timeline.updateFollowing();
-        rows.setFollowing(following);
-        int added = timeline.pull();
-        if (added > 0 && following) {
-            timeline.scrollToEnd();
+        // The viewport follows new rows while the user is at the newest ones; scrolling up stops that.
+        timeline.pull();
+        if (session.frames().sealedTotals() == null) {
+            kinds.advance(session.frames().size()); // a live capture: a few new frames a pulse, known exactly
         }
-        kinds.advance(session.frames().size()); // a few new frames a pulse: a click then answers at once
         long waiting = rows.pendingRows();
-        pending.setText(waiting > 0 ? String.format(java.util.Locale.ROOT, "%,d new", waiting) : "");
+        pending.setText(System.nanoTime() < noticeUntil ? notice
+                : waiting > 0 ? String.format(java.util.Locale.ROOT, "%,d new", waiting) : "");
         updateWindowBar(rows);
         stats.update(session.frames(), nowNanos);
     }
@@ -403,8 +437,6 @@ public final class ConnectionTab extends Tab {
         url.setEditable(true);
         url.setPromptText("ws://host:port/path");
         url.getEditor().textProperty().bindBidirectional(model.urlProperty());
-        url.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(url, Priority.ALWAYS);
         // The skin takes Enter away from the editor (its onAction never fires): catch it on the box itself.
         url.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && !url.isShowing()) {
@@ -464,12 +496,35 @@ public final class ConnectionTab extends Tab {
         Label profileProblem = label(model.profileProblemProperty(), "connection-error");
         profileProblem.setId("profileProblem");
 
-        // The long texts (errors, details) give way first; controls and badges keep their size.
+        // Controls and badges keep their size. The address takes a share of the bar's width, not what the state
+        // texts leave: so Connect stays put whatever they say, and they get the rest, on two lines if need be.
         environment.setMinWidth(Region.USE_PREF_SIZE);
         insecure.setMinWidth(Region.USE_PREF_SIZE);
         badge.setMinWidth(Region.USE_PREF_SIZE);
-        url.setMinWidth(220);
-        HBox bar = new HBox(8, url, environment, connect, insecure, badge, details, queued, ping, error, profileProblem);
+        connect.setMinWidth(Region.USE_PREF_SIZE);
+        for (Label text : List.of(queued, ping)) {
+            text.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        details.setWrapText(true);
+        details.setMinWidth(0);
+        details.setMaxWidth(Double.MAX_VALUE);
+        details.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(details, Priority.SOMETIMES);
+        error.setMinWidth(0);
+        profileProblem.setMinWidth(0);
+        profileProblem.setMaxWidth(520);
+        profileProblem.tooltipProperty().bind(Bindings.createObjectBinding(() -> model.profileProblemProperty().get()
+                .isEmpty() ? null : new Tooltip(model.profileProblemProperty().get()), model.profileProblemProperty()));
+        HBox.setHgrow(url, Priority.NEVER);
+        HBox status = new HBox(8, badge, details, queued, ping, error, profileProblem);
+        status.setAlignment(Pos.CENTER_LEFT);
+        status.setMinWidth(0);
+        status.getStyleClass().add("connection-status");
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox bar = new HBox(8, url, environment, connect, insecure, status);
+        url.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(220, Math.min(640, (bar.getWidth() - 16) * 0.42)), bar.widthProperty()));
+        url.setMinWidth(Region.USE_PREF_SIZE);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         bar.getStyleClass().add("connection-bar");
@@ -482,16 +537,13 @@ public final class ConnectionTab extends Tab {
         model.connect();
     }
 
-    private HBox timelineBar() {
+    private CompactBar timelineBar() {
         pause.setId("pauseButton");
         pause.setTooltip(new Tooltip("Freeze the list; capture goes on"));
         pause.selectedProperty().addListener((o, a, paused) -> {
             pause.setText(paused ? "Resume view" : "Pause view");
             if (timeline.rows() != null) {
                 timeline.setPaused(paused);
-                if (!paused) {
-                    timeline.scrollToEnd();
-                }
             }
         });
         pending.setId("pendingLabel");
@@ -501,7 +553,7 @@ public final class ConnectionTab extends Tab {
         clear.setTooltip(new Tooltip("Empty the list (the capture keeps every frame)"));
         clear.setOnAction(e -> {
             if (timeline.rows() != null) {
-                timeline.rows().clearView();
+                timeline.clearView();
                 detail.clear();
             }
         });
@@ -539,8 +591,22 @@ public final class ConnectionTab extends Tab {
         find.setId("findButton");
         find.setTooltip(new Tooltip("Find text in this capture (Ctrl+F)"));
         find.setOnAction(e -> openFind());
-        HBox bar = new HBox(8, pause, pending, clear, saveCapture, windowBar(), grow, find, new Label("Time:"), timeMode,
-                toolsToggle);
+        Label time = new Label("Time:");
+        time.setLabelFor(timeMode);
+        timeMode.setMinWidth(Region.USE_PREF_SIZE);
+        CompactBar.withIcon(pause, MaterialDesignP.PAUSE);
+        pause.selectedProperty().addListener((o, a, paused) ->
+                pause.setGraphic(CompactBar.icon(paused ? MaterialDesignP.PLAY : MaterialDesignP.PAUSE)));
+        CompactBar.withIcon(clear, MaterialDesignB.BROOM);
+        CompactBar.withIcon(saveCapture, MaterialDesignC.CONTENT_SAVE_OUTLINE);
+        CompactBar.withIcon(find, MaterialDesignM.MAGNIFY);
+        CompactBar.withIcon(time, MaterialDesignC.CLOCK_OUTLINE);
+        CompactBar.withIcon(toolsToggle, MaterialDesignM.MESSAGE_TEXT_OUTLINE);
+        CompactBar.withIcon(latest, MaterialDesignA.ARROW_COLLAPSE_DOWN);
+        pending.setMinWidth(Region.USE_PREF_SIZE);
+        // Where the bar is short of room (a sidebar open, a small window) the widest texts go first.
+        CompactBar bar = new CompactBar(8, pause, pending, clear, saveCapture, windowBar(), grow, find, time, timeMode,
+                toolsToggle).collapsible(toolsToggle, saveCapture, pause, time, clear, find, latest);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 8, 6, 8));
         bar.getStyleClass().add("timeline-bar");
@@ -550,7 +616,7 @@ public final class ConnectionTab extends Tab {
     /** Shows the find bar and puts the cursor in its field (Ctrl+F, the Find button). */
     public void openFind() {
         if (findBar == null) {
-            findBar = new FindBar(timeline, this::tasks, () -> updateWindowBar(timeline.rows()));
+            findBar = new FindBar(timeline, this::tasks);
             bars.getChildren().add(findBar);
         }
         findBar.open();
@@ -563,44 +629,66 @@ public final class ConnectionTab extends Tab {
         return tasks;
     }
 
-    /** "Rows X–Y of Z" and Older / Newer / Latest, shown once the capture is longer than the list's window. */
+    /**
+     * Go to #seq (Ctrl+G) and Latest, which shows the newest rows and follows them again (shown while the user
+     * reads older rows). Where the screen is in a long capture goes to the status bar ({@link #positionText()}).
+     */
     private HBox windowBar() {
-        windowLabel.setId("windowLabel");
-        windowLabel.getStyleClass().add("window-label");
-        Button older = new Button("◀ Older");
-        older.setId("olderButton");
-        older.setOnAction(e -> {
-            timeline.stopFollowing();
-            timeline.keepingSelection(timeline.rows()::showOlder);
-        });
-        Button newer = new Button("Newer ▶");
-        newer.setId("newerButton");
-        newer.setOnAction(e -> {
-            timeline.stopFollowing();
-            timeline.keepingSelection(timeline.rows()::showNewer);
-        });
-        Button latest = new Button("Latest");
+        goTo.setId("goToField");
+        goTo.setPromptText("Go to #");
+        goTo.setPrefColumnCount(6);
+        goTo.setMinWidth(64);
+        goTo.setTooltip(new Tooltip("Go to frame number (Ctrl+G), then Enter"));
+        goTo.setOnAction(e -> goToTyped());
+        goTo.textProperty().addListener((o, a, b) -> goTo.pseudoClassStateChanged(INVALID, false));
         latest.setId("latestButton");
-        latest.setTooltip(new Tooltip("Jump to the newest rows and follow them"));
-        latest.setOnAction(e -> {
-            timeline.follow();
-            timeline.keepingSelection(timeline.rows()::showLatest);
-            timeline.scrollToEnd();
-        });
-        windowControls.getChildren().setAll(windowLabel, older, newer, latest);
+        latest.setTooltip(new Tooltip("Show the newest rows and follow them (End)"));
+        latest.setOnAction(e -> timeline.follow());
+        latest.managedProperty().bind(latest.visibleProperty());
+        latest.setVisible(false);
+        windowControls.getChildren().setAll(goTo, latest);
         windowControls.setAlignment(Pos.CENTER_LEFT);
-        windowControls.setVisible(false);
-        windowControls.managedProperty().bind(windowControls.visibleProperty());
         return windowControls;
     }
 
-    private void updateWindowBar(TimelineList rows) {
-        boolean windowed = rows.rowsBefore() > 0 || rows.pendingRows() > 0 && rows.size() >= rows.window();
-        windowControls.setVisible(windowed);
-        if (windowed) {
-            windowLabel.setText(String.format(java.util.Locale.ROOT, "Rows %,d–%,d of %,d", rows.firstRowNumber(),
-                    rows.firstRowNumber() + rows.size() - 1, rows.capturedRows()));
+    /** Go to the frame typed in the Go to field; a number that is no frame marks the field. */
+    private void goToTyped() {
+        String text = goTo.getText().strip().replace("#", "").replace(",", "").replace("_", "");
+        boolean found = false;
+        try {
+            found = !text.isEmpty() && timeline.goToFrame(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            found = false;
         }
+        goTo.pseudoClassStateChanged(INVALID, !found);
+        if (found) {
+            timeline.requestFocus();
+        } else {
+            long frames = shown == null ? 0 : shown.frames().size();
+            notice = frames == 0 ? "No frames yet" : String.format(java.util.Locale.ROOT,
+                    "No frame #%s: frames are #0–#%,d", text, frames - 1);
+            noticeUntil = System.nanoTime() + 6_000_000_000L;
+        }
+    }
+
+    /** Puts the cursor in Go to # (Ctrl+G). */
+    public void openGoTo() {
+        goTo.requestFocus();
+        goTo.selectAll();
+    }
+
+    private void updateWindowBar(TimelineList rows) {
+        long reachable = rows.reachableRows();
+        boolean scrolls = reachable > rows.size();
+        position = scrolls ? String.format(java.util.Locale.ROOT, "Rows %,d–%,d of %,d",
+                rows.firstRow() - rows.firstReachableRow() + 1,
+                rows.firstRow() - rows.firstReachableRow() + rows.size(), reachable) : "";
+        latest.setVisible(!rows.isFollowing() && scrolls);
+    }
+
+    /** "Rows X–Y of Z" while the capture is longer than the screen, else empty (the status bar shows it). */
+    public String positionText() {
+        return position;
     }
 
     private void showDetail(TimelineRow row) {

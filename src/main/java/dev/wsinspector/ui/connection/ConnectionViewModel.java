@@ -9,6 +9,7 @@ import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.replay.BuiltIns;
 import dev.wsinspector.core.replay.ProfileResolver;
 import dev.wsinspector.core.replay.SavedMessages;
+import dev.wsinspector.core.replay.SendOnConnect;
 import dev.wsinspector.core.replay.Templates;
 import dev.wsinspector.core.session.Connection;
 import dev.wsinspector.core.session.ConnectionEvent;
@@ -45,7 +46,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>A tab opened from a profile ({@link #useProfile}) connects with the profile's resolved options, resolves
  * {@code {{variables}}} of the chosen environment, and sends the profile's send-on-connect messages each time
- * the connection opens. {@code {{counter}}} starts again with every connect.
+ * the connection opens (through {@link SendOnConnect}, as {@code connect --profile} does). {@code {{counter}}}
+ * starts again with every connect.
  */
 public final class ConnectionViewModel {
 
@@ -77,8 +79,6 @@ public final class ConnectionViewModel {
     private final ReadOnlyStringWrapper storedSession = new ReadOnlyStringWrapper();
     private Path profilesDir;
     private BuiltIns builtIns = BuiltIns.system();
-    /** The open event whose send-on-connect messages went out (a reconnect brings a new one). */
-    private ConnectionEvent.Opened handledOpen;
 
     /** @param recorder where each connect's capture goes (the session journal, or memory in tests) */
     public ConnectionViewModel(ConnectionService service, SessionRecorder recorder, String initialUrl) {
@@ -213,7 +213,6 @@ public final class ConnectionViewModel {
         captureFile.set(file);
         session.set(capture.session());
         lastError.set("");
-        handledOpen = null;
         refresh();
     }
 
@@ -232,7 +231,6 @@ public final class ConnectionViewModel {
         storedSession.set(title);
         session.set(stored);
         lastError.set("");
-        handledOpen = null;
         refresh();
     }
 
@@ -253,7 +251,6 @@ public final class ConnectionViewModel {
         Session next = recorded.session();
         session.set(next);
         lastError.set("");
-        handledOpen = null;
         ConnectionOptions resolved = template.get();
         // In a profile tab the field shows the resolved URL with secrets masked: connect to the real one.
         URI uri = profile.get() != null && problem == null && resolved != null
@@ -263,7 +260,10 @@ public final class ConnectionViewModel {
         } else if (uri == null) {
             failBeforeConnect(next, "Malformed URL '" + text + "': use ws://host:port/path or wss://…");
         } else {
-            connection = service.connect(optionsFor(uri), next.frames(), next);
+            StoredProfile p = profile.get();
+            connection = p == null ? service.connect(optionsFor(uri), next.frames(), next)
+                    : new SendOnConnect(p.profile().sendOnConnect(), templates(), next.frames(), next)
+                            .connect(service, optionsFor(uri));
         }
         refresh();
     }
@@ -346,29 +346,6 @@ public final class ConnectionViewModel {
                 .filter(dev.wsinspector.core.profile.QueryParam::secret).map(dev.wsinspector.core.profile.QueryParam::name)
                 .collect(java.util.stream.Collectors.toSet());
         return dev.wsinspector.core.io.Secrets.maskUrl(resolved, secret);
-    }
-
-    /** Queues the profile's send-on-connect messages in order, or none of them when one cannot be resolved. */
-    private void sendOnConnect(Session current, Connection open) {
-        List<SavedMessage> auto = profile.get().profile().sendOnConnect();
-        Templates t = templates();
-        List<String> problems = new ArrayList<>();
-        for (SavedMessage m : auto) {
-            try {
-                SavedMessages.preview(m, t);
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        if (!problems.isEmpty()) {
-            problems.forEach(p -> addNote(current, ConnectionEvent.Note.ERROR, "Send on connect: " + p));
-            addNote(current, ConnectionEvent.Note.ERROR, "Send on connect: none of the " + auto.size()
-                    + " messages was sent (fix the profile, then reconnect)");
-            return;
-        }
-        for (SavedMessage m : auto) {
-            send(open, SavedMessages.compose(m, t));
-        }
     }
 
     private static void send(Connection open, ComposedMessage message) {
@@ -470,12 +447,6 @@ public final class ConnectionViewModel {
         current.lastFailure().ifPresent(f -> lastError.set(f.message()));
         if (recorded != null && recorded.session() == current && recorded.problem() != null) {
             lastError.set(recorded.problem());
-        }
-        ConnectionEvent.Opened opened = current.opened().orElse(null);
-        if (opened != null && opened != handledOpen && now == ConnectionState.OPEN && connection() != null
-                && profile.get() != null) {
-            handledOpen = opened;
-            sendOnConnect(current, connection);
         }
         if (connection != null && now == ConnectionState.OPEN) {
             long queued = connection.bufferedBytes();

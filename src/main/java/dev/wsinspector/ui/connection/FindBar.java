@@ -22,14 +22,13 @@ import java.util.function.Supplier;
 /**
  * Find in capture, under a tab's timeline bar: a query, Previous / Next (Enter, Shift+Enter), a status and ✕
  * (Esc). Hidden until {@link #open()}. The search ({@link FrameSearch}) runs off the FX thread, from the selected
- * row on, wrapping once; a newer search supersedes an older one. The FX thread only moves the timeline's window
+ * row on, wrapping once; a newer search supersedes an older one. The FX thread only scrolls the timeline
  * to the match and selects it.
  */
 final class FindBar extends HBox {
 
     private final TimelineView timeline;
     private final Supplier<BackgroundTasks> tasks;
-    private final Runnable moved;
     /** Key of this bar's search in {@link #tasks}. */
     private final Object key = new Object();
     private final TextField field = new TextField();
@@ -37,13 +36,11 @@ final class FindBar extends HBox {
 
     /**
      * @param tasks runs the search
-     * @param moved told after the timeline's window moved to a match (the tab updates "Rows X–Y of Z")
      */
-    FindBar(TimelineView timeline, Supplier<BackgroundTasks> tasks, Runnable moved) {
+    FindBar(TimelineView timeline, Supplier<BackgroundTasks> tasks) {
         super(6);
         this.timeline = timeline;
         this.tasks = tasks;
-        this.moved = moved;
         field.setId("findField");
         field.setPromptText("Find in capture (Enter: next, Shift+Enter: previous)");
         HBox.setHgrow(field, Priority.ALWAYS);
@@ -100,8 +97,7 @@ final class FindBar extends HBox {
             status.setText(rows == null ? "no capture" : "");
             return;
         }
-        int selected = timeline.getSelectionModel().getSelectedIndex();
-        long from = selected >= 0 ? rows.absoluteRow(selected) : -1;
+        long from = timeline.selection().lead();
         FrameSearch search = new FrameSearch(rows.searchRows(), query);
         status.setText("searching…");
         tasks.get().submitLatest(key, () -> Optional.ofNullable(search.find(from, forward)),
@@ -109,18 +105,13 @@ final class FindBar extends HBox {
                 e -> status.setText(e instanceof CancellationException ? "" : "search failed"));
     }
 
-    /** Moves the window to the match and selects it; "no match" when there is none (or the capture changed). */
+    /** Scrolls to the match and selects it; "no match" when there is none (or the capture changed). */
     private void show(TimelineList rows, FrameSearch.Match match) {
-        int index = match == null || rows != timeline.rows() ? -1 : rows.showRow(match.row());
-        if (index < 0) {
+        if (match == null || rows != timeline.rows() || !timeline.selectRow(match.row())) {
             status.setText("no match");
             return;
         }
-        timeline.stopFollowing();
-        timeline.getSelectionModel().clearAndSelect(index);
-        timeline.scrollTo(Math.max(0, index - 3));
         status.setText((match.isFrame() ? "frame #" + match.seq() : "event row " + (match.row() + 1))
                 + (match.wrapped() ? " (wrapped)" : ""));
-        moved.run();
     }
 }

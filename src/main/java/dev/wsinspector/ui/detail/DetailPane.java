@@ -22,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +39,11 @@ import java.util.function.Supplier;
  * looked-up colours win over the defaults in it.
  */
 public final class DetailPane extends BorderPane {
+
+    /** Room after the last tab header, so that rounding never brings the tab pane's overflow menu up. */
+    private static final double HEADER_SLACK = 12;
+    /** The views' tab headers (in the tab pane's skin), looked up once for {@link #computeMinWidth}. */
+    private Node tabHeaders;
 
     /** URL of the pane's stylesheet (CSS classes and default looked-up colours). */
     public static final String STYLESHEET = Objects.requireNonNull(
@@ -64,6 +70,9 @@ public final class DetailPane extends BorderPane {
         setTop(header());
         Label placeholder = new Label("Select a frame or a connection event to see its details.");
         placeholder.getStyleClass().add("detail-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.setMinWidth(0);
+        StackPane.setMargin(placeholder, new javafx.geometry.Insets(8));
         placeholder.visibleProperty().bind(viewModel.showingProperty().not());
         body = new StackPane(placeholder);
         setCenter(body);
@@ -100,6 +109,29 @@ public final class DetailPane extends BorderPane {
         viewModel.showEvent(event);
     }
 
+    /**
+     * Never narrower than the views' tab headers: a split pane gives the room to the timeline's preview instead
+     * of hiding a view behind the tab pane's overflow menu.
+     */
+    @Override
+    protected double computeMinWidth(double height) {
+        // Not the views' own minimum (a hex table's columns): they scroll, their tab headers must not.
+        Node top = getTop();
+        double min = (top == null ? 0 : top.minWidth(-1)) + snappedLeftInset() + snappedRightInset();
+        if (views != null) {
+            // The tabs themselves (the header area's own preferred width also counts its hidden menu button).
+            if (tabHeaders == null) {
+                tabHeaders = views.tabs.lookup(".headers-region"); // once the skin is there; then kept
+            }
+            Node headers = tabHeaders;
+            if (headers != null && headers.getParent() instanceof Region area) {
+                min = Math.max(min, headers.prefWidth(-1) + area.snappedLeftInset() + area.snappedRightInset()
+                        + HEADER_SLACK + snappedLeftInset() + snappedRightInset());
+            }
+        }
+        return min;
+    }
+
     /** Shows nothing, for when the selection is empty. */
     public void clear() {
         viewModel.clear();
@@ -134,6 +166,8 @@ public final class DetailPane extends BorderPane {
                 copyItem("Copy payload as hex", viewModel::payloadAsHex),
                 copyItem("Copy payload as base64", viewModel::payloadAsBase64));
         copy.disableProperty().bind(viewModel.hasPayloadProperty().not());
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        summary.setMinWidth(0);
         HBox bar = new HBox(summary, busy, grow, copy);
         bar.getStyleClass().add("detail-header");
         return bar;
@@ -174,29 +208,71 @@ public final class DetailPane extends BorderPane {
             tabs.getTabs().add(tab);
         }
 
-        /** What the model holds now, then every change of it. */
+        /** Views whose model content changed while another tab was on top: refreshed when theirs is selected. */
+        private final java.util.Set<DetailView> stale = java.util.EnumSet.noneOf(DetailView.class);
+
+        /**
+         * What the model holds now, then every change of it. Only the view on top is refreshed at once; the
+         * others when their tab is selected, so a click pays for the one view the user looks at (a JSON tree,
+         * a styled document and a hex table each cost milliseconds to fill).
+         */
         private void bind() {
-            textView.show(viewModel.textContentProperty().get());
-            jsonView.show(viewModel.jsonContentProperty().get());
-            jsonView.showTree(viewModel.jsonTreeProperty().get());
-            hexView.show(viewModel.hexDumpProperty().get());
-            protocolView.show(viewModel.protocolProperty().get());
-            protocolView.showBody(viewModel.protocolBodyProperty().get());
+            for (DetailView view : List.of(DetailView.TEXT, DetailView.JSON, DetailView.HEX, DetailView.PROTOCOL)) {
+                refresh(view);
+            }
             enableAvailableTabs();
-            viewModel.textContentProperty().addListener((obs, was, now) -> textView.show(now));
-            viewModel.jsonContentProperty().addListener((obs, was, now) -> jsonView.show(now));
-            viewModel.jsonTreeProperty().addListener((obs, was, now) -> jsonView.showTree(now));
-            viewModel.hexDumpProperty().addListener((obs, was, now) -> hexView.show(now));
-            viewModel.protocolProperty().addListener((obs, was, now) -> protocolView.show(now));
-            viewModel.protocolBodyProperty().addListener((obs, was, now) -> protocolView.showBody(now));
+            viewModel.textContentProperty().addListener((obs, was, now) -> changed(DetailView.TEXT));
+            viewModel.jsonContentProperty().addListener((obs, was, now) -> changed(DetailView.JSON));
+            viewModel.jsonTreeProperty().addListener((obs, was, now) -> changed(DetailView.JSON));
+            viewModel.hexDumpProperty().addListener((obs, was, now) -> changed(DetailView.HEX));
+            viewModel.protocolProperty().addListener((obs, was, now) -> changed(DetailView.PROTOCOL));
+            viewModel.protocolBodyProperty().addListener((obs, was, now) -> changed(DetailView.PROTOCOL));
             viewModel.getAvailableViews().addListener((ListChangeListener<DetailView>) change -> enableAvailableTabs());
             viewModel.selectedViewProperty().addListener((obs, was, now) -> tabs.getSelectionModel().select(tabByView.get(now)));
             tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
                 if (now != null) {
-                    viewModel.selectedViewProperty().set((DetailView) now.getUserData());
+                    DetailView view = (DetailView) now.getUserData();
+                    if (stale.remove(view)) {
+                        refresh(view);
+                    }
+                    viewModel.selectedViewProperty().set(view);
                 }
             });
             tabs.getSelectionModel().select(tabByView.get(viewModel.getSelectedView()));
+        }
+
+        private void changed(DetailView view) {
+            Tab selected = tabs.getSelectionModel().getSelectedItem();
+            if (selected != null && selected.getUserData() == view) {
+                refresh(view);
+            } else {
+                stale.add(view);
+            }
+        }
+
+        /** Fills every view that is behind the model (tests look at views whose tab is not on top). */
+        Views current() {
+            for (DetailView view : List.copyOf(stale)) {
+                refresh(view);
+            }
+            stale.clear();
+            return this;
+        }
+
+        private void refresh(DetailView view) {
+            switch (view) {
+                case TEXT -> textView.show(viewModel.textContentProperty().get());
+                case JSON -> {
+                    jsonView.show(viewModel.jsonContentProperty().get());
+                    jsonView.showTree(viewModel.jsonTreeProperty().get());
+                }
+                case HEX -> hexView.show(viewModel.hexDumpProperty().get());
+                case PROTOCOL -> {
+                    protocolView.show(viewModel.protocolProperty().get());
+                    protocolView.showBody(viewModel.protocolBodyProperty().get());
+                }
+                default -> { }
+            }
         }
 
         private void enableAvailableTabs() {
@@ -218,31 +294,36 @@ public final class DetailPane extends BorderPane {
 
     // Package-private handles for tests in this package; they build the views if needed.
 
+    /** The views, each filled with what the model holds when asked on the FX thread. */
+    private Views shownViews() {
+        return javafx.application.Platform.isFxApplicationThread() ? views().current() : views();
+    }
+
     TabPane tabs() {
-        return views().tabs;
+        return shownViews().tabs;
     }
 
     StyledTextView textView() {
-        return views().textView;
+        return shownViews().textView;
     }
 
     JsonView jsonView() {
-        return views().jsonView;
+        return shownViews().jsonView;
     }
 
     HexView hexView() {
-        return views().hexView;
+        return shownViews().hexView;
     }
 
     FieldsView fieldsView() {
-        return views().fieldsView;
+        return shownViews().fieldsView;
     }
 
     ProtocolView protocolView() {
-        return views().protocolView;
+        return shownViews().protocolView;
     }
 
     HandshakeView handshakeView() {
-        return views().handshakeView;
+        return shownViews().handshakeView;
     }
 }

@@ -46,6 +46,8 @@ public final class DetailViewModel {
 
     /** The Text view decodes at most this much; a multi-MiB single line is unreadable and slow to lay out. */
     public static final int DEFAULT_TEXT_CAP_BYTES = 1024 * 1024;
+    /** Payloads up to this size are formatted on the spot; larger ones in the background. */
+    static final int INLINE_FORMAT_BYTES = 4 * 1024;
 
     private final BackgroundTasks tasks;
     private final JsonFormatter jsonFormatter;
@@ -82,12 +84,19 @@ public final class DetailViewModel {
     private Handshake handshake;
     /** The view picked before formatting finished; replaced by the best view unless the user moved on. */
     private DetailView provisionalView;
+    private final int inlineFormatBytes;
 
     public DetailViewModel(BackgroundTasks tasks) {
         this(tasks, new JsonFormatter(), DEFAULT_TEXT_CAP_BYTES);
     }
 
     public DetailViewModel(BackgroundTasks tasks, JsonFormatter jsonFormatter, int textCapBytes) {
+        this(tasks, jsonFormatter, textCapBytes, INLINE_FORMAT_BYTES);
+    }
+
+    /** @param inlineFormatBytes payloads up to this size are formatted at once, on the caller's thread */
+    public DetailViewModel(BackgroundTasks tasks, JsonFormatter jsonFormatter, int textCapBytes, int inlineFormatBytes) {
+        this.inlineFormatBytes = inlineFormatBytes;
         this.tasks = tasks;
         this.jsonFormatter = jsonFormatter;
         this.textCapBytes = textCapBytes;
@@ -117,8 +126,22 @@ public final class DetailViewModel {
         jsonContent.set(AreaContent.message("Formatting…"));
         provisionalView = initialView(frame, text);
         selectedView.set(provisionalView);
-        busy.set(true);
         ProtocolHint hint = protocolHint;
+        if (frame.payloadLength() <= inlineFormatBytes) {
+            // Small payloads (most frames) format in well under a millisecond: done at once, the views are
+            // complete in the same pulse as the click instead of a thread hop and a pulse later.
+            tasks.cancel(formatKey);
+            Formatted result;
+            try {
+                result = format(frame, text, hint);
+            } catch (RuntimeException e) {
+                fail(e);
+                return;
+            }
+            apply(result);
+            return;
+        }
+        busy.set(true);
         tasks.submitLatest(formatKey, () -> format(frame, text, hint), this::apply, this::fail);
     }
 

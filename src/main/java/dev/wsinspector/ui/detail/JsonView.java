@@ -16,6 +16,8 @@ final class JsonView extends VBox {
     private final TreeView<String> tree = new TreeView<>();
     private final ToggleButton prettyButton = new ToggleButton("Pretty");
     private final ToggleButton treeButton = new ToggleButton("Tree");
+    private JsonNode treeNode;
+    private boolean treeBuilt;
 
     JsonView() {
         getStyleClass().add("json-view");
@@ -35,6 +37,11 @@ final class JsonView extends VBox {
         tree.setShowRoot(true);
         pretty.visibleProperty().bind(prettyButton.selectedProperty());
         tree.visibleProperty().bind(treeButton.selectedProperty());
+        treeButton.selectedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                buildTree();
+            }
+        });
         StackPane views = new StackPane(pretty, tree);
         VBox.setVgrow(views, Priority.ALWAYS);
         getChildren().addAll(bar, views);
@@ -44,11 +51,23 @@ final class JsonView extends VBox {
         pretty.show(content);
     }
 
+    /** The document for the tree; the tree itself is built only while Tree is selected (clicks show Pretty). */
     void showTree(JsonNode node) {
-        tree.setRoot(node == null ? null : JsonTreeItem.root(node));
+        treeNode = node;
+        treeBuilt = false;
         treeButton.setDisable(node == null);
         if (node == null) {
             prettyButton.setSelected(true);
+            tree.setRoot(null);
+        } else if (treeButton.isSelected()) {
+            buildTree();
+        }
+    }
+
+    private void buildTree() {
+        if (!treeBuilt) {
+            tree.setRoot(treeNode == null ? null : JsonTreeItem.root(treeNode));
+            treeBuilt = true;
         }
     }
 
@@ -57,6 +76,9 @@ final class JsonView extends VBox {
     }
 
     TreeView<String> tree() {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            buildTree(); // tests look at the tree whatever is selected
+        }
         return tree;
     }
 

@@ -61,6 +61,8 @@ public final class CaptureFileActions {
     private final FileDialogs dialogs;
     private final BiConsumer<ImportedCapture, Path> show;
     private final Consumer<String> status;
+    /** Share written of the save in progress (0..1), or -1 when none runs. */
+    private java.util.function.DoubleConsumer progress = share -> { };
     private final String version;
     private final AtomicLong jobs = new AtomicLong();
 
@@ -100,6 +102,11 @@ public final class CaptureFileActions {
         }
     }
 
+    /** Told how far a save has got (0..1), and -1 when it ended; the window shows a progress bar. */
+    public void onProgress(java.util.function.DoubleConsumer target) {
+        progress = target;
+    }
+
     /** Asks where, then saves the tab's capture. */
     public void save(ConnectionTab tab, CaptureFormat format, boolean includeSecrets) {
         dialogs.chooseToSave(owner.get(), format, suggestedName(tab, format))
@@ -115,18 +122,24 @@ public final class CaptureFileActions {
         Path target = withExtension(file, format);
         long frames = session.frames().size();
         String job = "save-capture-" + jobs.incrementAndGet();
+        progress.accept(0);
         io.submitLatest(job, () -> {
             // Long captures take a while (≈ 50 MB/s to HAR): the status line counts up as the file is written.
             CaptureFiles.write(ProgressFrameStore.watching(session, share -> io.onFxThread(() -> {
                 if (io.isPending(job)) {
                     status.accept(String.format(java.util.Locale.ROOT, "Saving %s frames to %s: %.0f %%",
                             Formats.count(frames), target.getFileName(), share * 100));
+                    progress.accept(share);
                 }
             })), target, includeSecrets, version);
             return target;
-        }, saved -> status.accept("Saved " + Formats.count(frames) + " frames to " + saved
-                        + (includeSecrets ? " (with secrets)" : "")),
+        }, saved -> {
+                    progress.accept(-1);
+                    status.accept("Saved " + Formats.count(frames) + " frames to " + saved
+                            + (includeSecrets ? " (with secrets)" : ""));
+                },
                 e -> {
+                    progress.accept(-1);
                     LOG.warn("Could not save capture {}: {}", target, describe(e));
                     Notices.captureNotSaved(owner.get(), target, describe(e));
                 });

@@ -67,6 +67,8 @@ public final class MainWindow extends BorderPane {
     private final ProfilesViewModel profiles;
     private final ProfilesPanel profilesPanel;
     private final ToggleButton profilesToggle = new ToggleButton("Profiles");
+    /** Where the selected tab's screen is in a long capture ("Rows X–Y of Z"). */
+    private final Label position = new Label();
     private final ToggleButton sessionsToggle = new ToggleButton("Sessions");
     /** Null when the window was built without the session journal (tests of other parts). */
     private final SessionsPanel sessionsPanel;
@@ -74,10 +76,13 @@ public final class MainWindow extends BorderPane {
     private final Map<ConnectionTab, Closeable> heldByTab = new IdentityHashMap<>();
     private final Button openCapture = new Button("Open…");
     private final Label notice = new Label();
+    /** Shown while a capture is being saved. */
+    private final javafx.scene.control.ProgressBar saveProgress = new javafx.scene.control.ProgressBar(0);
     /** Opening and saving capture files; null until the app provides it ({@link #useCaptureFiles}). */
     private CaptureFileActions captureFiles;
     private PulseObserver pulseObserver = (start, work) -> { };
     private long lastPulse;
+    private final javafx.beans.InvalidationListener titleChanged = o -> tellTabsApart();
 
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
@@ -136,9 +141,12 @@ public final class MainWindow extends BorderPane {
             while (c.next()) {
                 c.getRemoved().forEach(t -> {
                     ((ConnectionTab) t).model().disconnectNow();  // idempotent: its session completes
+                    ((ConnectionTab) t).titleProperty().removeListener(titleChanged);
                     release((ConnectionTab) t);
                 });
+                c.getAddedSubList().forEach(t -> ((ConnectionTab) t).titleProperty().addListener(titleChanged));
             }
+            tellTabsApart();
         });
         setCenter(tabs);
 
@@ -189,7 +197,26 @@ public final class MainWindow extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         notice.setId("statusNotice");
-        HBox status = new HBox(16, counts, rates, memory, notice, spacer, serverStatus);
+        position.setId("timelinePosition");
+        // The figures keep their full width; the server's address (long, and shown whole in its panel) gives way.
+        for (Label figure : List.of(counts, rates, position, memory)) {
+            figure.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        rates.managedProperty().bind(rates.visibleProperty());
+        // What gives way (a long notice, the server's address) is shown whole on hover.
+        for (Label givesWay : List.of(notice, serverStatus)) {
+            givesWay.setMinWidth(0);
+            Tooltip whole = new Tooltip();
+            whole.textProperty().bind(givesWay.textProperty());
+            givesWay.tooltipProperty().bind(javafx.beans.binding.Bindings.when(givesWay.textProperty().isEmpty())
+                    .then((Tooltip) null).otherwise(whole));
+        }
+
+        saveProgress.setId("saveProgress");
+        saveProgress.setPrefWidth(120);
+        saveProgress.setVisible(false);
+        saveProgress.managedProperty().bind(saveProgress.visibleProperty());
+        HBox status = new HBox(16, counts, rates, position, memory, saveProgress, notice, spacer, serverStatus);
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
         status.setPadding(new Insets(4, 8, 4, 8));
@@ -217,6 +244,12 @@ public final class MainWindow extends BorderPane {
      * it drops them.
      */
     private static final long GOING_AWAY_MILLIS = 1500;
+
+    /** Connections not closed for good (open, connecting, reconnecting, closing), over all tabs. */
+    public long openConnections() {
+        return tabs.getTabs().stream().map(t -> ((ConnectionTab) t).model().stateProperty().get())
+                .filter(state -> state != dev.wsinspector.core.session.ConnectionState.CLOSED).count();
+    }
 
     public void detach() {
         pulse.stop();
@@ -273,6 +306,12 @@ public final class MainWindow extends BorderPane {
     /** Turns on Open… (Ctrl+O, dropped files) and every tab's Save capture. */
     public void useCaptureFiles(CaptureFileActions actions) {
         captureFiles = actions;
+        if (actions != null) {
+            actions.onProgress(share -> {
+                saveProgress.setVisible(share >= 0);
+                saveProgress.setProgress(Math.max(0, share));
+            });
+        }
         openCapture.setDisable(actions == null);
         tabs.getTabs().forEach(t -> ((ConnectionTab) t).setCaptureSaver(actions == null ? null : actions::save));
     }
@@ -336,6 +375,19 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /**
+     * Tabs with the same title (two tabs on one address, a session reopened beside its live tab) are told apart
+     * by a number after the title, in tab order: the first keeps its title, the next are " (2)", " (3)", ….
+     */
+    private void tellTabsApart() {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (Tab tab : tabs.getTabs()) {
+            ConnectionTab t = (ConnectionTab) tab;
+            int n = seen.merge(t.titleProperty().get(), 1, Integer::sum);
+            t.setTitleSuffix(n == 1 ? "" : " (" + n + ")");
+        }
+    }
+
     public TabPane tabs() {
         return tabs;
     }
@@ -374,9 +426,13 @@ public final class MainWindow extends BorderPane {
             rates.setText(String.format(Locale.ROOT, "↓ %,.0f/s %s/s   ↑ %,.0f/s %s/s", s.framesInPerSecond(),
                     Formats.humanBytes((long) s.bytesInPerSecond()), s.framesOutPerSecond(),
                     Formats.humanBytes((long) s.bytesOutPerSecond())));
+            // Rates only while something flows (a stored session or an idle connection has none to show).
+            rates.setVisible(s.framesInPerSecond() > 0 || s.framesOutPerSecond() > 0);
+            position.setText(selected.positionText());
         } else {
             counts.setText("");
             rates.setText("");
+            position.setText("");
         }
         memory.setText("Captures: " + Formats.humanBytes(captureBytes));
         pulseObserver.onPulse(now, System.nanoTime() - now);

@@ -26,6 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Modality;
 import javafx.util.Duration;
 
@@ -74,6 +75,12 @@ public final class SessionsPanel extends VBox {
         list.setId("sessionList");
         list.setItems(model.sessions());
         list.setCellFactory(l -> new SessionCell());
+        // The counts of a row take one line or two depending on the width (SessionCell.fitsOneLine).
+        list.widthProperty().addListener((o, was, now) -> {
+            if (Math.abs(was.doubleValue() - now.doubleValue()) >= 1) {
+                list.refresh();
+            }
+        });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> model.select(row));
         model.selectedProperty().addListener((o, a, row) -> {
             if (list.getSelectionModel().getSelectedItem() != row) {
@@ -293,6 +300,9 @@ public final class SessionsPanel extends VBox {
     }
 
     /** A few lines, built once per cell; {@link #updateItem} only sets the row's ready-made texts. */
+    /** The list's border, the cell's padding and a vertical scroll bar: what a row's text cannot use. */
+    private static final double CELL_ROOM = 32;
+
     private final class SessionCell extends ListCell<SessionRow> {
         private final Label pin = new Label("★");
         private final Label title = new Label();
@@ -331,6 +341,20 @@ public final class SessionsPanel extends VBox {
             });
         }
 
+        /**
+         * Whether frames and bytes fit on one line of the list (a long session's counts do not): else they take
+         * two, decided here because a cell's height does not follow a wrapping label.
+         */
+        private boolean fitsOneLine(String text) {
+            double room = list.getWidth() - snappedLeftInset() - snappedRightInset() - CELL_ROOM;
+            if (list.getWidth() <= 0) {
+                return true;
+            }
+            Text measure = new Text(text);
+            measure.setFont(counts.getFont());
+            return measure.getLayoutBounds().getWidth() <= room;
+        }
+
         @Override
         protected void updateItem(SessionRow row, boolean empty) {
             super.updateItem(row, empty);
@@ -347,7 +371,7 @@ public final class SessionsPanel extends VBox {
             url.setText(row.url());
             url.setVisible(!row.url().equals(row.title()));  // a session without a name shows its URL once
             when.setText(row.when());
-            counts.setText(row.counts());
+            counts.setText(fitsOneLine(row.counts()) ? row.counts() : row.frames() + "\n" + row.bytes());
             switch (row.endKind()) {
                 case RUNNING -> getStyleClass().add("session-running");
                 case ABRUPT -> getStyleClass().add("session-abrupt");

@@ -1,6 +1,7 @@
 package dev.wsinspector.ui.timeline;
 
 import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.frame.MessageKinds;
 import dev.wsinspector.core.frame.Opcode;
 import dev.wsinspector.core.session.ConnectionEvent;
 
@@ -35,7 +36,8 @@ public final class FrameSearch {
      * The rows a search walks: absolute rows {@code [firstRow, endRow)} made of the store's frames and the events
      * at {@code eventRows} (strictly increasing absolute rows, one per event).
      */
-    public record Rows(FrameStore store, List<ConnectionEvent> events, long[] eventRows, long firstRow, long endRow) {
+    public record Rows(FrameStore store, MessageKinds kinds, List<ConnectionEvent> events, long[] eventRows,
+                       long firstRow, long endRow) {
         public Rows {
             Objects.requireNonNull(store, "store");
             if (events.size() != eventRows.length) {
@@ -131,7 +133,13 @@ public final class FrameSearch {
         Opcode opcode = store.opcode(seq);
         int skip;
         switch (opcode) {
-            case TEXT, CONTINUATION, PING, PONG -> skip = 0;
+            case TEXT, PING, PONG -> skip = 0;
+            case CONTINUATION -> {
+                if (!rows.kinds().isText(seq)) {
+                    return false; // a fragment of a binary message: no text to search
+                }
+                skip = 0;
+            }
             case CLOSE -> skip = 2;
             default -> {
                 return false;

@@ -2,6 +2,7 @@ package dev.wsinspector.ui.timeline;
 
 import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.frame.MessageKinds;
 import dev.wsinspector.core.frame.Opcode;
 import dev.wsinspector.core.io.Secrets;
 import dev.wsinspector.core.payload.CloseCodes;
@@ -30,7 +31,9 @@ public final class RowFormatter {
         this.clock = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS", Locale.ROOT).withZone(zone);
     }
 
-    TimelineRow frameRow(long number, FrameStore store, long seq, TimeMode mode, long prevEpoch, long connectEpoch) {
+    /** @param kinds tells whether a continuation frame belongs to a text message (its preview is text, else hex) */
+    TimelineRow frameRow(long number, FrameStore store, MessageKinds kinds, long seq, TimeMode mode, long prevEpoch,
+                         long connectEpoch) {
         Opcode opcode = store.opcode(seq);
         Direction direction = store.direction(seq);
         int firstByte = store.firstByte(seq);
@@ -45,7 +48,7 @@ public final class RowFormatter {
                 + (opcode.isControl() ? " frame-" + (opcode.isReserved() ? "reserved" : opcode.jsonName()) : "");
         return new TimelineRow(number, seq, null, epoch, time(mode, epoch, prevEpoch, connectEpoch),
                 direction == Direction.IN ? "↓" : "↑", opcode.jsonName(), Formats.humanBytes(length), finMarker,
-                preview(opcode, head, length), style);
+                preview(opcode, head, length, opcode == Opcode.CONTINUATION && kinds.isText(seq)), style);
     }
 
     TimelineRow eventRow(long number, ConnectionEvent event, TimeMode mode, long prevEpoch, long connectEpoch) {
@@ -89,7 +92,7 @@ public final class RowFormatter {
                 time(mode, event.epochMicros(), prevEpoch, connectEpoch), "•", type, "", "", text, style);
     }
 
-    private String preview(Opcode opcode, byte[] head, int length) {
+    private String preview(Opcode opcode, byte[] head, int length, boolean textContinuation) {
         if (opcode == Opcode.CLOSE) {
             if (head.length < 2) {
                 return "(no status code)";
@@ -98,7 +101,7 @@ public final class RowFormatter {
             String reason = Utf8Text.preview(java.util.Arrays.copyOfRange(head, 2, head.length), true, PREVIEW_CHARS);
             return CloseCodes.describe(code, reason);
         }
-        boolean text = opcode == Opcode.TEXT || opcode == Opcode.CONTINUATION
+        boolean text = opcode == Opcode.TEXT || textContinuation
                 || ((opcode == Opcode.PING || opcode == Opcode.PONG) && Utf8Text.isValidUtf8(head));
         return Utf8Text.preview(head, head.length, length, text, PREVIEW_CHARS);
     }

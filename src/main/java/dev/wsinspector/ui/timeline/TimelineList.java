@@ -1,40 +1,43 @@
 package dev.wsinspector.ui.timeline;
 
 import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.frame.MessageKinds;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.Session;
 import javafx.collections.ObservableListBase;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The timeline as an observable list that is a window onto a {@link Session}: rows are made on demand from the
- * frame store's columns (only the few on screen exist), so a million frames cost no million row objects.
+ * The whole timeline of a {@link Session} — frames and events, live or stored, ten rows or ten million — seen
+ * through a <em>viewport</em>: as an observable list it holds only the rows on screen, made on demand from the
+ * frame store's columns.
+ *
+ * <p>Rows have an <em>absolute</em> number: frames in capture order with each event placed where it happened
+ * ({@link dev.wsinspector.core.session.CaptureOrder} is the same rule for files). The view scrolls by moving the
+ * viewport ({@link #scrollTo}); the table never sees more rows than fit on screen. That is deliberate: JavaFX 21's
+ * {@code VirtualFlow} walks every row to place its viewport (linear in the row count, several times per layout),
+ * which stalled pulses for 100+ ms at a few million rows. A viewport-sized list keeps every operation
+ * independent of the capture's length.
  *
  * <p>Only the FX thread touches this list. It never changes by itself: {@link #pull()}, called by the one UI
- * pulse, looks at what the transport appended since the last pull and announces it as a single change.
- * Events (open, close, errors) are placed among the frames where they happened.
- *
- * <p>The list shows a window of the capture: {@link #DEFAULT_WINDOW} rows, growing to twice that while it
- * follows new rows before the older half is dropped in one step. JavaFX 21's VirtualFlow
- * walks every row to place the viewport near the end of a long list (linear in the row count, several times per
- * layout), which made UI pulses stall for 100+ ms once captures reached millions of rows. While the view
- * follows new rows the window slides along with the capture; otherwise it stays put and {@link #showOlder()},
- * {@link #showNewer()} and {@link #showLatest()} move it.
+ * pulse, looks at what the transport appended since the last pull and announces the change once.
+ * While {@linkplain #isFollowing() following}, the viewport stays on the newest rows.
  */
 public final class TimelineList extends ObservableListBase<TimelineRow> {
 
     private static final int CACHE_ROWS = 4096;
-    /** Rows the list holds at most; see the class comment. */
-    public static final int DEFAULT_WINDOW = Integer.getInteger("wsi.timelineWindow", 25_000);
 
     private final Session session;
     private final FrameStore store;
     private final RowFormatter formatter;
+    /** Which continuation frames are text (previews, search); answers a row far into a stored session at once. */
+    private final MessageKinds kinds;
 
     private final List<ConnectionEvent> events = new ArrayList<>();
     /** Absolute row position of each known event; strictly increasing. */
@@ -42,12 +45,14 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
     private long framesKnown;
     /** Absolute rows before this one were cleared from view. */
     private long clearedRows;
-    /** Absolute row of list index 0 (at least {@code clearedRows}). */
+    /** Rows [clearedRows, shownEnd) can be scrolled to; rows after it wait for Resume. */
+    private long shownEnd;
+    /** Absolute row of list index 0. */
     private long firstRow;
     private int visible;
+    private int viewportRows = 40;
     private boolean paused;
     private boolean following = true;
-    private final int window;
     private TimeMode timeMode = TimeMode.ABSOLUTE;
 
     private final Map<Long, TimelineRow> cache = new LinkedHashMap<>(256, 0.75f, true) {
@@ -58,23 +63,15 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
     };
 
     public TimelineList(Session session, RowFormatter formatter) {
-        this(session, formatter, DEFAULT_WINDOW);
-    }
-
-    /** @param window most rows the list holds at once (tests use small windows) */
-    public TimelineList(Session session, RowFormatter formatter, int window) {
-        if (window < 1) {
-            throw new IllegalArgumentException("window must be positive: " + window);
-        }
         this.session = session;
         this.store = session.frames();
         this.formatter = formatter;
-        this.window = window;
+        this.kinds = new MessageKinds(store);
     }
 
     /**
-     * Takes in what arrived since the last pull. When not paused, the new rows are added to the list in one
-     * change. Returns the number of rows added to the list.
+     * Takes in what arrived since the last pull. Unless paused, the new rows can be scrolled to, and a following
+     * viewport moves to them. Returns the number of rows that became reachable.
      */
     public int pull() {
         long frames = store.size();
@@ -96,36 +93,98 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
             events.add(event);
         }
         framesKnown = frames;
-        return paused ? 0 : reveal();
+        if (paused) {
+            return 0;
+        }
+        long before = shownEnd;
+        shownEnd = totalRows();
+        place();
+        return (int) Math.min(Integer.MAX_VALUE, shownEnd - before);
+    }
+
+    /** Puts the viewport where it belongs after the reachable rows or the viewport's size changed. */
+    private void place() {
+        long first = following ? maxFirstRow() : Math.min(firstRow, maxFirstRow());
+        moveWindow(Math.max(first, clearedRows));
+    }
+
+    /** How many rows fit on screen; the view tells this whenever its height changes. */
+    public void setViewportRows(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("viewport must hold a row: " + rows);
+        }
+        if (rows != viewportRows) {
+            viewportRows = rows;
+            place();
+        }
+    }
+
+    public int viewportRows() {
+        return viewportRows;
     }
 
     /**
-     * Brings new rows into the list: all of them while following (dropping the oldest beyond the window),
-     * otherwise only until the window is full. Returns the number of rows added.
+     * Shows the rows from absolute row {@code absolute} on (clamped to what can be scrolled to). The viewport
+     * follows new rows again exactly when this reaches the newest rows.
      */
-    private int reveal() {
-        long end = totalRows();
-        long newFirst = firstRow;
-        if (following && end - firstRow > 2L * window) {
-            // Drop old rows in big steps, not every pulse: removing rows at the head makes the table rebuild
-            // its cells, while rows added at the tail are cheap.
-            newFirst = end - window;
-        }
-        int newVisible = (int) Math.min(end - newFirst, following ? 2L * window : window);
-        return moveWindow(newFirst, newVisible);
+    public void scrollTo(long absolute) {
+        long max = maxFirstRow();
+        long first = Math.max(clearedRows, Math.min(absolute, max));
+        following = first >= max;
+        moveWindow(first);
     }
 
-    /** Announces the window [newFirst, newFirst + newVisible) as one change against the current one. */
-    private int moveWindow(long newFirst, int newVisible) {
+    /** Scrolls by {@code rows} (negative: up). */
+    public void scrollBy(long rows) {
+        if (rows != 0) {
+            scrollTo(firstRow + rows);
+        }
+    }
+
+    /** Scrolls as little as needed for absolute row {@code absolute} to be on screen. */
+    public void ensureVisible(long absolute) {
+        if (absolute < firstRow) {
+            scrollTo(absolute);
+        } else if (absolute >= firstRow + viewportRows) {
+            scrollTo(absolute - viewportRows + 1);
+        }
+    }
+
+    /** Scrolls so that absolute row {@code absolute} is about in the middle of the screen. */
+    public void center(long absolute) {
+        if (absolute < firstRow || absolute >= firstRow + visible) {
+            scrollTo(absolute - viewportRows / 2);
+        }
+    }
+
+    /** Moves to the newest rows and follows them again (End, the Latest button, Resume). */
+    public void follow() {
+        following = true;
+        place();
+    }
+
+    /** The viewport stays where it is as new rows arrive. */
+    public void stopFollowing() {
+        following = false;
+    }
+
+    /** True while the viewport stays on the newest rows as they arrive. */
+    public boolean isFollowing() {
+        return following;
+    }
+
+    /** Announces the viewport starting at {@code newFirst} as one change against the current one. */
+    private void moveWindow(long newFirst) {
+        int newVisible = (int) Math.max(0, Math.min(shownEnd - newFirst, viewportRows));
         long oldFirst = firstRow;
         long oldEnd = oldFirst + visible;
         long newEnd = newFirst + newVisible;
         if (newFirst == oldFirst && newVisible == visible) {
-            return 0;
+            return;
         }
         beginChange();
-        if (newFirst >= oldEnd || newEnd <= oldFirst || newFirst < oldFirst) {
-            // No overlap, or moving backwards: replace everything.
+        if (newFirst >= oldEnd || newEnd <= oldFirst || newFirst < oldFirst || visible == 0) {
+            // No overlap, or moving backwards: replace everything (a screenful of rows at most).
             if (visible > 0) {
                 nextRemove(0, removedPlaceholder(visible));
             }
@@ -135,7 +194,7 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
                 nextAdd(0, newVisible);
             }
             endChange();
-            return newVisible;
+            return;
         }
         int dropped = (int) (newFirst - oldFirst);
         if (dropped > 0) {
@@ -148,92 +207,47 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         }
         firstRow = newFirst;
         visible = newVisible;
-        int added = newVisible - keptAfterEnd;
-        if (added > 0) {
+        if (newVisible > keptAfterEnd) {
             nextAdd(keptAfterEnd, newVisible);
         }
         endChange();
-        return Math.max(added, 0);
     }
 
-    /**
-     * Whether the view is at the newest rows (the window slides with the capture) or the user is reading
-     * older ones (the window stays). The view tells this before every pull.
-     */
-    public void setFollowing(boolean value) {
-        following = value;
+    /** Absolute row of list index 0. */
+    public long firstRow() {
+        return firstRow;
     }
 
-    /** Rows a window holds when moved by Older / Newer (a following window grows to twice this). */
-    public int window() {
-        return window;
+    /** The first row that can be scrolled to (rows before it were cleared from view). */
+    public long firstReachableRow() {
+        return clearedRows;
     }
 
-    /** Rows of the capture before the window (since the last Clear). */
-    public long rowsBefore() {
-        return firstRow - clearedRows;
+    /** One past the last row that can be scrolled to. */
+    public long endRow() {
+        return shownEnd;
     }
 
-    /** Moves the window one window-length back. */
-    public void showOlder() {
-        long newFirst = Math.max(clearedRows, firstRow - window);
-        following = false;
-        moveWindow(newFirst, (int) Math.min(totalRows() - newFirst, window));
+    /** The largest {@link #firstRow()} there can be: the newest rows fill the screen. */
+    public long maxFirstRow() {
+        return Math.max(clearedRows, shownEnd - viewportRows);
     }
 
-    /** Moves the window one window-length forward (not past the newest rows). */
-    public void showNewer() {
-        long newFirst = Math.max(clearedRows, Math.min(firstRow + window, totalRows() - window));
-        moveWindow(newFirst, (int) Math.min(totalRows() - newFirst, window));
-    }
-
-    /** Moves the window to the newest rows and follows them again. */
-    public void showLatest() {
-        following = true;
-        long newFirst = Math.max(clearedRows, totalRows() - window);
-        moveWindow(newFirst, (int) Math.min(totalRows() - newFirst, window));
-    }
-
-    /**
-     * Moves the window so that frame {@code seq} is in it (about in its middle) and stops following; returns the
-     * list index of that frame's row, or -1 when the frame is not known yet or was cleared from view.
-     */
-    public int showAround(long seq) {
-        if (seq < 0 || seq >= framesKnown) {
-            return -1;
-        }
-        return showRow(rowOfFrame(seq));
-    }
-
-    /**
-     * Moves the window so that absolute row {@code absolute} is in it (about in its middle) and stops following;
-     * returns its list index, or -1 when that row was cleared from view or is not known yet.
-     */
-    public int showRow(long absolute) {
-        long end = totalRows();
-        if (absolute < clearedRows || absolute >= end) {
-            return -1;
-        }
-        following = false;
-        if (absolute < firstRow || absolute >= firstRow + visible) {
-            long newFirst = Math.max(clearedRows, Math.min(absolute - window / 2, end - window));
-            moveWindow(newFirst, (int) Math.min(end - newFirst, window));
-        }
-        return (int) (absolute - firstRow);
-    }
-
-    /** Absolute row of list index {@code index} (for searches that start at the selection). */
+    /** Absolute row of list index {@code index}. */
     public long absoluteRow(int index) {
         return firstRow + index;
     }
 
-    /** List index of absolute row {@code absolute}, or -1 when it is not in the window. */
+    /** List index of absolute row {@code absolute}, or -1 when it is not on screen. */
     public int indexOfRow(long absolute) {
         return absolute >= firstRow && absolute < firstRow + visible ? (int) (absolute - firstRow) : -1;
     }
 
-    /** Absolute row of frame {@code seq}: the frame plus the events placed before it. */
-    long rowOfFrame(long seq) {
+    /** Absolute row of frame {@code seq} (the frame plus the events placed before it), or -1 if not known yet. */
+    public long rowOfFrame(long seq) {
+        if (seq < 0 || seq >= framesKnown) {
+            return -1;
+        }
         // Event i follows eventRows[i] - i frames (non-decreasing in i); count the events with at most seq frames before.
         int lo = 0;
         int hi = events.size();
@@ -248,54 +262,58 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         return seq + lo;
     }
 
-    /**
-     * What a background search needs, copied on the FX thread: the rows known now (since the last Clear), the
-     * events and where they sit. The frame store itself is safe to read from any thread.
-     */
-    public FrameSearch.Rows searchRows() {
-        return new FrameSearch.Rows(store, List.copyOf(events), Arrays.copyOf(eventRows, events.size()),
-                clearedRows, totalRows());
+    /** The frame sequence number of absolute row {@code absolute}, or -1 when that row is an event. */
+    public long seqOfRow(long absolute) {
+        return eventIndexAt(absolute) >= 0 ? -1 : absolute - eventsBefore(absolute);
     }
 
-    /** Rows captured (frames and events) since the last Clear, shown or not. */
+    /**
+     * What a background search needs, copied on the FX thread: the rows that can be scrolled to, the events and
+     * where they sit. The frame store itself is safe to read from any thread.
+     */
+    public FrameSearch.Rows searchRows() {
+        return new FrameSearch.Rows(store, kinds, List.copyOf(events), Arrays.copyOf(eventRows, events.size()),
+                clearedRows, shownEnd);
+    }
+
+    /** Rows captured (frames and events) since the last Clear, reachable or not. */
     public long capturedRows() {
         return totalRows() - clearedRows;
     }
 
-    /** Rows captured after the window's last row (while paused or reading older rows). */
-    public long pendingRows() {
-        return totalRows() - firstRow - visible;
+    /** Rows that can be scrolled to (since the last Clear). */
+    public long reachableRows() {
+        return shownEnd - clearedRows;
     }
 
-    /** Absolute row number (from 1) of list index 0, for "rows X–Y of Z". */
-    public long firstRowNumber() {
-        return firstRow - clearedRows + 1;
+    /** Rows captured while paused, not yet reachable. */
+    public long pendingRows() {
+        return totalRows() - shownEnd;
+    }
+
+    /** Rows after the screen's last row: new ones the user is not looking at. */
+    public long rowsBelow() {
+        return shownEnd - firstRow - visible;
     }
 
     public boolean isPaused() {
         return paused;
     }
 
-    /** Freezes the list (capture continues); resuming shows everything that arrived at once. */
+    /** Freezes the list (capture continues); resuming makes everything that arrived reachable at once. */
     public void setPaused(boolean value) {
         paused = value;
         if (!value) {
-            reveal();
+            pull();
         }
     }
 
     /** Empties the view; the capture itself (and exports) keep every frame. */
     public void clearView() {
-        clearedRows = totalRows();
-        firstRow = clearedRows;
-        int removed = visible;
-        visible = 0;
+        clearedRows = shownEnd;
+        following = true;
         cache.clear();
-        if (removed > 0) {
-            beginChange();
-            nextRemove(0, removedPlaceholder(removed));
-            endChange();
-        }
+        moveWindow(clearedRows);
     }
 
     public TimeMode timeMode() {
@@ -313,8 +331,21 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         if (index < 0 || index >= visible) {
             throw new IndexOutOfBoundsException("row " + index + " of " + visible);
         }
-        long absolute = firstRow + index;
+        return row(firstRow + index);
+    }
+
+    /** Any reachable row by its absolute number, on screen or not (kept in a small cache). */
+    public TimelineRow row(long absolute) {
+        if (absolute < 0 || absolute >= totalRows()) {
+            throw new IndexOutOfBoundsException("row " + absolute + " of " + totalRows());
+        }
         return cache.computeIfAbsent(absolute, this::makeRow);
+    }
+
+    /** A row made afresh, not cached (for copying many rows without evicting the screen's). */
+    public TimelineRow rowUncached(long absolute) {
+        TimelineRow cached = cache.get(absolute);
+        return cached != null ? cached : makeRow(absolute);
     }
 
     @Override
@@ -324,8 +355,7 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
 
     /** The frame sequence number at list index {@code index}, or -1 when that row is an event. */
     public long seqAt(int index) {
-        long absolute = firstRow + index;
-        return eventIndexAt(absolute) >= 0 ? -1 : absolute - eventsBefore(absolute);
+        return seqOfRow(firstRow + index);
     }
 
     private TimelineRow makeRow(long absolute) {
@@ -337,7 +367,7 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
             return formatter.eventRow(number, events.get(eventIndex), timeMode, prevEpoch, connectEpoch);
         }
         long seq = absolute - eventsBefore(absolute);
-        return formatter.frameRow(number, store, seq, timeMode, prevEpoch, connectEpoch);
+        return formatter.frameRow(number, store, kinds, seq, timeMode, prevEpoch, connectEpoch);
     }
 
     private long epochAt(long absolute) {
@@ -364,6 +394,6 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
     private static List<TimelineRow> removedPlaceholder(int count) {
         // Listeners of a removal want the removed items; the rows are cheap to describe as nulls and nobody
         // here reads them (the table only needs the range).
-        return java.util.Collections.nCopies(count, null);
+        return Collections.nCopies(count, null);
     }
 }

@@ -1,266 +1,447 @@
 package dev.wsinspector.ui.timeline;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.BorderPane;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The frame table. Cells only copy precomputed strings out of {@link TimelineRow}; rows get their CSS class
- * from the row. Follows new rows while the user is at the bottom; scrolling up stops following.
+ * The timeline: one list over the whole session, any length. A {@link TimelineTable} shows the rows that fit,
+ * the scroll bar beside it spans every row of the {@link TimelineList}, and the wheel, the keyboard and
+ * {@link #goToFrame "go to #seq"} move the viewport. The selection is a {@link RowSelection} in absolute rows,
+ * mirrored into the table for the rows on screen, so a selected frame stays selected however far the user
+ * scrolls and however fast rows arrive.
  */
-public final class TimelineView extends TableView<TimelineRow> {
+public final class TimelineView extends BorderPane {
 
+    /** Most rows Ctrl+C copies at once; more is a job for Save capture. */
+    public static final int COPY_LIMIT = 100_000;
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SELECT_ALL = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN);
 
+    private static final String EMPTY = "No frames yet: connect and send something.";
+    private final TimelineTable table = new TimelineTable();
+    private final javafx.scene.control.Label placeholder = new javafx.scene.control.Label(EMPTY);
+    private final ScrollBar bar = new ScrollBar();
+    private final RowSelection selection = new RowSelection();
     private TimelineList rows;
-    private VirtualFlow<?> flow;
-    /** Whether the view sticks to the newest rows; the user scrolling up turns it off. */
-    private boolean following = true;
-    private boolean restoring;
+    /** True while the view itself writes into the table's selection or the scroll bar. */
+    private boolean syncing;
+    private double wheelRemainder;
+    private Consumer<String> notice = text -> { };
 
     public TimelineView() {
-        getStyleClass().add("timeline");
-        setId("timeline");
-        setPlaceholder(new javafx.scene.control.Label("No frames yet: connect and send something."));
-        getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        getColumns().setAll(List.of(
-                // Frames are numbered by their seq, as in the detail pane and the JSONL export; events have no number.
-                column("#", 64, "col-number", r -> r.isFrame() ? Long.toString(r.seq()) : ""),
-                column("Time", 120, "col-time", TimelineRow::time),
-                column("", 28, "col-direction", TimelineRow::arrow),
-                column("Type", 96, "col-type", TimelineRow::type),
-                column("Size", 76, "col-size", TimelineRow::size),
-                column("FIN", 52, "col-fin", TimelineRow::fin),
-                column("Preview", 560, "col-preview", TimelineRow::preview)));
-        fillWidthWithLastColumn();
-        setRowFactory(table -> new StyledRow());
-        setFixedCellSize(24);
+        getStyleClass().add("timeline-view");
+        bar.setOrientation(Orientation.VERTICAL);
+        bar.setId("timelineScrollBar");
+        bar.setMin(0);
+        bar.setUnitIncrement(1);
+        bar.setDisable(true);
+        bar.valueProperty().addListener((o, a, value) -> {
+            if (!syncing && rows != null) {
+                rows.scrollTo(rows.firstReachableRow() + Math.round(value.doubleValue()));
+                afterMove();
+            }
+        });
+        placeholder.setId("timelinePlaceholder");
+        placeholder.setWrapText(true);
+        table.setPlaceholder(placeholder);
+        setCenter(table);
+        setRight(bar);
+        table.onFitChanged(this::fitChanged);
 
         MenuItem copy = new MenuItem("Copy rows");
         copy.setAccelerator(COPY);
         copy.setOnAction(e -> copySelection());
-        setContextMenu(new ContextMenu(copy));
-        setOnKeyPressed(e -> {
-            if (COPY.match(e)) {
-                copySelection();
-                e.consume();
-            }
-        });
-        // Following stops only on the user's own moves up (our scrollTo calls fire none of these).
-        addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
-            if (e.getDeltaY() > 0) {
-                following = false;
-            }
-        });
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            switch (e.getCode()) {
-                case UP, PAGE_UP, HOME -> following = false;
-                default -> { }
-            }
-        });
-        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
-            for (javafx.scene.Node n = (javafx.scene.Node) e.getTarget(); n != null && n != this; n = n.getParent()) {
-                if (n instanceof javafx.scene.control.ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
-                    following = false;
-                    return;
-                }
-            }
-        });
+        table.setContextMenu(new ContextMenu(copy));
+        table.addEventFilter(MouseEvent.MOUSE_PRESSED, this::mousePressed);
+        table.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        table.addEventFilter(ScrollEvent.SCROLL, this::scrolled);
+        selection.revisionProperty().addListener((o, a, b) -> mirrorSelection());
     }
 
-    /**
-     * The preview column takes the width the other columns leave (at least 240 px), so it neither hides
-     * behind a horizontal scroll bar nor squeezes the time and type columns.
-     */
-    private void fillWidthWithLastColumn() {
-        TableColumn<TimelineRow, ?> last = getColumns().get(getColumns().size() - 1);
-        javafx.beans.binding.DoubleExpression others = javafx.beans.binding.Bindings.createDoubleBinding(() -> 0.0);
-        for (TableColumn<TimelineRow, ?> column : getColumns().subList(0, getColumns().size() - 1)) {
-            others = others.add(column.widthProperty());
-        }
-        // 18 px: room for the vertical scroll bar, so the last column does not force a horizontal one.
-        last.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(240, widthProperty().subtract(others).subtract(18)));
-    }
-
-    /** Shows {@code list} (a new capture after each connect). */
+    /** Shows {@code list} (a new capture after each connect); the selection starts empty. */
     public void show(TimelineList list) {
         rows = list;
-        following = true;
-        setItems(list == null ? FXCollections.observableArrayList() : list);
+        placeholder.setText(EMPTY);
+        selection.clear();
+        if (list != null && table.fit() > 0) {
+            list.setViewportRows(table.fit());
+        }
+        table.setItems(list == null ? FXCollections.observableArrayList() : list);
+        afterMove();
     }
 
     public TimelineList rows() {
         return rows;
     }
 
-    /**
-     * Whether to follow new rows, decided once per pulse: on until the user scrolls up, back on once they are
-     * at the end of the newest rows again.
-     */
-    public boolean updateFollowing() {
-        if (!following && rows != null && rows.pendingRows() == 0 && isAtBottom()) {
-            following = true;
+    /** The selection, in absolute rows; its lead is the row whose frame the detail pane shows. */
+    public RowSelection selection() {
+        return selection;
+    }
+
+    /** The rows on screen (tests and the clipping check look at them). */
+    public ObservableList<TimelineRow> shownRows() {
+        return table.getItems();
+    }
+
+    /** The rows the table highlights as selected (the selection's rows on screen). */
+    public List<TimelineRow> highlightedRows() {
+        return List.copyOf(table.getSelectionModel().getSelectedItems());
+    }
+
+    /** Shows the rows from absolute row {@code absolute} on (clamped); following stops unless that is the end. */
+    public void scrollTo(long absolute) {
+        if (rows != null) {
+            rows.scrollTo(absolute);
+            afterMove();
         }
-        return following;
     }
 
-    /** Follow the newest rows again (the Latest button, a new capture). */
-    public void follow() {
-        following = true;
+    /** The table's context menu, for the tab's entries. */
+    public ContextMenu contextMenu() {
+        return table.getContextMenu();
     }
 
-    /** Stay where the user went (Older / Newer). */
-    public void stopFollowing() {
-        following = false;
+    /** Where a message for the user goes (copy limits); the tab puts it on its status line. */
+    public void onNotice(Consumer<String> target) {
+        notice = target;
     }
 
-    /** True when the last row is on screen (or nothing is shown). */
-    public boolean isAtBottom() {
-        VirtualFlow<?> flow = flow();
-        if (flow == null || getItems().isEmpty()) {
-            return true;
-        }
-        var last = flow.getLastVisibleCell();
-        return last == null || last.getIndex() >= getItems().size() - 1;
-    }
-
-    /** The skin's scrolling flow, looked up once (this runs every pulse) and again only if the skin changed. */
-    private VirtualFlow<?> flow() {
-        if (flow == null || flow.getScene() == null) {
-            flow = (VirtualFlow<?>) lookup(".virtual-flow");
-        }
-        return flow;
-    }
-
-    /** Takes in the rows that arrived since the last pulse; returns how many were added. */
+    /** Takes in the rows that arrived since the last pulse; returns how many became reachable. */
     public int pull() {
-        int[] added = new int[1];
-        keepingSelection(() -> added[0] = rows.pull());
-        return added[0];
+        if (rows == null) {
+            return 0;
+        }
+        int added = rows.pull();
+        afterMove();
+        return added;
     }
 
     /** Pauses or resumes the list. */
     public void setPaused(boolean paused) {
-        keepingSelection(() -> rows.setPaused(paused));
+        if (rows != null) {
+            rows.setPaused(paused);
+            afterMove();
+        }
     }
 
-    /**
-     * True while the view puts the selection back after the list changed: the same rows, so whoever shows the
-     * selected row need not show it again (nor clear it when that row left the window).
-     */
-    public boolean isRestoringSelection() {
-        return restoring;
+    /** Back to the newest rows, following them. */
+    public void follow() {
+        if (rows != null) {
+            rows.follow();
+            afterMove();
+        }
     }
 
-    /**
-     * Runs {@code change} (a pull, a move of the list's window) and keeps the selected rows selected by what they
-     * are, not where they were: the table's selection model shifts indices wrongly when one change drops rows
-     * at the head and adds rows at the tail, so the highlight drifted to other frames during a burst. A
-     * selected row the window no longer holds is deselected, and no other row takes its place.
-     */
-    public void keepingSelection(Runnable change) {
-        List<Integer> before = rows == null ? List.of() : List.copyOf(getSelectionModel().getSelectedIndices());
-        if (before.isEmpty()) {
-            change.run();
-            return;
+    public boolean isFollowing() {
+        return rows == null || rows.isFollowing();
+    }
+
+    /** Empties the view (the capture keeps every frame); the empty table says so. */
+    public void clearView() {
+        if (rows != null) {
+            long kept = rows.capturedRows();
+            rows.clearView();
+            selection.clear();
+            afterMove();
+            placeholder.setText(String.format(Locale.ROOT, "Cleared. The capture keeps all %,d rows (Save capture, "
+                    + "Sessions); new frames appear here.", kept));
         }
-        long[] selected = before.stream().mapToLong(rows::absoluteRow).toArray();
-        int focusedIndex = getFocusModel().getFocusedIndex();
-        long focused = focusedIndex < 0 ? -1 : rows.absoluteRow(focusedIndex);
-        change.run();
-        int[] wanted = java.util.Arrays.stream(selected).mapToInt(rows::indexOfRow).filter(i -> i >= 0).sorted()
-                .toArray();
-        int focus = focused < 0 ? -1 : rows.indexOfRow(focused);
-        int[] now = getSelectionModel().getSelectedIndices().stream().mapToInt(Integer::intValue).sorted().toArray();
-        if (java.util.Arrays.equals(wanted, now) && focus == getFocusModel().getFocusedIndex()) {
-            return;
+    }
+
+    /** Rebuilds the cells (after the time mode changed). */
+    public void refresh() {
+        table.refresh();
+    }
+
+    @Override
+    public void requestFocus() {
+        table.requestFocus();
+    }
+
+    /** Selects absolute row {@code absolute} alone and scrolls it to the middle of the screen (find, go to). */
+    public boolean selectRow(long absolute) {
+        if (rows == null || absolute < rows.firstReachableRow() || absolute >= rows.endRow()) {
+            return false;
         }
-        restoring = true;
-        try {
-            getSelectionModel().clearSelection();
-            if (wanted.length > 0) {
-                getSelectionModel().selectIndices(wanted[0], java.util.Arrays.copyOfRange(wanted, 1, wanted.length));
-                if (focus >= 0 && java.util.Arrays.binarySearch(wanted, focus) >= 0) {
-                    getSelectionModel().select(focus); // the row the user clicked last stays the selected item
+        rows.center(absolute);
+        selection.select(absolute);
+        afterMove();
+        return true;
+    }
+
+    /** Selects frame {@code seq} and brings it on screen; false when there is no such frame to show. */
+    public boolean goToFrame(long seq) {
+        return rows != null && selectRow(rows.rowOfFrame(seq));
+    }
+
+    /** Selects the row at list index {@code index} of the screen alone, as a click would. */
+    public void selectIndex(int index) {
+        if (rows != null && index >= 0 && index < rows.size()) {
+            selection.select(rows.absoluteRow(index));
+        }
+    }
+
+    /** The lead row (clicked or moved to last), or null. */
+    public TimelineRow leadRow() {
+        long lead = selection.lead();
+        return rows == null || lead < 0 || lead >= rows.endRow() ? null : rows.row(lead);
+    }
+
+    /** The first {@code limit} selected rows, in order. */
+    public List<TimelineRow> selectedRows(int limit) {
+        List<TimelineRow> out = new ArrayList<>();
+        if (rows != null) {
+            for (long row : selection.rows(limit)) {
+                if (row < rows.endRow()) {
+                    out.add(rows.rowUncached(row));
                 }
             }
-            if (focus >= 0) {
-                getFocusModel().focus(focus);
+        }
+        return out;
+    }
+
+    /** Lowest and highest selected frame seq, or null when no frame is selected. */
+    public long[] selectedFrameRange() {
+        if (rows == null || selection.isEmpty()) {
+            return null;
+        }
+        long first = -1;
+        for (long row = selection.first(); row <= selection.last() && row < rows.endRow(); row++) {
+            if (selection.isSelected(row) && rows.seqOfRow(row) >= 0) {
+                first = rows.seqOfRow(row);
+                break;
             }
-        } finally {
-            restoring = false;
         }
+        long last = -1;
+        for (long row = Math.min(selection.last(), rows.endRow() - 1); row >= selection.first(); row--) {
+            if (selection.isSelected(row) && rows.seqOfRow(row) >= 0) {
+                last = rows.seqOfRow(row);
+                break;
+            }
+        }
+        return first < 0 ? null : new long[] {first, last};
     }
 
-    /** Scrolls so the newest row is visible. */
-    public void scrollToEnd() {
-        if (!getItems().isEmpty()) {
-            scrollTo(getItems().size() - 1);
-        }
-    }
-
-    /** Copies the selected rows as tab-separated text. */
+    /** Copies the selected rows as tab-separated text (at most {@link #COPY_LIMIT}). */
     public void copySelection() {
-        String text = getSelectionModel().getSelectedItems().stream().map(TimelineRow::asText)
-                .collect(Collectors.joining("\n"));
+        long count = selection.count();
+        String text = selectedRows(COPY_LIMIT).stream().map(TimelineRow::asText).collect(Collectors.joining("\n"));
         if (!text.isEmpty()) {
             ClipboardContent content = new ClipboardContent();
             content.putString(text);
             Clipboard.getSystemClipboard().setContent(content);
         }
+        if (count > COPY_LIMIT) {
+            notice.accept(String.format(Locale.ROOT, "Copied the first %,d of %,d selected rows; "
+                    + "Save capture writes them all.", COPY_LIMIT, count));
+        }
     }
 
-    private static TableColumn<TimelineRow, TimelineRow> column(String title, double width, String styleClass,
-                                                               Function<TimelineRow, String> text) {
-        TableColumn<TimelineRow, TimelineRow> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        column.getStyleClass().add(styleClass);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(TimelineRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(empty || row == null ? null : text.apply(row));
+    private void fitChanged() {
+        setMargin(bar, new Insets(Math.max(0, table.headerHeight()), 0, table.hbarHeight(), 0));
+        if (rows != null && table.fit() > 0) {
+            long lead = selection.lead();
+            boolean leadShown = rows.indexOfRow(lead) >= 0;
+            rows.setViewportRows(table.fit());
+            if (leadShown && !rows.isFollowing()) {
+                rows.ensureVisible(lead); // a smaller window keeps the row the user is reading on screen
             }
-        });
-        return column;
+            afterMove();
+        }
     }
 
-    /** Applies the row's own style class (frame-in, frame-ping, event-error, …). */
-    private static final class StyledRow extends TableRow<TimelineRow> {
-        private String applied = "";
+    /** After the viewport moved or rows arrived: scroll bar and the table's selection follow. */
+    private void afterMove() {
+        updateBar();
+        mirrorSelection();
+    }
 
-        @Override
-        protected void updateItem(TimelineRow row, boolean empty) {
-            super.updateItem(row, empty);
-            String wanted = empty || row == null ? "" : row.styleClass();
-            if (!wanted.equals(applied)) {
-                if (!applied.isEmpty()) {
-                    getStyleClass().removeAll(applied.split(" "));
-                }
-                if (!wanted.isEmpty()) {
-                    getStyleClass().addAll(wanted.split(" "));
-                }
-                applied = wanted;
+    private void updateBar() {
+        syncing = true;
+        try {
+            if (rows == null) {
+                bar.setDisable(true);
+                bar.setMax(0);
+                bar.setValue(0);
+                return;
+            }
+            long reachable = rows.reachableRows();
+            long range = rows.maxFirstRow() - rows.firstReachableRow();
+            bar.setDisable(range <= 0);
+            bar.setMax(Math.max(range, 0));
+            // The thumb's share of the track is the screen's share of the rows.
+            bar.setVisibleAmount(reachable == 0 ? 0 : (double) rows.viewportRows() * Math.max(range, 1) / reachable);
+            bar.setBlockIncrement(Math.max(1, rows.viewportRows() - 1));
+            bar.setValue(rows.firstRow() - rows.firstReachableRow());
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** The table's own selection shows ours for the rows on screen (rows elsewhere stay selected in ours). */
+    private void mirrorSelection() {
+        if (rows == null || syncing) {
+            return;
+        }
+        var model = table.getSelectionModel();
+        int n = rows.size();
+        List<Integer> wanted = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (selection.isSelected(rows.absoluteRow(i))) {
+                wanted.add(i);
             }
         }
+        int leadIndex = rows.indexOfRow(selection.lead());
+        List<Integer> now = new ArrayList<>(model.getSelectedIndices());
+        now.sort(null);
+        if (wanted.equals(now) && (!wanted.contains(leadIndex) || model.getSelectedIndex() == leadIndex)
+                && table.getFocusModel().getFocusedIndex() == leadIndex) {
+            return;
+        }
+        syncing = true;
+        try {
+            model.clearSelection();
+            if (!wanted.isEmpty()) {
+                int[] rest = wanted.subList(1, wanted.size()).stream().mapToInt(Integer::intValue).toArray();
+                model.selectIndices(wanted.get(0), rest);
+                if (wanted.contains(leadIndex)) {
+                    model.select(leadIndex); // the row clicked last is the table's selected item
+                }
+            }
+            table.getFocusModel().focus(leadIndex);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void mousePressed(MouseEvent e) {
+        TableRow<?> row = null;
+        for (Node n = (Node) e.getTarget(); n != null && n != table; n = n.getParent()) {
+            if (n instanceof TableRow<?> r) {
+                row = r;
+                break;
+            }
+        }
+        if (row == null || rows == null) {
+            return; // headers, the table's own scroll bar: the table handles them
+        }
+        table.requestFocus();
+        int index = row.getIndex();
+        if (row.isEmpty() || index < 0 || index >= rows.size()) {
+            e.consume();
+            return;
+        }
+        long absolute = rows.absoluteRow(index);
+        if (e.getButton() == MouseButton.PRIMARY) {
+            if (e.isShiftDown()) {
+                selection.extendTo(absolute, e.isShortcutDown());
+            } else if (e.isShortcutDown()) {
+                selection.toggle(absolute);
+            } else {
+                selection.select(absolute);
+            }
+        } else if (!selection.isSelected(absolute)) {
+            selection.select(absolute); // right-click on another row: the menu is about that row
+        }
+        holdStill(absolute);
+        e.consume();
+    }
+
+    private void keyPressed(KeyEvent e) {
+        if (rows == null) {
+            return;
+        }
+        if (COPY.match(e)) {
+            copySelection();
+            e.consume();
+            return;
+        }
+        if (SELECT_ALL.match(e)) {
+            selection.selectRange(rows.firstReachableRow(), rows.endRow());
+            e.consume();
+            return;
+        }
+        long from = selection.lead() >= 0 ? selection.lead() : rows.firstRow() - 1;
+        long page = Math.max(1, rows.viewportRows() - 1);
+        long target = switch (e.getCode()) {
+            case UP -> from - 1;
+            case DOWN -> from + 1;
+            case PAGE_UP -> from - page;
+            case PAGE_DOWN -> from + page;
+            case HOME -> rows.firstReachableRow();
+            case END -> rows.endRow() - 1;
+            default -> Long.MIN_VALUE;
+        };
+        if (target == Long.MIN_VALUE) {
+            return;
+        }
+        e.consume();
+        if (rows.endRow() <= rows.firstReachableRow()) {
+            return;
+        }
+        target = Math.max(rows.firstReachableRow(), Math.min(target, rows.endRow() - 1));
+        if (e.isShiftDown()) {
+            selection.extendTo(target, e.isShortcutDown());
+        } else {
+            selection.select(target);
+        }
+        if (e.getCode() == KeyCode.END) {
+            rows.follow();
+        } else {
+            rows.ensureVisible(target);
+            holdStill(target);
+        }
+        afterMove();
+    }
+
+    /**
+     * A row the user picked stays where it is on screen: new rows no longer push it up and away (End or Latest
+     * follow them again). Picking the newest row keeps following.
+     */
+    private void holdStill(long picked) {
+        if (picked < rows.endRow() - 1) {
+            rows.stopFollowing();
+            afterMove();
+        }
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (rows == null || e.getDeltaY() == 0) {
+            return;
+        }
+        // A wheel notch scrolls three rows, as lists do elsewhere on the desktop (a touchpad: its share of one).
+        double notches = e.getMultiplierY() > 0 ? e.getDeltaY() / e.getMultiplierY() : e.getDeltaY() / 40;
+        wheelRemainder -= notches * 3;
+        long by = (long) wheelRemainder;
+        wheelRemainder -= by;
+        if (by != 0) {
+            rows.scrollBy(by);
+            afterMove();
+        }
+        e.consume();
     }
 }

@@ -6,6 +6,7 @@ import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.frame.Opcode;
 import dev.wsinspector.core.frame.WireHeader;
+import dev.wsinspector.core.payload.IsoTime;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.FailureKind;
 import dev.wsinspector.core.session.Handshake;

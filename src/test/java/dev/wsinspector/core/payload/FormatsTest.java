@@ -36,9 +36,9 @@ class FormatsTest {
 
     @Test
     void isoMicrosIsUtcWithSixFractionDigits() {
-        assertThat(dev.wsinspector.core.io.IsoTime.ofEpochMicros(1_714_564_800_123_456L)).isEqualTo("2024-05-01T12:00:00.123456Z");
-        assertThat(dev.wsinspector.core.io.IsoTime.ofEpochMicros(0)).isEqualTo("1970-01-01T00:00:00.000000Z");
-        assertThat(dev.wsinspector.core.io.IsoTime.ofEpochMicros(-1)).isEqualTo("1969-12-31T23:59:59.999999Z");
+        assertThat(IsoTime.ofEpochMicros(1_714_564_800_123_456L)).isEqualTo("2024-05-01T12:00:00.123456Z");
+        assertThat(IsoTime.ofEpochMicros(0)).isEqualTo("1970-01-01T00:00:00.000000Z");
+        assertThat(IsoTime.ofEpochMicros(-1)).isEqualTo("1969-12-31T23:59:59.999999Z");
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.Handshake;
 import dev.wsinspector.core.session.HttpHeader;
 import dev.wsinspector.ui.common.BackgroundTasks;
-import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
@@ -148,29 +147,15 @@ class DetailPaneTest {
                     .append("\",\"tags\":[\"a\",\"b\"],\"ok\":true,\"none\":null}");
         }
         byte[] payload = json.append(']').toString().getBytes(StandardCharsets.UTF_8);
-        long[] maxGapNanos = {0};
-        long[] last = {0};
-        AnimationTimer pulses = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (last[0] != 0) {
-                    maxGapNanos[0] = Math.max(maxGapNanos[0], now - last[0]);
-                }
-                last[0] = now;
-            }
-        };
-        robot.interact(pulses::start);
-        long start = System.nanoTime();
-        robot.interact(() -> pane.showFrame(frame(0x81, payload), false));
+        // Not frozen: showFrame returns at once with the views still being formatted in the background (the
+        // pulse gaps this costs are measured by the benchmarks, not asserted here).
+        boolean formattingAfterShow = fx(() -> {
+            pane.showFrame(frame(0x81, payload), false);
+            return pane.viewModel().busyProperty().get();
+        });
+        assertThat(formattingAfterShow).as("formatting left the FX thread").isTrue();
         waitUntil(() -> !pane.viewModel().busyProperty().get());
-        long total = (System.nanoTime() - start) / 1_000_000;
-        Thread.sleep(200);
-        robot.interact(pulses::stop);
-        System.out.printf("large JSON: %d B, ready after %d ms, longest FX pulse gap %d ms%n", payload.length, total,
-                maxGapNanos[0] / 1_000_000);
         assertThat(selectedTab()).isEqualTo(DetailView.JSON);
-        // Measured ~0.3 s here (2 cores, software rendering) with the 1 MiB display cap; ~0.9 s with 4 MiB.
-        assertThat(maxGapNanos[0] / 1_000_000).as("longest FX pulse gap, ms").isLessThan(800);
         assertThat(fx(() -> pane.jsonView().pretty().notice().getText()))
                 .matches("Showing first 1 MiB of [0-9.]+ MiB of formatted JSON");
         assertThat(fx(() -> pane.jsonView().tree().getRoot().getValue())).isEqualTo("[40000]");

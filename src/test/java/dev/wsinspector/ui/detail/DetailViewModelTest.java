@@ -35,7 +35,8 @@ class DetailViewModelTest {
     private final Queue<Runnable> fx = new ConcurrentLinkedQueue<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
     private final BackgroundTasks tasks = new BackgroundTasks(worker, fx::add);
-    private final DetailViewModel vm = new DetailViewModel(tasks, new JsonFormatter(64 * 1024, 64 * 1024), 1024);
+    /** Formats every payload in the background (-1), so the tests see the provisional view first. */
+    private final DetailViewModel vm = new DetailViewModel(tasks, new JsonFormatter(64 * 1024, 64 * 1024), 1024, -1);
 
     /**
      * Lets all background work finish (the worker is one FIFO thread, so an empty task queued now runs
@@ -85,6 +86,19 @@ class DetailViewModelTest {
         assertThat(vm.textContentProperty().get().text()).isEqualTo("{\"a\":1}");
         assertThat(vm.getAvailableViews()).containsExactly(DetailView.TEXT, DetailView.JSON, DetailView.HEX, DetailView.FIELDS);
         assertThat(vm.summaryProperty().get()).isEqualTo("#3 · in · text · 7 B");
+    }
+
+    @Test
+    void aSmallPayloadIsFormattedAtOnceWithoutTheBackground() {
+        DetailViewModel inline = new DetailViewModel(tasks, new JsonFormatter(64 * 1024, 64 * 1024), 1024, 4096);
+        inline.showFrame(text("{\"a\":1}"), false);
+        assertThat(inline.busyProperty().get()).isFalse();
+        assertThat(inline.getSelectedView()).isEqualTo(DetailView.JSON);
+        assertThat(inline.jsonContentProperty().get().text()).isEqualTo("{\n  \"a\" : 1\n}");
+        assertThat(fx).as("nothing handed to the FX queue").isEmpty();
+
+        inline.showFrame(text("x".repeat(5000)), false);
+        assertThat(inline.busyProperty().get()).as("a larger payload still goes to the background").isTrue();
     }
 
     @Test

@@ -91,7 +91,7 @@ class CaptureFilesFlowTest {
     }
 
     private List<TimelineRow> rows() throws Exception {
-        return fx(() -> List.copyOf(tab().timeline().getItems()));
+        return fx(() -> List.copyOf(tab().timeline().shownRows()));
     }
 
     private void liveCaptureOf(FxRobot robot, String... messages) throws Exception {
@@ -117,10 +117,14 @@ class CaptureFilesFlowTest {
     void aLiveCaptureSavedAsPcapngIsAWiresharkFileThatIsNotOpenedAgain(FxRobot robot) throws Exception {
         liveCaptureOf(robot, "for wireshark");
         saveAs = dir.resolve("session.pcapng");
+        javafx.scene.control.ProgressBar bar = robot.lookup("#saveProgress").queryAs(javafx.scene.control.ProgressBar.class);
+        List<Boolean> barShown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> bar.visibleProperty().addListener((o, a, shown) -> barShown.add(shown)));
         chooseFromSaveMenu(robot, "savePcapngMenu");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(
                 () -> robot.lookup("#statusNotice").queryAs(Label.class).getText()).startsWith("Saved 2 frames to "));
+        assertThat(barShown).as("the progress bar showed while saving, and went away").containsExactly(true, false);
         byte[] bytes = java.nio.file.Files.readAllBytes(saveAs);
         assertThat(java.util.Arrays.copyOf(bytes, 4)).as("a pcapng section header block")
                 .containsExactly(0x0A, 0x0D, 0x0D, 0x0A);
@@ -152,7 +156,7 @@ class CaptureFilesFlowTest {
         assertThat(rows().get(5).arrow()).isEqualTo("↓");
 
         // The frames read back are real frames: the detail pane shows them like live ones.
-        robot.interact(() -> tab().timeline().getSelectionModel().select(2));
+        robot.interact(() -> tab().timeline().selectIndex(2));
         DetailPane detail = fx(() -> (DetailPane) tab().getContent().lookup(".detail-pane"));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> fx(() -> detail.viewModel().textContentProperty().get()) != null);

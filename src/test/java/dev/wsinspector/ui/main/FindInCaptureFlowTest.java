@@ -51,14 +51,14 @@ class FindInCaptureFlowTest {
     }
 
     private void send(FxRobot robot, String input) throws Exception {
-        int before = fx(() -> tab().timeline().getItems().size());
+        long before = fx(() -> tab().timeline().rows().reachableRows());
         sendFromComposer(robot, MessageMode.TEXT, input);
         // The frame out and its echo, before the next message, so the rows come in a known order.
-        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> tab().timeline().getItems().size()) >= before + 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> tab().timeline().rows().reachableRows()) >= before + 2);
     }
 
     private TimelineRow selected() throws Exception {
-        return fx(() -> tab().timeline().getSelectionModel().getSelectedItem());
+        return fx(() -> tab().timeline().leadRow());
     }
 
     private String status() throws Exception {
@@ -67,7 +67,7 @@ class FindInCaptureFlowTest {
 
     private TimelineRow awaitSelectedFrame(long seq) {
         await().atMost(Duration.ofSeconds(10)).until(() -> selected() != null && selected().seq() == seq);
-        return WaitForAsyncUtils.waitForAsyncFx(10_000, () -> tab().timeline().getSelectionModel().getSelectedItem());
+        return WaitForAsyncUtils.waitForAsyncFx(10_000, () -> tab().timeline().leadRow());
     }
 
     @Test

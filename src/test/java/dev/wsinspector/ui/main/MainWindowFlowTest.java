@@ -60,7 +60,7 @@ class MainWindowFlowTest {
     }
 
     private List<TimelineRow> rows() throws Exception {
-        return fx(() -> List.copyOf(timeline().getItems()));
+        return fx(() -> List.copyOf(timeline().shownRows()));
     }
 
     private void connect(FxRobot robot) {
@@ -75,6 +75,23 @@ class MainWindowFlowTest {
 
     private void awaitRows(int count) {
         await().atMost(Duration.ofSeconds(10)).until(() -> rows().size() >= count);
+    }
+
+    @Test
+    void tabsWithTheSameTitleAreToldApart(FxRobot robot) throws Exception {
+        String url = "ws://127.0.0.1:1/feed";
+        List<ConnectionTab> opened = fx(() -> List.of(app.window().openTab(url), app.window().openTab(url),
+                app.window().openTab("ws://127.0.0.1:1/other"), app.window().openTab(url)));
+        assertThat(fx(() -> opened.stream().map(ConnectionTab::getText).toList()))
+                .containsExactly("127.0.0.1:1/feed", "127.0.0.1:1/feed (2)", "127.0.0.1:1/other", "127.0.0.1:1/feed (3)");
+
+        robot.interact(() -> app.window().tabs().getTabs().remove(opened.get(0)));
+        assertThat(fx(() -> opened.get(1).getText())).as("the first of its title again").isEqualTo("127.0.0.1:1/feed");
+        assertThat(fx(() -> opened.get(3).getText())).isEqualTo("127.0.0.1:1/feed (2)");
+
+        robot.interact(() -> opened.get(2).model().urlProperty().set(url));
+        assertThat(fx(() -> opened.get(2).getText())).as("a tab that takes a title in use").isEqualTo("127.0.0.1:1/feed (2)");
+        assertThat(fx(() -> opened.get(3).getText())).isEqualTo("127.0.0.1:1/feed (3)");
     }
 
     @Test
@@ -101,7 +118,7 @@ class MainWindowFlowTest {
         send(robot, MessageMode.JSON, "{\"op\":\"subscribe\",\"ids\":[1,2]}");
         awaitRows(4);
 
-        robot.interact(() -> timeline().getSelectionModel().select(3));
+        robot.interact(() -> timeline().selectIndex(3));
         DetailPane detail = robot.lookup(".detail-pane").queryAs(DetailPane.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> detail.viewModel().getSelectedView()) == DetailView.JSON
                 && detail.viewModel().jsonContentProperty().get() != null);
@@ -115,7 +132,7 @@ class MainWindowFlowTest {
         send(robot, MessageMode.TEXT, "{\"jsonrpc\":\"2.0\",\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"],\"id\":42}");
         awaitRows(4);
 
-        robot.interact(() -> timeline().getSelectionModel().select(3));
+        robot.interact(() -> timeline().selectIndex(3));
         DetailPane detail = robot.lookup(".detail-pane").queryAs(DetailPane.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> detail.viewModel().getSelectedView()) == DetailView.PROTOCOL);
         assertThat(fx(() -> detail.viewModel().protocolProperty().get().summary())).isEqualTo("request #42 eth_subscribe");
@@ -132,7 +149,7 @@ class MainWindowFlowTest {
         awaitRows(4);
 
         assertThat(rows().get(3).type()).isEqualTo("binary");
-        robot.interact(() -> timeline().getSelectionModel().select(3));
+        robot.interact(() -> timeline().selectIndex(3));
         DetailPane detail = robot.lookup(".detail-pane").queryAs(DetailPane.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> detail.viewModel().getSelectedView()) == DetailView.HEX
                 && detail.viewModel().hexDumpProperty().get() != null);

@@ -55,7 +55,7 @@ class TimelineFlowTest {
     }
 
     private List<TimelineRow> rows() throws Exception {
-        return fx(() -> List.copyOf(timeline().getItems()));
+        return fx(() -> List.copyOf(timeline().shownRows()));
     }
 
     private void connect(FxRobot robot) {
@@ -76,8 +76,10 @@ class TimelineFlowTest {
         awaitRows(6);
 
         robot.interact(() -> {
-            timeline().getSelectionModel().clearSelection();
-            timeline().getSelectionModel().selectIndices(1, 3, 5);
+            timeline().selection().clear();
+            timeline().selectIndex(1);
+            timeline().selection().toggle(timeline().rows().absoluteRow(3));
+            timeline().selection().toggle(timeline().rows().absoluteRow(5));
             timeline().requestFocus();
         });
         robot.press(KeyCode.CONTROL).press(KeyCode.C).release(KeyCode.C).release(KeyCode.CONTROL);
@@ -98,8 +100,7 @@ class TimelineFlowTest {
 
     /** The seq of every selected frame row, and of the row the table highlights (its focused-and-selected cells). */
     private List<Long> selectedSeqs() throws Exception {
-        return fx(() -> timeline().getSelectionModel().getSelectedIndices().stream()
-                .map(i -> timeline().getItems().get(i).seq()).toList());
+        return fx(() -> timeline().highlightedRows().stream().map(TimelineRow::seq).toList());
     }
 
     @Test
@@ -110,7 +111,7 @@ class TimelineFlowTest {
         }
         awaitRows(8);
         int index = fx(() -> {
-            List<TimelineRow> shown = List.copyOf(timeline().getItems());
+            List<TimelineRow> shown = List.copyOf(timeline().shownRows());
             for (int i = 0; i < shown.size(); i++) {
                 if (shown.get(i).seq() == 3) {
                     return i;
@@ -132,7 +133,8 @@ class TimelineFlowTest {
         long total = 6 + 2L * burst;
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             assertThat(selectedSeqs()).containsExactly(3L);
-            return fx(() -> tab().model().session().frames().size()) >= total && rows().size() >= total + 2;
+            return fx(() -> tab().model().session().frames().size()) >= total
+                    && fx(() -> timeline().rows().reachableRows()) >= total + 2;
         });
         assertThat(selectedSeqs()).containsExactly(3L);
 
@@ -186,7 +188,7 @@ class TimelineFlowTest {
             javafx.scene.paint.Color selection = javafx.scene.paint.Color.web(dark ? "#2f4d80" : "#cfe0ff");
             for (String type : List.of("ping", "pong", "close")) {
                 int index = type.equals("close") ? fx(() -> {
-                    List<TimelineRow> shown = List.copyOf(timeline().getItems());
+                    List<TimelineRow> shown = List.copyOf(timeline().shownRows());
                     for (int i = 0; i < shown.size(); i++) {
                         if (shown.get(i).isFrame() && shown.get(i).type().equals("close")) {
                             return i;
@@ -194,9 +196,9 @@ class TimelineFlowTest {
                     }
                     return -1;
                 }) : indexOfType(type);
-                robot.interact(() -> timeline().getSelectionModel().clearSelection());
+                robot.interact(() -> timeline().selection().clear());
                 javafx.scene.paint.Paint unselected = rowBackground(robot, index);
-                robot.interact(() -> timeline().getSelectionModel().clearAndSelect(index));
+                robot.interact(() -> timeline().selectIndex(index));
                 javafx.scene.paint.Paint selected = rowBackground(robot, index);
                 assertThat(selected).as("%s row, dark=%s", type, dark).isNotEqualTo(unselected).isEqualTo(selection);
             }

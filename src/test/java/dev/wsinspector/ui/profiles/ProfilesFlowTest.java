@@ -81,7 +81,7 @@ class ProfilesFlowTest {
     }
 
     private List<TimelineRow> rows() throws Exception {
-        return fx(() -> List.copyOf(tab().timeline().getItems()));
+        return fx(() -> List.copyOf(tab().timeline().shownRows()));
     }
 
     private String echoUrl() throws Exception {

@@ -71,7 +71,7 @@ class SessionsFlowTest {
     }
 
     private List<TimelineRow> rows() throws Exception {
-        return fx(() -> List.copyOf(tab().timeline().getItems()));
+        return fx(() -> List.copyOf(tab().timeline().shownRows()));
     }
 
     @SuppressWarnings("unchecked")

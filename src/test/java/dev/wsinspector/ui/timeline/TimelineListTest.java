@@ -168,6 +168,18 @@ class TimelineListTest {
         assertThat(list.get(1).type()).isEqualTo("continuation");
     }
 
+    @Test
+    void aFragmentOfABinaryMessageIsPreviewedAsBytesAndAFragmentOfTextAsText() {
+        byte[] part = "ab".getBytes(StandardCharsets.UTF_8);
+        store.append(Direction.IN, WireHeader.of(0x02, false, 0, 2), false, clock.nanoTime(), ByteBuffer.wrap(part));
+        store.append(Direction.IN, WireHeader.of(0x80, false, 0, 2), false, clock.nanoTime(), ByteBuffer.wrap(part));
+        store.append(Direction.IN, WireHeader.of(0x01, false, 0, 2), false, clock.nanoTime(), ByteBuffer.wrap(part));
+        store.append(Direction.IN, WireHeader.of(0x80, false, 0, 2), false, clock.nanoTime(), ByteBuffer.wrap(part));
+        list.pull();
+        assertThat(list.get(1).preview()).as("binary continuation").isEqualTo(list.get(0).preview()).isNotEqualTo("ab");
+        assertThat(list.get(3).preview()).as("text continuation").isEqualTo("ab");
+    }
+
     /** Replays the list's change events on a plain copy: the copy must always equal the list. */
     private static List<Long> mirror(TimelineList list, List<Long> copy) {
         list.addListener((ListChangeListener<TimelineRow>) c -> {
@@ -187,122 +199,160 @@ class TimelineListTest {
         return list.stream().map(TimelineRow::seq).toList();
     }
 
-    @Test
-    void aLongCaptureIsShownThroughASlidingWindow() {
-        TimelineList small = new TimelineList(session, new RowFormatter(ZoneOffset.UTC), 5);
-        List<Long> copy = mirror(small, new ArrayList<>());
-        for (int i = 0; i < 12; i++) {
-            frame(Direction.IN, "f" + i);
-            if (i % 4 == 0) {
-                small.pull();
-                assertThat(copy).isEqualTo(seqs(small));
-            }
-        }
-        small.pull();
-        // 12 rows exceed twice the window: the oldest were dropped in one step, the newest 5 kept, and it
-        // grows again up to 10 before the next step.
-        assertThat(seqs(small)).containsExactly(7L, 8L, 9L, 10L, 11L);
-        assertThat(copy).isEqualTo(seqs(small));
-        assertThat(small.rowsBefore()).isEqualTo(7);
-        assertThat(small.firstRowNumber()).isEqualTo(8);
-        assertThat(small.pendingRows()).isZero();
-
-        // Reading (not following): the window stays, new rows wait.
-        small.setFollowing(false);
-        frame(Direction.IN, "f12");
-        frame(Direction.IN, "f13");
-        assertThat(small.pull()).isZero();
-        assertThat(seqs(small)).containsExactly(7L, 8L, 9L, 10L, 11L);
-        assertThat(small.pendingRows()).isEqualTo(2);
-
-        small.showOlder();
-        assertThat(seqs(small)).containsExactly(2L, 3L, 4L, 5L, 6L);
-        small.showOlder();
-        assertThat(seqs(small)).containsExactly(0L, 1L, 2L, 3L, 4L);
-        assertThat(small.rowsBefore()).isZero();
-        small.showNewer();
-        assertThat(seqs(small)).containsExactly(5L, 6L, 7L, 8L, 9L);
-        assertThat(copy).isEqualTo(seqs(small));
-
-        small.showLatest();
-        assertThat(seqs(small)).containsExactly(9L, 10L, 11L, 12L, 13L);
-        frame(Direction.IN, "f14");
-        small.pull();
-        assertThat(seqs(small)).containsExactly(9L, 10L, 11L, 12L, 13L, 14L);
-        for (int i = 15; i < 20; i++) {
-            frame(Direction.IN, "f" + i);
-        }
-        small.pull();
-        assertThat(seqs(small)).containsExactly(15L, 16L, 17L, 18L, 19L);
-        assertThat(copy).isEqualTo(seqs(small));
+    private TimelineList viewport(int rows, List<Long> copy) {
+        TimelineList small = new TimelineList(session, new RowFormatter(ZoneOffset.UTC));
+        small.setViewportRows(rows);
+        mirror(small, copy);
+        return small;
     }
 
     @Test
-    void aJumpLongerThanTheWindowReplacesIt() {
-        TimelineList small = new TimelineList(session, new RowFormatter(ZoneOffset.UTC), 3);
-        List<Long> copy = mirror(small, new ArrayList<>());
-        frame(Direction.IN, "a");
-        small.pull();
-        for (int i = 0; i < 10; i++) {
-            frame(Direction.IN, "b" + i);
+    void theListHoldsOnlyTheScreenfulAndFollowsTheNewestRows() {
+        List<Long> copy = new ArrayList<>();
+        TimelineList small = viewport(10, copy);
+        for (int i = 0; i < 7; i++) {
+            frame(Direction.IN, "f" + i);
         }
-        small.pull();
-        assertThat(seqs(small)).containsExactly(8L, 9L, 10L);
-        assertThat(copy).isEqualTo(seqs(small));
-        small.clearView();
-        assertThat(copy).isEmpty();
-        frame(Direction.IN, "c");
-        small.pull();
-        assertThat(seqs(small)).containsExactly(11L);
-        assertThat(small.rowsBefore()).isZero();
-        assertThat(small.capturedRows()).isEqualTo(1);
+        assertThat(small.pull()).isEqualTo(7);
+        assertThat(seqs(small)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L).isEqualTo(copy);
+        for (int i = 0; i < 100_000; i++) {
+            frame(Direction.IN, "g" + i);
+        }
+        assertThat(small.pull()).isEqualTo(100_000);
+        assertThat(small).hasSize(10);
+        assertThat(small.firstRow()).isEqualTo(100_007 - 10);
+        assertThat(seqs(small)).isEqualTo(copy).first().isEqualTo(99_997L);
+        assertThat(small.reachableRows()).isEqualTo(100_007);
+        assertThat(small.isFollowing()).isTrue();
+        assertThat(small.rowsBelow()).isZero();
     }
 
     @Test
-    void showAroundMovesTheWindowToAFrameAndStopsFollowing() {
-        TimelineList small = new TimelineList(session, new RowFormatter(ZoneOffset.UTC), 10);
-        List<Long> copy = mirror(small, new ArrayList<>());
-        event(new ConnectionEvent.Connecting(1L, 0, "ws://x/"));
+    void scrollingUpStopsFollowingAndTheScreenStaysWhileRowsArrive() {
+        List<Long> copy = new ArrayList<>();
+        TimelineList small = viewport(10, copy);
+        for (int i = 0; i < 50; i++) {
+            frame(Direction.IN, "f" + i);
+        }
+        small.pull();
+        small.scrollBy(-5);
+        assertThat(small.isFollowing()).isFalse();
+        assertThat(seqs(small)).isEqualTo(copy).first().isEqualTo(35L);
+        for (int i = 0; i < 20; i++) {
+            frame(Direction.IN, "g" + i);
+        }
+        small.pull();
+        assertThat(seqs(small)).isEqualTo(copy).first().isEqualTo(35L);
+        assertThat(small.rowsBelow()).isEqualTo(25);
+        // Scrolling to the end follows again.
+        small.scrollTo(Long.MAX_VALUE);
+        assertThat(small.isFollowing()).isTrue();
+        assertThat(seqs(small)).isEqualTo(copy).first().isEqualTo(60L);
+        // Far up, then back in small steps: every move is one change the copy can replay.
+        small.scrollTo(3);
+        assertThat(seqs(small)).isEqualTo(copy).first().isEqualTo(3L);
+        for (int step : new int[] {4, 9, 10, 11, -2, -30, 1}) {
+            small.scrollBy(step);
+            assertThat(seqs(small)).isEqualTo(copy);
+        }
+        small.scrollTo(-100);
+        assertThat(small.firstRow()).isZero();
+    }
+
+    @Test
+    void ensureVisibleScrollsAsLittleAsNeededAndCenterPutsARowMidScreen() {
+        List<Long> copy = new ArrayList<>();
+        TimelineList small = viewport(10, copy);
         for (int i = 0; i < 100; i++) {
             frame(Direction.IN, "f" + i);
         }
         small.pull();
-        assertThat(seqs(small)).doesNotContain(5L);
-
-        int index = small.showAround(5);
-        assertThat(index).isBetween(0, small.size() - 1);
-        assertThat(small.seqAt(index)).isEqualTo(5L);
-        assertThat(small.get(index).seq()).isEqualTo(5L);
-        assertThat(small.size()).isLessThanOrEqualTo(10);
-        assertThat(copy).isEqualTo(seqs(small));
-
-        // Not following: new frames do not slide the window away from frame 5.
-        frame(Direction.IN, "later");
-        small.pull();
-        assertThat(seqs(small)).contains(5L);
-        assertThat(small.pendingRows()).isPositive();
-
-        index = small.showAround(95);
-        assertThat(small.seqAt(index)).isEqualTo(95L);
-        assertThat(copy).isEqualTo(seqs(small));
-        // The connecting event is row 0, so frame 0 is the window's second row.
-        assertThat(small.showAround(0)).isEqualTo(1);
-        assertThat(small.rowsBefore()).isZero();
-        assertThat(small.seqAt(1)).isZero();
-        assertThat(small.showAround(500)).isEqualTo(-1);
+        small.scrollTo(40);
+        small.ensureVisible(45);
+        assertThat(small.firstRow()).isEqualTo(40);
+        small.ensureVisible(50);
+        assertThat(small.firstRow()).isEqualTo(41);
+        small.ensureVisible(20);
+        assertThat(small.firstRow()).isEqualTo(20);
+        small.center(75);
+        assertThat(small.firstRow()).isEqualTo(70);
+        assertThat(small.indexOfRow(75)).isEqualTo(5);
+        assertThat(seqs(small)).isEqualTo(copy);
     }
 
     @Test
-    void showAroundSkipsRowsClearedFromView() {
-        TimelineList small = new TimelineList(session, new RowFormatter(ZoneOffset.UTC), 10);
+    void aResizedScreenHoldsMoreOrFewerRows() {
+        List<Long> copy = new ArrayList<>();
+        TimelineList small = viewport(10, copy);
+        for (int i = 0; i < 30; i++) {
+            frame(Direction.IN, "f" + i);
+        }
+        small.pull();
+        small.setViewportRows(25);
+        assertThat(seqs(small)).isEqualTo(copy).hasSize(25).first().isEqualTo(5L);
+        small.setViewportRows(4);
+        assertThat(seqs(small)).isEqualTo(copy).containsExactly(26L, 27L, 28L, 29L);
+        small.setViewportRows(100);
+        assertThat(seqs(small)).isEqualTo(copy).hasSize(30);
+        assertThat(small.maxFirstRow()).isZero();
+    }
+
+    @Test
+    void framesAndEventsMapToRowsBothWays() {
+        TimelineList small = viewport(10, new ArrayList<>());
+        event(new ConnectionEvent.Connecting(1L, 0, "ws://x/"));
+        for (int i = 0; i < 30; i++) {
+            frame(Direction.IN, "f" + i);
+        }
+        session.onEvent(new ConnectionEvent.Closed(3L, 10, 1000, "", true, true));
+        small.pull();
+        assertThat(small.rowOfFrame(0)).isEqualTo(1);
+        assertThat(small.rowOfFrame(9)).isEqualTo(10);
+        assertThat(small.rowOfFrame(10)).isEqualTo(12);
+        assertThat(small.seqOfRow(11)).isEqualTo(-1);
+        assertThat(small.seqOfRow(12)).isEqualTo(10);
+        assertThat(small.rowOfFrame(30)).isEqualTo(-1);
+        assertThat(small.row(11).type()).isEqualTo("closed");
+    }
+
+    @Test
+    void clearedRowsCannotBeScrolledTo() {
+        List<Long> copy = new ArrayList<>();
+        TimelineList small = viewport(10, copy);
         for (int i = 0; i < 30; i++) {
             frame(Direction.IN, "f" + i);
         }
         small.pull();
         small.clearView();
-        frame(Direction.IN, "after");
+        assertThat(small).isEmpty();
+        for (int i = 0; i < 15; i++) {
+            frame(Direction.IN, "g" + i);
+        }
         small.pull();
-        assertThat(small.showAround(5)).isEqualTo(-1);
-        assertThat(small.seqAt(small.showAround(30))).isEqualTo(30L);
+        small.scrollTo(0);
+        assertThat(small.firstRow()).isEqualTo(30);
+        assertThat(small.reachableRows()).isEqualTo(15);
+        assertThat(seqs(small)).isEqualTo(copy).first().isEqualTo(30L);
+    }
+
+    @Test
+    void whilePausedNewRowsAreCountedButNotReachable() {
+        List<Long> copy = new ArrayList<>();
+        TimelineList small = viewport(10, copy);
+        for (int i = 0; i < 30; i++) {
+            frame(Direction.IN, "f" + i);
+        }
+        small.pull();
+        small.setPaused(true);
+        for (int i = 0; i < 15; i++) {
+            frame(Direction.IN, "g" + i);
+        }
+        small.pull();
+        assertThat(small.endRow()).isEqualTo(30);
+        assertThat(small.pendingRows()).isEqualTo(15);
+        small.scrollTo(Long.MAX_VALUE);
+        assertThat(seqs(small)).isEqualTo(copy).last().isEqualTo(29L);
+        small.setPaused(false);
+        assertThat(seqs(small)).isEqualTo(copy).last().isEqualTo(44L);
     }
 }

@@ -1,4 +1,4 @@
-package dev.wsinspector.core.io;
+package dev.wsinspector.core.payload;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,0 +1,154 @@
+package dev.wsinspector.ui.timeline;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleExpression;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The table part of {@link TimelineView}: columns, row styles, and the measure of how many rows fit. It only
+ * ever holds the rows on screen; scrolling, selection and keys belong to the view. Cells copy precomputed
+ * strings out of {@link TimelineRow}; rows show their kind as CSS pseudo-classes.
+ */
+final class TimelineTable extends TableView<TimelineRow> {
+
+    static final double ROW_HEIGHT = 24;
+
+    private Runnable fitChanged = () -> { };
+    private int fit = -1;
+    private double headerHeight = -1;
+    private double hbarHeight = -1;
+
+    TimelineTable() {
+        getStyleClass().addAll("timeline");
+        setId("timeline");
+        getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        getColumns().setAll(List.of(
+                // Frames are numbered by their seq, as in the detail pane and the JSONL export; events have no number.
+                column("#", 72, "col-number", r -> r.isFrame() ? Long.toString(r.seq()) : ""),
+                column("Time", 120, "col-time", TimelineRow::time),
+                column("", 28, "col-direction", TimelineRow::arrow),
+                column("Type", 96, "col-type", TimelineRow::type),
+                column("Size", 76, "col-size", TimelineRow::size),
+                column("FIN", 52, "col-fin", TimelineRow::fin),
+                column("Preview", 560, "col-preview", TimelineRow::preview)));
+        fillWidthWithLastColumn();
+        setRowFactory(table -> new StyledRow());
+        setFixedCellSize(ROW_HEIGHT);
+    }
+
+    /** Told (after a layout) when the number of rows that fit, the header height or the scroll bar changed. */
+    void onFitChanged(Runnable action) {
+        fitChanged = action;
+    }
+
+    /** Rows that fit wholly on screen (at least 1); -1 before the first layout. */
+    int fit() {
+        return fit;
+    }
+
+    /** Height of the column headers, for lining up the view's scroll bar; -1 before the first layout. */
+    double headerHeight() {
+        return headerHeight;
+    }
+
+    /** Height of the horizontal scroll bar when shown, else 0. */
+    double hbarHeight() {
+        return Math.max(0, hbarHeight);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        Node flow = lookup(".virtual-flow");
+        Node header = lookup(".column-header-background");
+        if (flow == null || header == null) {
+            return;
+        }
+        double hbar = 0;
+        for (Node node : flow.lookupAll(".scroll-bar")) {
+            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()) {
+                hbar = bar.getHeight();
+            }
+        }
+        int rows = Math.max(1, (int) Math.floor((flow.getLayoutBounds().getHeight() - hbar) / ROW_HEIGHT));
+        double headerNow = header.getLayoutBounds().getHeight();
+        if (rows != fit || headerNow != headerHeight || hbar != hbarHeight) {
+            fit = rows;
+            headerHeight = headerNow;
+            hbarHeight = hbar;
+            // Not during layout: the view changes the items in answer, which asks for another layout.
+            javafx.application.Platform.runLater(fitChanged);
+        }
+    }
+
+    /**
+     * The preview column takes the width the other columns leave (at least 240 px), so it neither hides
+     * behind a horizontal scroll bar nor squeezes the time and type columns. The table never shows its own
+     * vertical scroll bar (it holds only the rows that fit), so no room is kept for one.
+     */
+    private void fillWidthWithLastColumn() {
+        TableColumn<TimelineRow, ?> last = getColumns().get(getColumns().size() - 1);
+        DoubleExpression others = Bindings.createDoubleBinding(() -> 0.0);
+        for (TableColumn<TimelineRow, ?> column : getColumns().subList(0, getColumns().size() - 1)) {
+            others = others.add(column.widthProperty());
+        }
+        last.prefWidthProperty().bind(Bindings.max(240, widthProperty().subtract(others).subtract(4)));
+    }
+
+    private static TableColumn<TimelineRow, TimelineRow> column(String title, double width, String styleClass,
+                                                               Function<TimelineRow, String> text) {
+        TableColumn<TimelineRow, TimelineRow> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.setReorderable(false);
+        column.getStyleClass().add(styleClass);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(TimelineRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : text.apply(row));
+            }
+        });
+        return column;
+    }
+
+    /**
+     * Shows the row's kind (frame-in, frame-ping, event-error, …) as CSS pseudo-classes: switching a pseudo-class
+     * only changes the state of the styles already matched, while switching a style class makes JavaFX match the
+     * row and every cell again — for every row, on every scroll and jump.
+     */
+    private static final class StyledRow extends TableRow<TimelineRow> {
+        private java.util.List<javafx.css.PseudoClass> applied = java.util.List.of();
+        private String appliedFor = "";
+
+        @Override
+        protected void updateItem(TimelineRow row, boolean empty) {
+            super.updateItem(row, empty);
+            String wanted = empty || row == null ? "" : row.styleClass();
+            if (!wanted.equals(appliedFor)) {
+                for (javafx.css.PseudoClass p : applied) {
+                    pseudoClassStateChanged(p, false);
+                }
+                applied = wanted.isEmpty() ? java.util.List.of() : java.util.Arrays.stream(wanted.split(" "))
+                        .map(javafx.css.PseudoClass::getPseudoClass).toList();
+                for (javafx.css.PseudoClass p : applied) {
+                    pseudoClassStateChanged(p, true);
+                }
+                appliedFor = wanted;
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.wsinspector.tools;
+
+import dev.wsinspector.app.InspectorApp;
+import dev.wsinspector.transport.JwsConnectionService;
+import dev.wsinspector.transport.LocalEchoServer;
+import dev.wsinspector.ui.connection.ConnectionTab;
+import dev.wsinspector.ui.sessions.SessionsViewModel.SessionRow;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static dev.wsinspector.testutil.FxFlow.fx;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Not a test: draws the real window (headless Monocle, software renderer) with a stored session open and writes
+ * PNGs, for the docs and for looking at the layout. The data directory must hold one session
+ * ({@code -Dshots.data=DIR}); PNGs go to {@code -Dshots.out} (default target/shots).
+ * <pre>
+ * ./mvnw -B test -Dtest=AppScreenshots -Dsurefire.failIfNoSpecifiedTests=false -Dshots.data=/tmp/shots/data \
+ *     -Dheadless.geometry=1920x1200-32 (in the argLine)
+ * </pre>
+ */
+@ExtendWith(ApplicationExtension.class)
+class AppScreenshots {
+
+    private Stage stage;
+    private InspectorApp.AppContext app;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> app.close()).get();
+    }
+
+    private void shoot(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(400); // let the pulse paint (a picture, not a test: no condition to wait for)
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage image = fx(() -> stage.getScene().snapshot(null));
+        BufferedImage out = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Path dir = Path.of(System.getProperty("shots.out", "target/shots"));
+        Files.createDirectories(dir);
+        ImageIO.write(out, "png", dir.resolve(name + ".png").toFile());
+    }
+
+    @Test
+    void storedSessionInBothThemesAndSizes(FxRobot robot) throws Exception {
+        Path data = Path.of(System.getProperty("shots.data"));
+        app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+                false, data));
+        robot.clickOn("#sessionsToggle");
+        ListView<SessionRow> list = robot.lookup("#sessionList").queryAs(ListView.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> list.getItems().size()) >= 1);
+        robot.interact(() -> list.getSelectionModel().select(0));
+        robot.interact(() -> robot.lookup("#openSessionButton").queryAs(Button.class).fire());
+        await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> app.window().selectedTab() != null
+                && app.window().selectedTab().model().storedSessionProperty().get() != null));
+        ConnectionTab tab = fx(() -> app.window().selectedTab());
+        await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> tab.timeline().rows() != null
+                && tab.timeline().rows().reachableRows() > 0));
+        long seq = Long.getLong("shots.seq", 1_234_567);
+        robot.interact(() -> tab.timeline().goToFrame(seq));
+        for (int[] size : new int[][] {{1280, 720}, {1920, 1080}, {1024, 640}}) {
+            for (boolean dark : new boolean[] {false, true}) {
+                robot.interact(() -> {
+                    stage.setWidth(size[0]);
+                    stage.setHeight(size[1]);
+                    ToggleButton toggle = robot.lookup("#darkToggle").queryAs(ToggleButton.class);
+                    if (toggle.isSelected() != dark) {
+                        toggle.fire();
+                    }
+                });
+                shoot("session-" + size[0] + "x" + size[1] + (dark ? "-dark" : "-light"));
+            }
+        }
+        robot.interact(() -> robot.lookup("#sessionsToggle").queryAs(ToggleButton.class).fire());
+        shoot("session-1024x640-dark-nosidebar");
+    }
+
+    @Test
+    void liveEchoSession(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path data) throws Exception {
+        app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+                false, data));
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        robot.clickOn("#connectButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> app.window().selectedTab().model().stateProperty()
+                .get()) == dev.wsinspector.core.session.ConnectionState.OPEN);
+        String[] messages = {"{\"op\":\"subscribe\",\"channel\":\"trades\",\"symbols\":[\"WSI\",\"NVDA\"]}",
+                "hello from WS Inspector", "{\"op\":\"ping\",\"id\":42}"};
+        for (String message : messages) {
+            dev.wsinspector.testutil.FxFlow.sendFromComposer(robot,
+                    message.startsWith("{") ? dev.wsinspector.core.compose.MessageMode.JSON
+                            : dev.wsinspector.core.compose.MessageMode.TEXT, message);
+        }
+        robot.clickOn("#pingButton");
+        ConnectionTab tab = fx(() -> app.window().selectedTab());
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> tab.timeline().rows().reachableRows()) >= 10);
+        robot.interact(() -> tab.timeline().goToFrame(1));
+        for (boolean dark : new boolean[] {false, true}) {
+            robot.interact(() -> {
+                ToggleButton toggle = robot.lookup("#darkToggle").queryAs(ToggleButton.class);
+                if (toggle.isSelected() != dark) {
+                    toggle.fire();
+                }
+            });
+            shoot("live-1280x720" + (dark ? "-dark" : "-light"));
+        }
+    }
+}

@@ -1,0 +1,339 @@
+package dev.wsinspector.ui.main;
+
+import dev.wsinspector.app.InspectorApp;
+import dev.wsinspector.core.compose.MessageMode;
+import dev.wsinspector.core.session.ConnectionState;
+import dev.wsinspector.transport.JwsConnectionService;
+import dev.wsinspector.transport.LocalEchoServer;
+import dev.wsinspector.ui.connection.ConnectionTab;
+import dev.wsinspector.ui.sessions.SessionsViewModel.SessionRow;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static dev.wsinspector.testutil.FxFlow.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue 11, "Nothing cut off": at 1280×720 and 1024×640, in both themes, with no sidebar, the Profiles or the
+ * Sessions sidebar, on a connected tab with a frame in the detail pane, on a stored session and on a new tab, no label, button,
+ * combo value, tab or column header, and no status item is shortened with an ellipsis or pushed out of its tab
+ * header or tool bar. Previews, the detail pane's content, the timeline's Preview cells and long error texts
+ * may be cut (their whole text is a click away). Also: the Connect button stays put when the state changes.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class NothingCutOffFlowTest {
+
+    @TempDir
+    Path dataDir;
+
+    private Stage stage;
+    private InspectorApp.AppContext app;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            if (app != null) {
+                app.close();
+            }
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    private ConnectionTab tab() {
+        return app.window().selectedTab();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<SessionRow> sessionList(FxRobot robot) {
+        return robot.lookup("#sessionList").queryAs(ListView.class);
+    }
+
+    /** Connects the selected tab and sends {@code texts} from its composer (with two tabs, ids are not unique). */
+    private void connectAndSend(FxRobot robot, String... texts) {
+        robot.interact(() -> tab().connect());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fx(() -> tab().model().stateProperty().get()) == ConnectionState.OPEN);
+        for (String text : texts) {
+            robot.interact(() -> {
+                tab().composer().modeProperty().set(MessageMode.TEXT);
+                tab().composer().inputProperty().set(text);
+                tab().composer().send();
+            });
+        }
+        long frames = texts.length * 2L;
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> tab().model().session().frames().size()) >= frames);
+    }
+
+    @Test
+    void noTextIsCutAtEitherSizeInEitherThemeWithAnySidebar(FxRobot robot) throws Exception {
+        app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+                false, dataDir));
+        // A session to reopen: connect, send, close.
+        connectAndSend(robot, "{\"op\":\"subscribe\",\"channel\":\"ticker\"}", "hello");
+        robot.clickOn("#connectButton");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fx(() -> tab().model().stateProperty().get()) == ConnectionState.CLOSED);
+        ConnectionTab live = fx(this::tab);
+
+        robot.clickOn("#sessionsToggle");
+        await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> sessionList(robot).getItems().size()) >= 1);
+        robot.interact(() -> sessionList(robot).getSelectionModel().select(0));
+        robot.interact(() -> robot.lookup("#openSessionButton").queryAs(Button.class).fire());
+        await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> tab() != live
+                && tab().model().storedSessionProperty().get() != null
+                && tab().timeline().rows() != null && tab().timeline().rows().reachableRows() > 0));
+        ConnectionTab stored = fx(this::tab);
+
+        // The first tab again, connected, with a frame in the detail pane.
+        robot.interact(() -> app.window().tabs().getSelectionModel().select(live));
+        connectAndSend(robot, "{\"op\":\"subscribe\",\"channel\":\"trades\",\"depth\":25}", "again");
+        robot.interact(() -> live.timeline().selectIndex(live.timeline().shownRows().size() - 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> live.detailPane().viewModel().showingProperty().get()));
+
+
+        // And an empty tab, never connected (its placeholder texts, Connect and the stateless bar).
+        ConnectionTab fresh = fx(() -> app.window().openTab("ws://127.0.0.1:9/a-rather-long/path/to/some/feed?x=1"));
+
+        List<String> problems = new ArrayList<>();
+        for (int[] size : new int[][] {{1280, 720}, {1024, 640}}) {
+            for (boolean dark : new boolean[] {false, true}) {
+                for (String sidebar : new String[] {"none", "profilesToggle", "sessionsToggle"}) {
+                    for (ConnectionTab shown : List.of(live, stored, fresh)) {
+                        robot.interact(() -> {
+                            stage.setWidth(size[0]);
+                            stage.setHeight(size[1]);
+                            ToggleButton darkToggle = robot.lookup("#darkToggle").queryAs(ToggleButton.class);
+                            if (darkToggle.isSelected() != dark) {
+                                darkToggle.fire();
+                            }
+                            for (String id : List.of("profilesToggle", "sessionsToggle")) {
+                                robot.lookup("#" + id).queryAs(ToggleButton.class).setSelected(id.equals(sidebar));
+                            }
+                            app.window().tabs().getSelectionModel().select(shown);
+                        });
+                        settle();
+                        String where = size[0] + "×" + size[1] + (dark ? " dark" : " light") + ", sidebar " + sidebar
+                                + ", " + (shown == live ? "connected tab" : shown == stored ? "stored session" : "new tab");
+                        for (String cut : fx(() -> clipped(stage.getScene().getRoot()))) {
+                            problems.add(where + ": " + cut);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(problems).as("cut-off texts").isEmpty();
+        assertThat(fx(() -> live.getText())).as("two tabs on one address are told apart")
+                .isNotEqualTo(fx(() -> stored.getText()));
+    }
+
+    @Test
+    void theConnectButtonStaysPutWhenTheStateChanges(FxRobot robot) throws Exception {
+        app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+                false, dataDir));
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(640);
+        });
+        settle();
+        double before = connectX(robot);
+        connectAndSend(robot, "hello");
+        settle();
+        assertThat(connectX(robot)).as("open").isEqualTo(before);
+        robot.clickOn("#connectButton");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fx(() -> tab().model().stateProperty().get()) == ConnectionState.CLOSED);
+        settle();
+        assertThat(connectX(robot)).as("closed (1000 Normal Closure)").isEqualTo(before);
+    }
+
+    private double connectX(FxRobot robot) throws Exception {
+        return fx(() -> {
+            Node connect = robot.lookup("#connectButton").query();
+            return connect.localToScene(connect.getLayoutBounds()).getMinX();
+        });
+    }
+
+    /** Lets CSS, layout and a few pulses run (a resize lays out over more than one pulse). */
+    private static void settle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.concurrent.CountDownLatch pulses = new java.util.concurrent.CountDownLatch(3);
+        javafx.animation.AnimationTimer counter = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulses.countDown();
+            }
+        };
+        javafx.application.Platform.runLater(counter::start);
+        try {
+            assertThat(pulses.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("three pulses ran").isTrue();
+        } finally {
+            javafx.application.Platform.runLater(counter::stop);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Every visible text under {@code root} that is cut (one line each: what it is and what it shows). */
+    static List<String> clipped(Parent root) {
+        root.applyCss();
+        root.layout();
+        Set<String> found = new LinkedHashSet<>();
+        Bounds window = root.localToScene(root.getLayoutBounds());
+        walk(root, window, found);
+        return new ArrayList<>(found);
+    }
+
+    private static void walk(Node node, Bounds window, Set<String> found) {
+        if (!node.isVisible() || mayBeCut(node)) {
+            return;
+        }
+        if (node instanceof Labeled labeled) {
+            check(labeled, window, found);
+        }
+        if (node instanceof ComboBox<?> combo && combo.isEditable() && !"urlField".equals(combo.getId())) {
+            checkField(combo, combo.getEditor(), found);
+        }
+        if (node.getStyleClass().contains("tab-header-area")) {
+            checkTabHeaders((Parent) node, found);
+        }
+        if (node.getStyleClass().contains("tool-bar-overflow-button")) {
+            found.add("tool bar overflows: " + describe(node.getParent()));
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                walk(child, window, found);
+            }
+        }
+    }
+
+    /** What may be cut: user data whose whole text is a click or a hover away. */
+    private static boolean mayBeCut(Node node) {
+        String id = node.getId();
+        if (id != null && switch (id) {
+            case "connectionError", "composerPreview", "statusNotice", "serverStatus", "sessionError" -> true;
+            default -> false;
+        }) {
+            return true;
+        }
+        List<String> classes = node.getStyleClass();
+        return classes.contains("col-preview") && classes.contains("table-cell")
+                || classes.contains("detail-tabs") && classes.contains("tab-content-area")
+                || classes.contains("tab-content-area") && node.getParent() != null
+                        && node.getParent().getStyleClass().contains("detail-tabs")
+                || classes.contains("detail-summary")
+                || classes.contains("session-title") || classes.contains("session-url");
+    }
+
+    private static void check(Labeled labeled, Bounds window, Set<String> found) {
+        String text = labeled.getText();
+        if (text == null || text.isEmpty() || labeled.getContentDisplay() == ContentDisplay.GRAPHIC_ONLY
+                || labeled.getWidth() <= 0) {
+            return;
+        }
+        Text shown = null;
+        for (Node child : labeled.getChildrenUnmodifiable()) {
+            if (child instanceof Text t && child.getStyleClass().contains("text")) {
+                shown = t;
+            }
+        }
+        if (shown == null) {
+            return;
+        }
+        boolean cut = !text.equals(shown.getText()) || !shown.isVisible()
+                || labeled.getTextOverrun() != OverrunStyle.CLIP && shown.getText().endsWith(labeled.getEllipsisString())
+                        && !text.endsWith(labeled.getEllipsisString());
+        Bounds b = labeled.localToScene(labeled.getLayoutBounds());
+        boolean outside = b.getMaxX() > window.getMaxX() + 0.5 || b.getMinX() < window.getMinX() - 0.5;
+        if (cut) {
+            found.add("cut: " + describe(labeled) + " shows '" + shown.getText() + "'");
+        } else if (outside) {
+            found.add("outside the window: " + describe(labeled));
+        }
+    }
+
+    private static void checkField(ComboBox<?> combo, TextField editor, Set<String> found) {
+        String text = editor.getText();
+        if (text == null || text.isEmpty() || editor.getWidth() <= 0) {
+            return;
+        }
+        Text measure = new Text(text);
+        measure.setFont(editor.getFont());
+        double room = editor.getWidth() - editor.snappedLeftInset() - editor.snappedRightInset();
+        if (measure.getLayoutBounds().getWidth() > room + 0.5) {
+            found.add("cut: " + describe(combo) + " shows part of '" + text + "'");
+        }
+    }
+
+    /** Tabs that do not fit their header area: the overflow menu appears, or a header is cut at its end. */
+    private static void checkTabHeaders(Parent area, Set<String> found) {
+        Bounds areaBounds = area.localToScene(area.getLayoutBounds());
+        for (Node down : area.lookupAll(".control-buttons-tab")) {
+            if (down.isVisible() && down instanceof Parent p && p.lookupAll(".tab-down-button").stream()
+                    .anyMatch(Node::isVisible)) {
+                found.add("tab overflow menu shown: " + describe(area.getParent()));
+            }
+        }
+        for (Node tab : area.lookupAll(".tab")) {
+            if (tab.isVisible()) {
+                Bounds b = tab.localToScene(tab.getLayoutBounds());
+                if (b.getMaxX() > areaBounds.getMaxX() + 0.5) {
+                    Labeled label = (Labeled) tab.lookup(".tab-label");
+                    found.add("tab header cut: " + (label == null ? describe(tab) : describe(label)) + " in "
+                            + describe(area.getParent()));
+                }
+            }
+        }
+    }
+
+    private static String describe(Node node) {
+        StringBuilder s = new StringBuilder(node.getClass().getSimpleName());
+        if (node.getId() != null) {
+            s.append('#').append(node.getId());
+        }
+        node.getStyleClass().forEach(c -> s.append('.').append(c));
+        if (node instanceof Labeled l) {
+            s.append(" '").append(l.getText()).append('\'');
+        }
+        // The nearest ancestor with an id says where it is.
+        for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p.getId() != null) {
+                s.append(" in #").append(p.getId());
+                break;
+            }
+        }
+        return s.toString();
+    }
+}
