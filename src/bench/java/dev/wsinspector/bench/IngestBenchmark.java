@@ -57,7 +57,7 @@ import java.util.concurrent.TimeoutException;
  * GC is compared with the heap before it to give bytes per stored frame beyond the payload.
  *
  * <pre>
- * java -Xmx4g -cp target/ws-inspector.jar dev.wsinspector.bench.IngestBenchmark --seconds 10
+ * java -Xmx4g -cp target/ws-inspector.jar:target/ws-inspector-bench.jar dev.wsinspector.bench.IngestBenchmark --seconds 10
  *   --seconds S       flood time per run (default 10)       --rounds N      bare/capture pairs (default 3)
  *   --payload B       small-frame payload, text (100)       --frame-size B  large binary frames (65536; 0 = skip)
  *   --mode all|bare|capture (all)                           --warmup S      untimed warm-up per client (2)

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  *   <li><b>export</b>: the session to HAR, JSONL and pcapng, in MB/s of file written.</li>
  * </ol>
  * <pre>
- * java -cp target/ws-inspector.jar dev.wsinspector.bench.JournalBenchmark [--frames 10000000] [--heap 256m]
+ * java -cp target/ws-inspector.jar:target/ws-inspector-bench.jar dev.wsinspector.bench.JournalBenchmark [--frames 10000000] [--heap 256m]
  *      [--export-frames 1000000]
  * </pre>
  * Every wait is bounded; the data directory is a temp directory, deleted at the end.
