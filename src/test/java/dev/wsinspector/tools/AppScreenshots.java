@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Not a test: draws the real window (headless Monocle, software renderer) with a stored session open and writes
  * PNGs, for the docs and for looking at the layout. The data directory must hold one session
- * ({@code -Dshots.data=DIR}); PNGs go to {@code -Dshots.out} (default target/shots).
+ * ({@code -Dshots.data=DIR}, made by {@code tools/MakeSession.java}); PNGs go to {@code -Dshots.out} (default
+ * target/shots). The live-session shots use the default 1280×800 headless screen, the others a larger one.
  * <pre>
  * ./mvnw -B test -Dtest=AppScreenshots -Dsurefire.failIfNoSpecifiedTests=false -Dshots.data=/tmp/shots/data \
  *     -Dheadless.geometry=1920x1200-32 (in the argLine)
