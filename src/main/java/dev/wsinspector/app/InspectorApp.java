@@ -14,8 +14,10 @@ import dev.wsinspector.ui.about.AboutDialog;
 import dev.wsinspector.ui.about.AboutInfo;
 import dev.wsinspector.ui.common.AppIcons;
 import dev.wsinspector.ui.common.BackgroundTasks;
+import dev.wsinspector.ui.common.Controllers;
 import dev.wsinspector.ui.common.ErrorReporter;
 import dev.wsinspector.ui.common.ErrorWindow;
+import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.connection.ConnectionViewModel;
 import dev.wsinspector.ui.detail.DetailPane;
@@ -236,7 +238,15 @@ public final class InspectorApp extends Application {
                         Platform::runLater);
                 SessionsViewModel sessionsModel = new SessionsViewModel(sessions, sessionIo, tasks,
                         Clock.systemUTC(), ZoneId.systemDefault());
-                window = new MainWindow(serverModel,
+                // The composition root's services, for every FXML view's controller (ui.common.Controllers).
+                ViewLoader views = new ViewLoader(Controllers.builder()
+                        .provide(ServerViewModel.class, serverModel)
+                        .provide(BackgroundTasks.class, tasks)
+                        .provide(ProfilesViewModel.class, profiles)
+                        .provide(SessionsViewModel.class, sessionsModel)
+                        .provide(Theme.class, theme)
+                        .build());
+                window = new MainWindow(views, serverModel,
                         url -> new ConnectionTab(new ConnectionViewModel(connections, sessions, url),
                                 new DetailPane(tasks),
                                 (id, change, result) -> profiles.update(id, change, SaveListener.reportingTo(result)),

@@ -6,13 +6,14 @@ import dev.wsinspector.core.journal.SessionMeta;
 import dev.wsinspector.core.payload.Formats;
 import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.session.CaptureStats;
+import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.connection.ConnectionViewModel;
 import dev.wsinspector.ui.profiles.ProfilesPanel;
 import dev.wsinspector.ui.profiles.ProfilesViewModel;
-import dev.wsinspector.ui.server.ServerPanel;
 import dev.wsinspector.ui.sessions.SessionsPanel;
 import dev.wsinspector.ui.sessions.SessionsViewModel;
+import dev.wsinspector.ui.server.ServerPanelController;
 import dev.wsinspector.ui.server.ServerViewModel;
 import dev.wsinspector.ui.theme.Theme;
 import javafx.animation.AnimationTimer;
@@ -98,13 +99,11 @@ public final class MainWindow extends BorderPane {
      * @param tabFactory makes a tab for a URL
      * @param theme      switches the scene between light and dark
      */
-    public MainWindow(ServerViewModel server, Function<String, ConnectionTab> tabFactory, Theme theme,
-                      ProfilesViewModel profiles) {
-        this(server, tabFactory, theme, profiles, null);
-    }
-
-    /** @param sessions the Sessions sidebar's model; null: no Sessions button */
-    public MainWindow(ServerViewModel server, Function<String, ConnectionTab> tabFactory, Theme theme,
+    /**
+     * @param views    loads the FXML views (controllers get the app's services through it)
+     * @param sessions the Sessions sidebar's model; null: no Sessions button
+     */
+    public MainWindow(ViewLoader views, ServerViewModel server, Function<String, ConnectionTab> tabFactory, Theme theme,
                       ProfilesViewModel profiles, SessionsViewModel sessions) {
         this.server = server;
         this.tabFactory = tabFactory;
@@ -150,11 +149,17 @@ public final class MainWindow extends BorderPane {
         });
         setCenter(tabs);
 
-        ServerPanel panel = new ServerPanel(server);
         ToggleButton serverToggle = new ToggleButton("Echo server");
         serverToggle.setId("serverPanelToggle");
         serverToggle.setTooltip(new Tooltip("Show the local echo server"));
-        serverToggle.selectedProperty().addListener((o, a, show) -> setRight(show ? panel : null));
+        // Loaded when first shown: start-up does not wait for a panel most sessions never open.
+        javafx.scene.Parent[] serverPanel = new javafx.scene.Parent[1];
+        serverToggle.selectedProperty().addListener((o, a, show) -> {
+            if (show && serverPanel[0] == null) {
+                serverPanel[0] = views.load(ServerPanelController.class).root();
+            }
+            setRight(show ? serverPanel[0] : null);
+        });
 
         Button newTab = new Button("New tab");
         newTab.setId("newTabButton");

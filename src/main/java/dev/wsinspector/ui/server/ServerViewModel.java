@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -33,6 +34,10 @@ public final class ServerViewModel {
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final BooleanBinding exposed = Bindings.createBooleanBinding(() -> LocalServer.isExposed(host.get()), host);
     private final List<String> drained = new ArrayList<>();
+    private final StringBinding toggleText = Bindings.when(running).then("Stop").otherwise("Start");
+    private final StringBinding addressText = Bindings.createStringBinding(
+            () -> running.get() ? address.get() : "stopped", running, address);
+    private final StringBinding clientsText = Bindings.createStringBinding(() -> "Clients: " + clients.get(), clients);
 
     public ServerViewModel(LocalServer server) {
         this.server = server;
@@ -95,6 +100,30 @@ public final class ServerViewModel {
     public void stop() {
         server.stop();
         refresh();
+    }
+
+    /** The panel's one button: start when stopped, stop when running. */
+    public void toggle() {
+        if (running.get()) {
+            stop();
+        } else {
+            start();
+        }
+    }
+
+    /** The button's label: what pressing it does. */
+    public StringBinding toggleTextProperty() {
+        return toggleText;
+    }
+
+    /** The address while running, else "stopped". */
+    public StringBinding addressTextProperty() {
+        return addressText;
+    }
+
+    /** "Clients: N". */
+    public StringBinding clientsTextProperty() {
+        return clientsText;
     }
 
     /** Pulls client count and new log lines; called by the window pulse. */
