@@ -346,6 +346,32 @@ class ConnectCommandTest {
     }
 
     @Test
+    void tokensPassedAsSubprotocolsOrSignedQueryValuesStayOutOfOutputAndFiles(@TempDir Path dir) throws Exception {
+        // Browsers cannot set Authorization on a WebSocket, so APIs take the token as a subprotocol or in the URL.
+        String signed = url + "?room=7&sig=s1gnature&session=s3ssion";
+        String token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1In0.c2lnbmVk";
+        for (String format : List.of("jsonl", "har")) {
+            Path file = dir.resolve("capture." + format);
+            // The echo server picks the first offered subprotocol: here the marker, with the token after it.
+            CliRun run = CliRun.of("connect", signed, "-p", "access_token", "-p", token, "-s", "hello", "-n", "1",
+                    "--record", file.toString());
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+            for (String text : List.of(run.out(), run.err(), Files.readString(file))) {
+                assertThat(text).doesNotContain(token).doesNotContain("s1gnature").doesNotContain("s3ssion");
+            }
+            assertThat(Files.readString(file)).contains("access_token, ••••").contains("room=7");
+        }
+        JsonNode open = CliRun.of("connect", signed, "-p", "base64url.bearer.authorization.k8s.io." + token,
+                "-s", "x", "-n", "1")
+                .ofType("open").get(0);
+        assertThat(open.get("subprotocol").asText()).isEqualTo("base64url.bearer.authorization.k8s.io.••••");
+
+        CliRun revealed = CliRun.of("connect", signed, "-p", "access_token", "-p", token, "-s", "x", "-n", "1",
+                "--include-secrets");
+        assertThat(revealed.out()).contains(token).contains("sig=s1gnature");
+    }
+
+    @Test
     void recordToAnUnwritablePathIsAUsageError(@TempDir Path dir) {
         CliRun run = CliRun.of("connect", url, "-n", "1", "--record", dir.resolve("no/such/dir/x.har").toString());
 

@@ -153,7 +153,7 @@ public final class JsonlEventWriter implements Flushable {
             node.put("status", hs.statusCode());
             node.set("requestHeaders", headersObject(hs.requestHeaders()));
             node.set("responseHeaders", headersObject(hs.responseHeaders()));
-            node.put("subprotocol", hs.subprotocol().orElse(null));
+            node.put("subprotocol", Secrets.maskSubprotocol(hs.subprotocol().orElse(null), includeSecrets));
             node.put("extensions", hs.extensions().orElse(null));
             node.put("frameIndex", opened.frameIndex());
         } else if (event instanceof ConnectionEvent.Closed closed) {

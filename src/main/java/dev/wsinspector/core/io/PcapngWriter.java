@@ -268,6 +268,7 @@ public final class PcapngWriter {
     private byte[] requestBytes(String url, Handshake hs, boolean upgraded) {
         String requestLine = hs == null || hs.requestLine().isEmpty()
                 ? "GET " + CaptureBuilder.requestTarget(url == null ? "" : url) + " HTTP/1.1" : hs.requestLine();
+        requestLine = Secrets.maskRequestLine(requestLine, includeSecrets);
         List<HttpHeader> headers = new ArrayList<>(hs == null ? List.of() : hs.requestHeaders());
         if (upgraded) {
             addIfMissing(headers, "Host", host(url));

@@ -87,7 +87,9 @@ public final class DetailFields {
 
     private static void addHandshake(List<Field> rows, Handshake h) {
         rows.add(new Field("Status", h.statusCode() == 0 ? "no response" : h.statusLine()));
-        h.subprotocol().ifPresent(p -> rows.add(new Field("Subprotocol", p)));
+        // A token passed as the subprotocol stays masked here too (the Handshake view can reveal it).
+        h.subprotocol().ifPresent(p -> rows.add(new Field("Subprotocol",
+                dev.wsinspector.core.session.HttpHeader.maskSubprotocol(p, HandshakeText.MASK))));
         h.extensions().ifPresent(x -> rows.add(new Field("Extensions", x)));
     }
 

@@ -21,7 +21,8 @@ public final class HandshakeText {
     }
 
     public static String request(Handshake handshake, boolean revealSecrets) {
-        StringBuilder sb = new StringBuilder(handshake.requestLine()).append('\n');
+        StringBuilder sb = new StringBuilder(revealSecrets ? handshake.requestLine()
+                : dev.wsinspector.core.session.Masking.maskRequestLine(handshake.requestLine(), MASK)).append('\n');
         appendHeaders(sb, handshake.requestHeaders(), revealSecrets);
         return sb.toString();
     }
@@ -47,7 +48,7 @@ public final class HandshakeText {
 
     private static void appendHeaders(StringBuilder sb, List<HttpHeader> headers, boolean revealSecrets) {
         for (HttpHeader h : headers) {
-            sb.append(h.name()).append(": ").append(h.isSecret() && !revealSecrets ? MASK : h.value()).append('\n');
+            sb.append(h.name()).append(": ").append(revealSecrets ? h.value() : h.masked(MASK).value()).append('\n');
         }
     }
 }

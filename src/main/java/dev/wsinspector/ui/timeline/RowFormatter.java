@@ -62,7 +62,7 @@ public final class RowFormatter {
         } else if (event instanceof Opened o) {
             type = "open";
             text = "HTTP " + o.handshake().statusCode() + " · " + Secrets.maskUrl(o.url(), false)
-                    + o.handshake().subprotocol().map(p -> " · subprotocol " + p).orElse("")
+                    + o.handshake().subprotocol().map(p -> " · subprotocol " + Secrets.maskSubprotocol(p, false)).orElse("")
                     + o.handshake().extensions().map(x -> " · " + x).orElse("");
             style = "event-open";
         } else if (event instanceof Failed f) {
