@@ -139,6 +139,11 @@ final class ConnectCommand implements Callable<Integer> {
             description = "Ping when the connection was quiet this long and drop it without a pong (default: 0 = off)")
     private double pingIntervalSeconds;
 
+    @Option(names = "--pong-timeout", paramLabel = "SECONDS", defaultValue = "0",
+            description = "After a keep-alive ping, wait this long for anything from the server before the connection"
+                    + " counts as lost (default: 0 = the larger of 10 s and --ping-interval)")
+    private double pongTimeoutSeconds;
+
     @Option(names = "--max-frame-size", paramLabel = "BYTES", defaultValue = "" + ConnectionOptions.DEFAULT_MAX_FRAME_SIZE,
             description = "Largest incoming frame payload; bigger ones close the connection with 1009 (default: ${DEFAULT-VALUE})")
     private int maxFrameSize;
@@ -234,6 +239,9 @@ final class ConnectCommand implements Callable<Integer> {
         if (given("--ping-interval")) {
             o = o.withPingInterval(seconds("--ping-interval", pingIntervalSeconds, true));
         }
+        if (given("--pong-timeout")) {
+            o = o.withPongTimeout(seconds("--pong-timeout", pongTimeoutSeconds, true));
+        }
         if (given("--max-frame-size")) {
             o = o.withMaxFrameSize(maxFrameSize);
         }
@@ -266,6 +274,7 @@ final class ConnectCommand implements Callable<Integer> {
                 .withInsecure(insecure)
                 .withConnectTimeout(seconds("--connect-timeout", connectTimeoutSeconds, false))
                 .withPingInterval(seconds("--ping-interval", pingIntervalSeconds, true))
+                .withPongTimeout(seconds("--pong-timeout", pongTimeoutSeconds, true))
                 .withMaxFrameSize(maxFrameSize);
     }
 

@@ -86,6 +86,7 @@ final class ConnectRun {
     private final PrintStream err;
 
     private final BlockingQueue<ConnectionEvent> events = new LinkedBlockingQueue<>();
+    private final UnsentMessages unsent = new UnsentMessages();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     /** SIGTERM / SIGINT: close with 1001 (going away) instead of --close. */
@@ -167,6 +168,7 @@ final class ConnectRun {
             if (connection != null) {
                 connection.close();
             }
+            unsent.report(err);
             code = finishSession(code);
             code = finishRecord(code);
             if (settings.quiet()) {
@@ -302,7 +304,7 @@ final class ConnectRun {
                     : connection.sendBinary(((SendItem.Binary) item).data());
             future.whenComplete((ok, error) -> {
                 if (error != null) {
-                    err.println("ws-inspector: send failed: " + error.getMessage());
+                    unsent.failed(error);
                 }
             });
         }

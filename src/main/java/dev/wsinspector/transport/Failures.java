@@ -189,10 +189,10 @@ final class Failures {
         };
     }
 
-    static Failure ofConnectionLost(boolean pingTimeout, Duration pingInterval) {
+    static Failure ofConnectionLost(boolean pingTimeout, Duration pongTimeout) {
         if (pingTimeout) {
-            return new Failure(FailureKind.CONNECTION_LOST, "Connection lost: no pong to our pings for "
-                    + seconds(pingInterval.multipliedBy(3).dividedBy(2)) + " (closed with 1006)");
+            return new Failure(FailureKind.CONNECTION_LOST, "Connection lost: nothing from the server for "
+                    + seconds(pongTimeout) + " after our ping, not even a pong (closed with 1006)");
         }
         return new Failure(FailureKind.CONNECTION_LOST,
                 "Connection lost: the TCP connection dropped without a close frame (1006)");

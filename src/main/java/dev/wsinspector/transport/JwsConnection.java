@@ -94,6 +94,8 @@ final class JwsConnection implements Connection, CaptureObserver {
     private volatile long lastRoundTrip = -1;
     private volatile ScheduledFuture<?> deadline;
     private volatile ScheduledFuture<?> closeDeadline;
+    /** Pings a quiet server and drops a silent one; null when the ping interval is zero. */
+    private volatile KeepAlive keepAlive;
 
     /** Event order: guarded so Failed always precedes the one Closed, whatever thread reports first. */
     private final Object events = new Object();
@@ -145,8 +147,7 @@ final class JwsConnection implements Connection, CaptureObserver {
         TappingDraft draft = new TappingDraft(extensions, protocols, options.maxFrameSize(), options.headers(),
                 store, this);
         Client c = new Client(uri, draft, (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()));
-        long pingMillis = options.pingInterval().toMillis();
-        c.setConnectionLostTimeout(pingMillis <= 0 ? 0 : (int) Math.max(1, (pingMillis + 999) / 1000));
+        c.setConnectionLostTimeout(0);  // our KeepAlive pings instead (see there why)
         c.setDaemon(true);
         c.setTcpNoDelay(true);
         SocketFactory sockets = options.proxy().enabled()
@@ -380,6 +381,10 @@ final class JwsConnection implements Connection, CaptureObserver {
             }
         } else if (header.opcode() == Opcode.PONG && direction == Direction.IN) {
             pongReceived(bytes(payload), monoNanos);
+            KeepAlive k = keepAlive;
+            if (k != null) {
+                k.heard(monoNanos);
+            }
         } else if (header.opcode() == Opcode.CLOSE) {
             closeFrame(direction, payload);
         }
@@ -452,6 +457,22 @@ final class JwsConnection implements Connection, CaptureObserver {
             Handshake answer = response;
             emit(new ConnectionEvent.Opened(now(), store.size(), options.uri().toString(), answer));
         }
+        if (!options.pingInterval().isZero() && !options.pingInterval().isNegative()) {
+            KeepAlive k = new KeepAlive(store, options.pingInterval(), options.effectivePongTimeout(),
+                    () -> store.clock().nanoTime(), new KeepAlive.Actions() {
+                        @Override
+                        public void ping() {
+                            sendPing(new byte[0]);
+                        }
+
+                        @Override
+                        public void lost() {
+                            client.closeConnection(CloseFrame.ABNORMAL_CLOSE, PING_TIMEOUT_REASON);
+                        }
+                    });
+            keepAlive = k;
+            k.start(timers);
+        }
     }
 
     private void libraryError(Exception error) {
@@ -505,7 +526,7 @@ final class JwsConnection implements Connection, CaptureObserver {
         // No close frame either way: the connection was dropped, lost its pings, or we dropped it.
         if (!droppedByUser) {
             boolean pingTimeout = !remote && reason != null && reason.startsWith(PING_TIMEOUT_REASON);
-            fail(Failures.ofConnectionLost(pingTimeout, options.pingInterval()));
+            fail(Failures.ofConnectionLost(pingTimeout, options.effectivePongTimeout()));
         }
         finish(1006, "", !droppedByUser, false);
     }
@@ -562,6 +583,10 @@ final class JwsConnection implements Connection, CaptureObserver {
             closed = true;
             state = ConnectionState.CLOSED;
             emit(new ConnectionEvent.Closed(now(), store.size(), code, reason, remote, clean));
+        }
+        KeepAlive k = keepAlive;
+        if (k != null) {
+            k.stop();
         }
         sender.shutdown();
     }

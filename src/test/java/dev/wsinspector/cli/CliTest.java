@@ -29,7 +29,7 @@ class CliTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("--header", "--subprotocol", "--send", "--send-hex", "--send-base64",
                 "--count", "--timeout", "--deflate", "--insecure", "--close", "--record", "--quiet",
-                "--include-secrets", "--connect-timeout", "--ping-interval", "--max-frame-size");
+                "--include-secrets", "--connect-timeout", "--ping-interval", "--pong-timeout", "--max-frame-size");
     }
 
     @Test

@@ -21,14 +21,23 @@ import java.util.Objects;
  * @param tls                 custom CA, pinned server certificate, client certificate
  * @param proxy               HTTP CONNECT or SOCKS5 proxy, or {@link ProxyOptions#NONE}
  * @param reconnect           automatic reconnection; honoured by {@link ReconnectingConnectionService}
+ * @param pongTimeout         how long to wait, after a keep-alive ping, for anything from the server before the
+ *                            connection counts as lost; {@link Duration#ZERO}: the larger of 10 s and
+ *                            {@code pingInterval} ({@link #effectivePongTimeout()})
  */
 public record ConnectionOptions(URI uri, List<HttpHeader> headers, List<String> subprotocols, boolean deflate,
                                 Duration connectTimeout, boolean insecure, Duration pingInterval,
-                                int maxFrameSize, TlsOptions tls, ProxyOptions proxy, ReconnectPolicy reconnect) {
+                                int maxFrameSize, TlsOptions tls, ProxyOptions proxy, ReconnectPolicy reconnect,
+                                Duration pongTimeout) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(60);
     public static final int DEFAULT_MAX_FRAME_SIZE = 64 * 1024 * 1024;
+    /**
+     * The shortest automatic pong deadline. A pong that is late because either side is busy (a loaded CPU, a
+     * flood queued ahead of it) must not read as a dead server, as a deadline of 1.5 × a short interval did.
+     */
+    public static final Duration MIN_AUTO_PONG_TIMEOUT = Duration.ofSeconds(10);
 
     public ConnectionOptions {
         Objects.requireNonNull(uri, "uri");
@@ -42,6 +51,31 @@ public record ConnectionOptions(URI uri, List<HttpHeader> headers, List<String> 
         tls = tls == null ? TlsOptions.DEFAULT : tls;
         proxy = proxy == null ? ProxyOptions.NONE : proxy;
         reconnect = reconnect == null ? ReconnectPolicy.DISABLED : reconnect;
+        pongTimeout = pongTimeout == null ? Duration.ZERO : pongTimeout;
+        if (pongTimeout.isNegative()) {
+            throw new IllegalArgumentException("pongTimeout must not be negative");
+        }
+    }
+
+    /** The eleven settings before the pong deadline: the deadline is automatic. */
+    public ConnectionOptions(URI uri, List<HttpHeader> headers, List<String> subprotocols, boolean deflate,
+                             Duration connectTimeout, boolean insecure, Duration pingInterval, int maxFrameSize,
+                             TlsOptions tls, ProxyOptions proxy, ReconnectPolicy reconnect) {
+        this(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval, maxFrameSize, tls, proxy,
+                reconnect, Duration.ZERO);
+    }
+
+    /** The pong deadline in force: the one set, else the larger of 10 s and the ping interval. */
+    public Duration effectivePongTimeout() {
+        if (!pongTimeout.isZero()) {
+            return pongTimeout;
+        }
+        return pingInterval.compareTo(MIN_AUTO_PONG_TIMEOUT) > 0 ? pingInterval : MIN_AUTO_PONG_TIMEOUT;
+    }
+
+    public ConnectionOptions withPongTimeout(Duration value) {
+        return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval,
+                maxFrameSize, tls, proxy, reconnect, value);
     }
 
     /** The original eight settings, with default TLS extras, no proxy and no reconnect. */
@@ -59,56 +93,56 @@ public record ConnectionOptions(URI uri, List<HttpHeader> headers, List<String> 
 
     public ConnectionOptions withUri(URI value) {
         return new ConnectionOptions(value, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval,
-                maxFrameSize, tls, proxy, reconnect);
+                maxFrameSize, tls, proxy, reconnect, pongTimeout);
     }
 
     public ConnectionOptions withHeaders(List<HttpHeader> value) {
         return new ConnectionOptions(uri, value, subprotocols, deflate, connectTimeout, insecure, pingInterval,
-                maxFrameSize, tls, proxy, reconnect);
+                maxFrameSize, tls, proxy, reconnect, pongTimeout);
     }
 
     public ConnectionOptions withSubprotocols(List<String> value) {
         return new ConnectionOptions(uri, headers, value, deflate, connectTimeout, insecure, pingInterval,
-                maxFrameSize, tls, proxy, reconnect);
+                maxFrameSize, tls, proxy, reconnect, pongTimeout);
     }
 
     public ConnectionOptions withDeflate(boolean value) {
         return new ConnectionOptions(uri, headers, subprotocols, value, connectTimeout, insecure, pingInterval,
-                maxFrameSize, tls, proxy, reconnect);
+                maxFrameSize, tls, proxy, reconnect, pongTimeout);
     }
 
     public ConnectionOptions withConnectTimeout(Duration value) {
         return new ConnectionOptions(uri, headers, subprotocols, deflate, value, insecure, pingInterval,
-                maxFrameSize, tls, proxy, reconnect);
+                maxFrameSize, tls, proxy, reconnect, pongTimeout);
     }
 
     public ConnectionOptions withInsecure(boolean value) {
         return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, value, pingInterval,
-                maxFrameSize, tls, proxy, reconnect);
+                maxFrameSize, tls, proxy, reconnect, pongTimeout);
     }
 
     public ConnectionOptions withPingInterval(Duration value) {
         return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, value,
-                maxFrameSize, tls, proxy, reconnect);
+                maxFrameSize, tls, proxy, reconnect, pongTimeout);
     }
 
     public ConnectionOptions withMaxFrameSize(int value) {
         return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval,
-                value, tls, proxy, reconnect);
+                value, tls, proxy, reconnect, pongTimeout);
     }
 
     public ConnectionOptions withTls(TlsOptions value) {
         return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval,
-                maxFrameSize, value, proxy, reconnect);
+                maxFrameSize, value, proxy, reconnect, pongTimeout);
     }
 
     public ConnectionOptions withProxy(ProxyOptions value) {
         return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval,
-                maxFrameSize, tls, value, reconnect);
+                maxFrameSize, tls, value, reconnect, pongTimeout);
     }
 
     public ConnectionOptions withReconnect(ReconnectPolicy value) {
         return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval,
-                maxFrameSize, tls, proxy, value);
+                maxFrameSize, tls, proxy, value, pongTimeout);
     }
 }
