@@ -1,78 +1,29 @@
 package dev.wsinspector.ui.common;
 
 import javafx.application.Platform;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
  * A readable report of a failure: one sentence for people, the full details (versions, paths, stack trace)
- * in a box below, and "Copy details" for a bug report. Built from plain controls with no app stylesheet, so it
- * still draws when the failure was in the app's own UI code. Two kinds: an error while running (the app
- * carries on; "Close" closes this window) and a failed start (nothing else is shown; "Quit" ends the app).
+ * in a box below, and "Copy details" for a bug report (ErrorWindowView.fxml over {@link ErrorViewModel}). Plain
+ * controls with no app stylesheet and no app services, so it still draws when the failure was in the app's own
+ * UI code. Two kinds: an error while running (the app carries on; "Close" closes this window) and a failed
+ * start (nothing else is shown; "Quit" ends the app).
  */
 public final class ErrorWindow {
 
     private final Stage stage = new Stage();
-    private final Label headline = new Label();
-    private final Label message = new Label();
-    private final TextArea details = new TextArea();
-    private final Button copy = new Button("Copy details");
-    private int reports;
+    private final ErrorViewModel model;
 
     private ErrorWindow(String title, String hint, boolean fatal) {
-        headline.setId("errorHeadline");
-        headline.setStyle("-fx-font-size: 1.25em; -fx-font-weight: bold;");
-        message.setId("errorMessage");
-        message.setWrapText(true);
-        Label hintLabel = new Label(hint);
-        hintLabel.setId("errorHint");
-        hintLabel.setWrapText(true);
-        details.setId("errorDetails");
-        details.setEditable(false);
-        details.setWrapText(false);
-        details.setPrefRowCount(14);
-        details.setStyle("-fx-font-family: monospace;");
-        VBox.setVgrow(details, Priority.ALWAYS);
-
-        copy.setId("copyDetailsButton");
-        copy.setOnAction(e -> copyDetails());
-        Button close = new Button(fatal ? "Quit" : "Close");
-        close.setId("closeErrorButton");
-        close.setDefaultButton(true);
-        close.setOnAction(e -> {
-            stage.close();
-            if (fatal) {
-                Platform.exit();
-            }
-        });
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox buttons = new HBox(8, copy, grow, close);
-        buttons.setAlignment(Pos.CENTER_LEFT);
-
-        VBox root = new VBox(10, headline, message, hintLabel, details, buttons);
-        root.setId("errorWindow");
-        root.setPadding(new Insets(16));
-        Scene scene = new Scene(root, 720, 480);
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                close.fire();
-            }
-        });
+        model = new ErrorViewModel(hint, fatal, ErrorWindow::toClipboard);
+        Parent root = new ViewLoader(Controllers.none()).load(ErrorWindowController.class, model).root();
         stage.setTitle(title);
-        stage.setScene(scene);
+        stage.setScene(new Scene(root, 720, 480));
         stage.setMinWidth(420);
         stage.setMinHeight(300);
         if (fatal) {
@@ -98,20 +49,12 @@ public final class ErrorWindow {
 
     /** Adds one report: the first sets the headline; later ones count up and append their details. */
     public ErrorWindow report(String headlineText, String messageText, String detailText) {
-        reports++;
-        if (reports == 1) {
-            headline.setText(headlineText);
-            message.setText(messageText);
-            details.setText(detailText);
-        } else {
-            headline.setText(headlineText + " (" + reports + " errors)");
-            details.appendText("\n\n---- error " + reports + " ----\n" + detailText);
-        }
+        model.report(headlineText, messageText, detailText);
         return this;
     }
 
     public int reports() {
-        return reports;
+        return model.reports();
     }
 
     public void show() {
@@ -128,13 +71,12 @@ public final class ErrorWindow {
     }
 
     public String detailsText() {
-        return details.getText();
+        return model.detailsProperty().get();
     }
 
-    private void copyDetails() {
+    private static void toClipboard(String text) {
         ClipboardContent content = new ClipboardContent();
-        content.putString(headline.getText() + "\n" + message.getText() + "\n\n" + details.getText());
+        content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
-        copy.setText("Copied");
     }
 }

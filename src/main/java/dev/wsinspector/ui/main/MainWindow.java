@@ -11,7 +11,7 @@ import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.connection.ConnectionViewModel;
 import dev.wsinspector.ui.profiles.ProfilesPanel;
 import dev.wsinspector.ui.profiles.ProfilesViewModel;
-import dev.wsinspector.ui.sessions.SessionsPanel;
+import dev.wsinspector.ui.sessions.SessionsPanelController;
 import dev.wsinspector.ui.sessions.SessionsViewModel;
 import dev.wsinspector.ui.server.ServerPanelController;
 import dev.wsinspector.ui.server.ServerViewModel;
@@ -20,6 +20,7 @@ import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -72,7 +73,7 @@ public final class MainWindow extends BorderPane {
     private final Label position = new Label();
     private final ToggleButton sessionsToggle = new ToggleButton("Sessions");
     /** Null when the window was built without the session journal (tests of other parts). */
-    private final SessionsPanel sessionsPanel;
+    private final Parent sessionsPanel;
     /** What a tab showing a stored session holds open (its journal), closed when the tab goes. */
     private final Map<ConnectionTab, Closeable> heldByTab = new IdentityHashMap<>();
     private final Button openCapture = new Button("Open…");
@@ -115,7 +116,8 @@ public final class MainWindow extends BorderPane {
         profilesToggle.setId("profilesToggle");
         profilesToggle.setTooltip(new Tooltip("Show the saved connection profiles"));
         profilesToggle.selectedProperty().addListener((o, a, show) -> showSidebar());
-        sessionsPanel = sessions == null ? null : new SessionsPanel(sessions, this::openStored);
+        sessionsPanel = sessions == null ? null : views.load(SessionsPanelController.class, sessions,
+                (SessionsViewModel.Opener) this::openStored).root();
         sessionsToggle.setId("sessionsToggle");
         sessionsToggle.setTooltip(new Tooltip("Show past and running sessions: every connection is kept on disk"));
         sessionsToggle.setVisible(sessions != null);
@@ -365,7 +367,7 @@ public final class MainWindow extends BorderPane {
     }
 
     /** The Sessions sidebar, or null without the session journal. */
-    public SessionsPanel sessionsPanel() {
+    public Parent sessionsPanel() {
         return sessionsPanel;
     }
 

@@ -6,7 +6,6 @@ import dev.wsinspector.core.journal.SessionMeta;
 import dev.wsinspector.core.payload.Formats;
 import dev.wsinspector.ui.common.BackgroundTasks;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -73,6 +72,12 @@ public final class SessionsViewModel {
             return frames + " · " + bytes;
         }
 
+        /** Everything about the session on a few lines, for the row's tooltip (the row itself may cut some). */
+        public String details() {
+            return title + "\n" + url + "\nid " + id() + "\nstarted " + started + ", " + duration + ", " + ended + "\n"
+                    + frames + "\n" + bytes + (pinned() ? "\npinned: kept by the retention" : "");
+        }
+
         /** Case-insensitive match of title, URL or id; {@code needle} is already lower-case. */
         boolean matches(String needle) {
             return needle.isEmpty() || title.toLowerCase(Locale.ROOT).contains(needle)
@@ -104,8 +109,7 @@ public final class SessionsViewModel {
     private final ReadOnlyStringWrapper openingText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper retentionText = new ReadOnlyStringWrapper();
-    private final BooleanBinding canDelete;
-    private final StringBinding deleteTip;
+    private final SessionActions actions = new SessionActions(selected);
     private final StringBinding placeholder;
     private Duration maxAge = DEFAULT_MAX_AGE;
     private long maxBytes = DEFAULT_MAX_BYTES;
@@ -128,14 +132,11 @@ public final class SessionsViewModel {
         this.startFormat = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(zone);
         filter.addListener((o, a, b) -> show(all));
         retentionText.set(describeRetention());
-        canDelete = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().running(), selected);
-        deleteTip = Bindings.createStringBinding(() -> selected.get() == null ? "Select a session first"
-                : selected.get().running() ? RUNNING_REASON
-                : "Move '" + selected.get().title() + "' to the trash (Undo follows; the trash is emptied when the app"
-                        + " closes)", selected);
         placeholder = Bindings.createStringBinding(() -> !loaded.get() ? "Reading the sessions…"
-                        : all.isEmpty() ? "No sessions yet.\nEvery connection is kept here: connect a tab and it"
-                        + " appears." : "No session matches '" + filter.get().strip() + "'.",
+                        : all.isEmpty() ? "No sessions yet: every connection is kept here.\nConnect a tab and it"
+                        + " appears, running; it stays after its tab closes."
+                        : sessions.isEmpty() ? "No session matches '" + filter.get().strip() + "'.\nClear the search to"
+                        + " see all " + all.size() + "." : "",
                 loaded, filter, sessions);
     }
 
@@ -158,17 +159,12 @@ public final class SessionsViewModel {
         }
     }
 
-    /** Delete needs a session that is not being recorded. */
-    public BooleanBinding canDeleteProperty() {
-        return canDelete;
+    /** What may be done with the selection, and why not. */
+    public SessionActions actions() {
+        return actions;
     }
 
-    /** What Delete does, or why it is disabled. */
-    public StringBinding deleteTipProperty() {
-        return deleteTip;
-    }
-
-    /** What the empty list says. */
+    /** What the empty list says: why it is empty and what to do; empty while sessions are shown. */
     public StringBinding placeholderProperty() {
         return placeholder;
     }
@@ -230,6 +226,11 @@ public final class SessionsViewModel {
         });
     }
 
+    /** Opens the selection (Open, Enter, a double click); nothing without one. */
+    public void openSelected(Opener opener) {
+        open(selected.get(), opener);
+    }
+
     /** Reads {@code row}'s session back and hands it to {@code opener}; failures are one line in the panel. */
     public void open(SessionRow row, Opener opener) {
         if (row == null) {
@@ -253,10 +254,19 @@ public final class SessionsViewModel {
         }
     }
 
-    /** A new name; an empty one shows the profile or the URL again. */
-    public void rename(SessionRow row, String name) {
-        if (row == null || name == null) {
-            return;
+    /** What the rename dialog asks. */
+    public static String renamePrompt(SessionRow row) {
+        return "New name for '" + row.title() + "' (empty: show its profile or URL)";
+    }
+
+    /**
+     * A new name; an empty one shows the profile or the URL again.
+     *
+     * @return whether it changes anything (the same name, or no answer, is left alone)
+     */
+    public boolean rename(SessionRow row, String name) {
+        if (row == null || name == null || name.strip().equals(row.meta().name())) {
+            return false;
         }
         clearNotice();
         String newName = name.strip();
@@ -264,6 +274,15 @@ public final class SessionsViewModel {
             catalog.rename(row.id(), newName);
             return null;
         }, r -> { });
+        return true;
+    }
+
+    /** Pins the selection, or unpins it if it is pinned. */
+    public void togglePin() {
+        SessionRow row = selected.get();
+        if (row != null) {
+            pin(row, !row.pinned());
+        }
     }
 
     /** Pinned sessions are never deleted by the retention. */
@@ -276,6 +295,11 @@ public final class SessionsViewModel {
             catalog.pin(row.id(), pinned);
             return null;
         }, r -> { });
+    }
+
+    /** Deletes the selection (Delete, the Delete key). */
+    public void deleteSelected() {
+        delete(selected.get());
     }
 
     /** Moves a past session to the trash; the notice offers Undo until the next action. */

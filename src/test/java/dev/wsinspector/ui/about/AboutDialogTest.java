@@ -3,6 +3,7 @@ package dev.wsinspector.ui.about;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -49,11 +50,25 @@ class AboutDialogTest {
         assertThat(text(robot, "#aboutDataDirectory")).isEqualTo("/home/ada/.config/ws-inspector");
         assertThat(text(robot, "#aboutLogFile")).endsWith("logs/ws-inspector.log");
 
+        assertThat(robot.lookup("#aboutCopyButton").queryButton().getText()).isEqualTo("Copy");
         robot.clickOn("#aboutCopyButton");
+        assertThat(robot.lookup("#aboutCopyButton").queryButton().getText()).isEqualTo("Copied");
         String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(10, TimeUnit.SECONDS);
         assertThat(copied).contains("WS Inspector 1.2.3", "JavaFX: 21.0.11", "Log file: /home/ada");
 
         robot.clickOn("#aboutCloseButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#aboutDialog").tryQuery()).isEmpty();
+        assertThat(Window.getWindows()).hasSize(1);
+    }
+
+    @Test
+    void escapeClosesIt(FxRobot robot) {
+        robot.clickOn("#aboutButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#aboutDialog").tryQuery()).isPresent();
+
+        robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#aboutDialog").tryQuery()).isEmpty();
         assertThat(Window.getWindows()).hasSize(1);

@@ -163,16 +163,85 @@ class SessionsViewModelTest {
         assertThat(model.sessions()).extracting(SessionRow::id).contains(prices);
         model.filterProperty().set("nothing like it");
         assertThat(model.sessions()).isEmpty();
-        assertThat(model.placeholderProperty().get()).isEqualTo("No session matches 'nothing like it'.");
+        assertThat(model.placeholderProperty().get())
+                .isEqualTo("No session matches 'nothing like it'.\nClear the search to see all 2.");
         model.filterProperty().set("");
         assertThat(model.sessions()).extracting(SessionRow::id).containsExactly(prices, chat);
+        assertThat(model.placeholderProperty().get()).as("nothing to say over a list").isEmpty();
     }
 
     @Test
     void anEmptyCatalogSaysHowSessionsAppear() throws Exception {
         refresh();
         assertThat(model.sessions()).isEmpty();
-        assertThat(model.placeholderProperty().get()).startsWith("No sessions yet.");
+        assertThat(model.placeholderProperty().get()).isEqualTo("No sessions yet: every connection is kept here.\n"
+                + "Connect a tab and it appears, running; it stays after its tab closes.");
+    }
+
+    @Test
+    void withoutASelectionEveryActionIsDisabledAndSaysToSelectASession() throws Exception {
+        pastSession("chat", "", "ws://a/", 1);
+        refresh();
+        SessionActions actions = model.actions();
+
+        assertThat(List.of(actions.open(), actions.rename(), actions.pin(), actions.delete()))
+                .allSatisfy(a -> assertThat(a.disabled().get()).isTrue());
+        assertThat(actions.open().tip().get()).isEqualTo("Select a session to open it");
+        assertThat(actions.rename().tip().get()).isEqualTo("Select a session to rename it");
+        assertThat(actions.pin().tip().get()).isEqualTo("Select a session to pin it");
+        assertThat(actions.delete().tip().get()).isEqualTo("Select a session to delete it");
+        assertThat(actions.hint().get()).isEmpty();
+
+        List<SessionCatalog.Opened> shown = new ArrayList<>();
+        model.openSelected(shown::add);
+        model.deleteSelected();
+        model.togglePin();
+        assertThat(model.openingProperty().get()).as("nothing to open").isEmpty();
+        assertThat(model.noticeProperty().get()).isEmpty();
+        assertThat(model.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aPastSessionsActionsSayWhatTheyDoAndPinTurnsIntoUnpin() throws Exception {
+        String id = pastSession("chat", "", "ws://a/", 1);
+        refresh();
+        SessionActions actions = model.actions();
+        model.select(row(id));
+
+        assertThat(List.of(actions.open(), actions.rename(), actions.pin(), actions.delete()))
+                .allSatisfy(a -> assertThat(a.disabled().get()).isFalse());
+        assertThat(actions.open().tip().get()).startsWith("Show 'chat' read-only in a new tab");
+        assertThat(actions.rename().tip().get()).isEqualTo("Give 'chat' a name (empty: show its profile or URL)");
+        assertThat(actions.delete().tip().get()).startsWith("Move 'chat' to the trash (Undo follows");
+        assertThat(actions.pinText().get()).isEqualTo("Pin");
+        assertThat(actions.pin().tip().get()).contains("never deletes pinned sessions");
+
+        model.togglePin();
+        deliver();
+        assertThat(row(id).pinned()).isTrue();
+        assertThat(actions.pinText().get()).as("the selection followed the pinned row").isEqualTo("Unpin");
+        assertThat(actions.pin().tip().get()).isEqualTo("Let the retention delete it again when it is old");
+        assertThat(row(id).details()).contains("chat\nws://a/\nid " + id, "↑ 1  ↓ 1 frames",
+                "pinned: kept by the retention");
+
+        model.deleteSelected();
+        deliver();
+        assertThat(model.sessions()).isEmpty();
+        assertThat(model.noticeProperty().get()).isEqualTo("Deleted 'chat'");
+    }
+
+    @Test
+    void theSameNameAgainIsNotARename() throws Exception {
+        String id = pastSession("chat", "", "ws://a/", 1);
+        refresh();
+
+        assertThat(SessionsViewModel.renamePrompt(row(id))).isEqualTo("New name for 'chat' (empty: show its profile"
+                + " or URL)");
+        assertThat(model.rename(row(id), " chat ")).isFalse();
+        assertThat(model.rename(row(id), null)).as("the dialog was cancelled").isFalse();
+        assertThat(model.rename(row(id), "chat 2")).isTrue();
+        deliver();
+        assertThat(row(id).title()).isEqualTo("chat 2");
     }
 
     @Test
@@ -231,7 +300,7 @@ class SessionsViewModelTest {
         String second = pastSession("second", "", "ws://b/", 1);
         refresh();
         model.select(row(second));
-        assertThat(model.canDeleteProperty().get()).isTrue();
+        assertThat(model.actions().delete().disabled().get()).isFalse();
 
         model.delete(row(second));
         deliver();
@@ -273,8 +342,12 @@ class SessionsViewModelTest {
         assertThat(row.ended()).isEqualTo("running");
         assertThat(row.endKind()).isEqualTo(EndKind.RUNNING);
         model.select(row);
-        assertThat(model.canDeleteProperty().get()).isFalse();
-        assertThat(model.deleteTipProperty().get()).isEqualTo(SessionsViewModel.RUNNING_REASON);
+        assertThat(model.actions().delete().disabled().get()).isTrue();
+        assertThat(model.actions().delete().tip().get()).isEqualTo(SessionsViewModel.RUNNING_REASON);
+        assertThat(model.actions().hint().get()).as("said under the buttons too").isEqualTo(
+                SessionsViewModel.RUNNING_REASON);
+        assertThat(model.actions().open().disabled().get()).as("what it recorded so far can be read").isFalse();
+        assertThat(model.actions().open().tip().get()).startsWith("Show what 'live one' recorded so far");
 
         model.delete(row);
         assertThat(model.errorProperty().get()).contains("'live one' is not deleted").contains("close its tab");
@@ -285,7 +358,7 @@ class SessionsViewModelTest {
         live.close();
         refresh();
         model.select(row(live.id()));
-        assertThat(model.canDeleteProperty().get()).as("once it ended").isTrue();
+        assertThat(model.actions().delete().disabled().get()).as("once it ended").isFalse();
     }
 
     @Test
@@ -293,8 +366,9 @@ class SessionsViewModelTest {
         String id = pastSession("chat", "", "ws://127.0.0.1:1/chat", 3);
         refresh();
         List<SessionCatalog.Opened> shown = new ArrayList<>();
+        model.select(row(id));
 
-        model.open(row(id), shown::add);
+        model.openSelected(shown::add);
         assertThat(model.openingProperty().get()).isEqualTo("Opening 'chat'…");
         deliver();
 
