@@ -30,6 +30,8 @@ public final class EnvironmentChoice {
     private final ObjectBinding<ObservableList<EditableEntry>> shown;
     private final StringBinding whyNotAdd;
     private final StringBinding whyNotRemove;
+    private final StringBinding addTip;
+    private final StringBinding removeTip;
 
     public EnvironmentChoice(ProfileEditorModel draft) {
         this.draft = draft;
@@ -47,6 +49,10 @@ public final class EnvironmentChoice {
         }, newName, draft.environments());
         whyNotRemove = Bindings.createStringBinding(() -> chosen.get() == null || chosen.get() == profileVariables
                 ? CANNOT_REMOVE : "", chosen);
+        addTip = Bindings.createStringBinding(() -> whyNotAdd.get().isEmpty()
+                ? "Add environment '" + newName.get().strip() + "'" : whyNotAdd.get(), whyNotAdd, newName);
+        removeTip = Bindings.createStringBinding(() -> whyNotRemove.get().isEmpty() ? REMOVE_TIP : whyNotRemove.get(),
+                whyNotRemove);
     }
 
     /** The profile's own variables, then every environment. */
@@ -72,18 +78,18 @@ public final class EnvironmentChoice {
         return whyNotAdd.isNotEmpty();
     }
 
+    /** Add's tooltip: which environment it adds, or why it cannot. */
     public StringBinding addTipProperty() {
-        return Bindings.createStringBinding(() -> whyNotAdd.get().isEmpty()
-                ? "Add environment '" + newName.get().strip() + "'" : whyNotAdd.get(), whyNotAdd, newName);
+        return addTip;
     }
 
     public BooleanBinding removeDisabledProperty() {
         return whyNotRemove.isNotEmpty();
     }
 
+    /** Remove's tooltip: what it does, or why it cannot. */
     public StringBinding removeTipProperty() {
-        return Bindings.createStringBinding(() -> whyNotRemove.get().isEmpty() ? REMOVE_TIP : whyNotRemove.get(),
-                whyNotRemove);
+        return removeTip;
     }
 
     /** Adds an environment named as typed and shows it (empty). */

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every field of a profile as editable text and choices, with validation that names the field and says what
@@ -224,7 +225,7 @@ public final class ProfileEditorModel {
     /** Every problem, one "• …" line each, sorted; "" when there is none. */
     public StringBinding errorSummary() {
         return Bindings.createStringBinding(() -> errors.values().stream().map(e -> "• " + e).sorted()
-                .collect(java.util.stream.Collectors.joining("\n")), errors);
+                .collect(Collectors.joining("\n")), errors);
     }
 
     // ---- validation and result ----
