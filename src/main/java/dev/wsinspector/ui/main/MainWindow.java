@@ -9,7 +9,8 @@ import dev.wsinspector.core.session.CaptureStats;
 import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.connection.ConnectionViewModel;
-import dev.wsinspector.ui.profiles.ProfilesPanel;
+import dev.wsinspector.ui.profiles.ProfileOpener;
+import dev.wsinspector.ui.profiles.ProfilesPanelController;
 import dev.wsinspector.ui.profiles.ProfilesViewModel;
 import dev.wsinspector.ui.sessions.SessionsPanelController;
 import dev.wsinspector.ui.sessions.SessionsViewModel;
@@ -67,7 +68,7 @@ public final class MainWindow extends BorderPane {
     private final Label serverStatus = new Label();
     private final Theme theme;
     private final ProfilesViewModel profiles;
-    private final ProfilesPanel profilesPanel;
+    private final Parent profilesPanel;
     private final ToggleButton profilesToggle = new ToggleButton("Profiles");
     /** Where the selected tab's screen is in a long capture ("Rows X–Y of Z"). */
     private final Label position = new Label();
@@ -112,7 +113,7 @@ public final class MainWindow extends BorderPane {
         this.profiles = profiles;
         getStyleClass().add("main-window");
 
-        profilesPanel = new ProfilesPanel(profiles, this::openProfile);
+        profilesPanel = views.load(ProfilesPanelController.class, (ProfileOpener) this::openProfile).root();
         profilesToggle.setId("profilesToggle");
         profilesToggle.setTooltip(new Tooltip("Show the saved connection profiles"));
         profilesToggle.selectedProperty().addListener((o, a, show) -> showSidebar());
@@ -358,7 +359,7 @@ public final class MainWindow extends BorderPane {
         return tab;
     }
 
-    public ProfilesPanel profilesPanel() {
+    public Parent profilesPanel() {
         return profilesPanel;
     }
 

@@ -1,5 +1,7 @@
 package dev.wsinspector.ui.profiles;
 
+import javafx.beans.NamedArg;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -16,7 +18,10 @@ import javafx.scene.layout.VBox;
 
 /**
  * A small table of name/value rows (query parameters, headers, variables) edited in place. With secrets on,
- * each row has a "secret" box: the value is then masked, with a Show toggle to reveal it while editing.
+ * each row has a "secret" box: the value is then masked, with a Show toggle to reveal it while editing. Its rows
+ * follow a list that changes while it is shown, so it is built in code; an FXML view places it with its prompts
+ * ({@code <EntryListEditor withSecrets="true" namePrompt="name" valuePrompt="value"/>}) and gives it its list
+ * with {@link #show}.
  */
 public final class EntryListEditor extends VBox {
 
@@ -24,11 +29,11 @@ public final class EntryListEditor extends VBox {
     private final boolean withSecrets;
     private final String namePrompt;
     private final String valuePrompt;
-    private ObservableList<EditableEntry> entries;
     private final ListChangeListener<EditableEntry> rebuild = c -> rebuild();
+    private ObservableList<EditableEntry> entries = FXCollections.observableArrayList();
 
-    public EntryListEditor(ObservableList<EditableEntry> entries, boolean withSecrets, String namePrompt,
-                           String valuePrompt) {
+    public EntryListEditor(@NamedArg("withSecrets") boolean withSecrets, @NamedArg("namePrompt") String namePrompt,
+                           @NamedArg("valuePrompt") String valuePrompt) {
         super(4);
         this.withSecrets = withSecrets;
         this.namePrompt = namePrompt;
@@ -38,14 +43,11 @@ public final class EntryListEditor extends VBox {
         add.getStyleClass().add("entry-add");
         add.setOnAction(e -> this.entries.add(new EditableEntry("", "", false)));
         getChildren().addAll(rows, add);
-        show(entries);
     }
 
-    /** Edits another list (the variables of another environment). */
+    /** Edits {@code list} (and another one later: the variables of another environment). */
     public void show(ObservableList<EditableEntry> list) {
-        if (entries != null) {
-            entries.removeListener(rebuild);
-        }
+        entries.removeListener(rebuild);
         entries = list;
         entries.addListener(rebuild);
         rebuild();

@@ -14,6 +14,7 @@ import dev.wsinspector.core.session.ReconnectPolicy;
 import dev.wsinspector.core.session.TlsOptions;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every field of a profile as editable text and choices, with validation that names the field and says what
@@ -150,6 +152,29 @@ public final class ProfileEditorModel {
         return base == null ? "" : base.readOnlyReason();
     }
 
+    /** The editor window's title. */
+    public String title() {
+        return isNew() ? "New profile" : "Edit profile '" + base.name() + "'";
+    }
+
+    /** What the TLS choice shows for {@code mode}. */
+    public static String describe(TlsMode mode) {
+        return switch (mode) {
+            case VERIFY -> "Verify the certificate (default)";
+            case TRUST_CERTIFICATE -> "Trust this certificate only";
+            case INSECURE -> "Insecure: accept any certificate";
+        };
+    }
+
+    /** What the proxy choice shows for {@code type}. */
+    public static String describe(ProxyOptions.Type type) {
+        return switch (type) {
+            case NONE -> "No proxy";
+            case HTTP -> "HTTP proxy (CONNECT)";
+            case SOCKS5 -> "SOCKS5 proxy";
+        };
+    }
+
     // ---- properties ----
 
     public StringProperty nameProperty() { return name; }
@@ -190,6 +215,17 @@ public final class ProfileEditorModel {
     /** Field key → what is wrong with it, after {@link #validate()}. */
     public ObservableMap<String, String> errors() {
         return errors;
+    }
+
+    /** What is wrong with field {@code key}, "" when nothing (shown under the field). */
+    public StringBinding errorOf(String key) {
+        return Bindings.createStringBinding(() -> errors.getOrDefault(key, ""), errors);
+    }
+
+    /** Every problem, one "• …" line each, sorted; "" when there is none. */
+    public StringBinding errorSummary() {
+        return Bindings.createStringBinding(() -> errors.values().stream().map(e -> "• " + e).sorted()
+                .collect(Collectors.joining("\n")), errors);
     }
 
     // ---- validation and result ----

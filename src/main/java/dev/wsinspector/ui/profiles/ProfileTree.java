@@ -26,6 +26,13 @@ public final class ProfileTree {
         public String label() {
             return stored.name() + (stored.readOnly() ? " (read-only)" : "");
         }
+
+        /** The row's tooltip: where it connects, the notes, and why it is read-only. */
+        public String tooltip() {
+            String notes = stored.profile().notes();
+            return stored.profile().url() + (notes.isBlank() ? "" : "\n" + notes)
+                    + (stored.readOnly() ? "\nRead-only: " + stored.readOnlyReason() : "");
+        }
     }
 
     private ProfileTree() {

@@ -219,8 +219,11 @@ public final class ProfilesViewModel implements AutoCloseable {
         run(() -> repository.restore(deleted), restored -> notice.set("Restored '" + restored.name() + "'"));
     }
 
-    /** Imports profile files from elsewhere as new profiles; the source files are not changed. */
+    /** Imports profile files from elsewhere as new profiles; the source files are not changed. None: nothing. */
     public void importFiles(List<Path> files) {
+        if (files.isEmpty()) {
+            return;
+        }
         clearNotice();
         run(() -> {
             int imported = 0;

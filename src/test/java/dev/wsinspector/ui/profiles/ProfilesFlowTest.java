@@ -11,6 +11,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -100,12 +102,25 @@ class ProfilesFlowTest {
             if (!robot.lookup("#profilesToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected()) {
                 robot.lookup("#profilesToggle").queryAs(javafx.scene.control.ToggleButton.class).fire();
             }
-            ProfilesPanel panel = app.window().profilesPanel();
-            panel.select(app.window().profiles().profiles().stream().filter(p -> p.name().equals(name))
-                    .findFirst().orElseThrow().id());
+            TreeView<ProfileTree.Node> tree = tree(robot);
+            tree.getSelectionModel().select(item(tree.getRoot(), name));
         });
         robot.clickOn("#openProfileButton");
         await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> tab().getText()).equals(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TreeView<ProfileTree.Node> tree(FxRobot robot) {
+        return robot.lookup("#profileTree").queryAs(TreeView.class);
+    }
+
+    /** The tree's row for profile {@code name}, as a user would find it. */
+    private static TreeItem<ProfileTree.Node> item(TreeItem<ProfileTree.Node> under, String name) {
+        if (under.getValue() instanceof ProfileTree.Profile p && p.stored().name().equals(name)) {
+            return under;
+        }
+        return under.getChildren().stream().map(c -> item(c, name)).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     private void writeProfile(String file, String json) throws Exception {
@@ -152,8 +167,7 @@ class ProfilesFlowTest {
         // The sidebar shows itself because profiles exist; find the profile by searching, and open it.
         assertThat(fx(() -> robot.lookup("#profilesPanel").tryQuery().isPresent())).isTrue();
         robot.interact(() -> robot.lookup("#profileSearch").queryAs(TextField.class).setText("local"));
-        assertThat(fx(() -> app.window().profilesPanel().tree().getRoot().getChildren().get(0).getValue().label()))
-                .isEqualTo("dev");
+        assertThat(fx(() -> tree(robot).getRoot().getChildren().get(0).getValue().label())).isEqualTo("dev");
         openProfile(robot, "Local echo");
         awaitOpen();
 
