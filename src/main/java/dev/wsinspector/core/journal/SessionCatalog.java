@@ -195,6 +195,11 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
                 closeQuietly(writer);
             }
             lockChannel.close();
+            try {
+                deleteTree(dir); // nothing was captured: no empty session to list
+            } catch (IOException | RuntimeException ignored) {
+                // left as an empty folder; a listing shows it as an empty session that ended abruptly, if at all
+            }
             throw e;
         }
         register(recording);
@@ -281,7 +286,11 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
         }
     }
 
-    /** A test's recording whose journal goes to {@code sink} (e.g. one that fails like a full disk). */
+    /**
+     * A test's recording whose journal goes to {@code sink} (e.g. one that fails like a full disk). The folder's
+     * own {@code frames.wsj} holds only a header, so the sink should fail before the recording ends (frames that
+     * leave memory are read back from the folder's journal).
+     */
     Recording record(String name, String url, JournalSink sink, Consumer<String> onProblem) throws IOException {
         createPrivateDirectory(root);
         String id = "test-" + System.nanoTime();
