@@ -15,6 +15,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
@@ -159,7 +162,13 @@ class ConnectCommandTest {
 
     @Test
     void withoutCountTheClientStaysUntilTheServerClosesThenExitsZero() throws Exception {
-        EchoServer own = EchoServer.builder().host("127.0.0.1").port(0).build();
+        CountDownLatch echoed = new CountDownLatch(1);
+        EchoServer own = EchoServer.builder().host("127.0.0.1").port(0).listener(new EchoServer.Listener() {
+            @Override
+            public void onMessage(InetSocketAddress remote, boolean text, byte[] payload) {
+                echoed.countDown();
+            }
+        }).build();
         own.start();
         AtomicReference<CliRun> result = new AtomicReference<>();
         Thread client = new Thread(() -> result.set(CliRun.of("connect",
@@ -167,8 +176,10 @@ class ConnectCommandTest {
         client.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> own.clientCount() == 1);
-            Thread.sleep(300); // the client has sent and got its echo; it must still be connected
-            assertThat(client.isAlive()).isTrue();
+            assertThat(echoed.await(10, TimeUnit.SECONDS)).as("the client's message echoed").isTrue();
+            // Sent and echoed: it must stay connected (a client that left after its echo would be gone by now).
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                    .until(() -> client.isAlive() && own.clientCount() == 1);
         } finally {
             own.stop();
         }
@@ -214,8 +225,10 @@ class ConnectCommandTest {
                     + "Sec-WebSocket-Accept: " + Base64.getEncoder().encodeToString(sha1) + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(new byte[] {(byte) 0x81, 3, 'b', 'y', 'e'});
+            out.write(new byte[] {(byte) 0x89, 0}); // a ping: its pong says the client has read "bye" before it
             out.flush();
-            Thread.sleep(200);
+            c.setSoTimeout(10_000);
+            c.getInputStream().readNBytes(6); // the pong: 0x8A, mask bit and length 0, 4-byte masking key
             c.setSoLinger(true, 0); // RST: no close frame, no orderly shutdown
         } catch (Exception e) {
             // The test asserts on the client's side.

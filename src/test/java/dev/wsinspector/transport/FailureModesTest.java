@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import static dev.wsinspector.testutil.EventRecorder.frames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
 
 /** Each way a connection can fail gives one readable line, the right kind and the right close code. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -235,7 +236,8 @@ class FailureModesTest {
         server = new RawWebSocketServer(peer -> {
             peer.upgrade();
             peer.sendText(true, 0x1, "last words");
-            Thread.sleep(100);
+            // Dropped once the client has the frame (a reset could otherwise discard it unread).
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.size() == 1);
             peer.drop();
         });
         connection = service.connect(options(server.uri("/")), store, events);

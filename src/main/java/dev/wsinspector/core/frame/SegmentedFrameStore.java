@@ -56,6 +56,9 @@ public final class SegmentedFrameStore implements FrameStore {
     /** Payload chunks of released streaming segments, for new segments to reuse; under the append lock. */
     private final java.util.ArrayDeque<byte[]> spareChunks = new java.util.ArrayDeque<>();
     private volatile long spareBytes;
+    /** Set by {@link #seal()}; under the append lock. */
+    private boolean sealed;
+    private volatile long framesRefused;
     /** Tests only: runs in {@link #readPayload} between finding the segment and reading it. */
     static Runnable afterLookupForTests;
     /** The segment the last look-up found (any thread's); a hint, checked before use. */
@@ -85,9 +88,14 @@ public final class SegmentedFrameStore implements FrameStore {
         }
     }
 
+    /** {@inheritDoc} After {@link #seal()}: keeps nothing and returns -1. */
     @Override
     public long append(Direction direction, WireHeader header, boolean inflated, long monoNanos, ByteBuffer payload) {
         synchronized (appendLock) {
+            if (sealed) {
+                framesRefused++;
+                return -1;
+            }
             Segment seg = current;
             ByteBuffer kept = keepPayloads ? payload : payload.slice(payload.position(), 0);
             if (seg == null || seg.full(kept.remaining())) {
@@ -245,6 +253,25 @@ public final class SegmentedFrameStore implements FrameStore {
      */
     public void keepPayloads(boolean keep) {
         keepPayloads = keep;
+    }
+
+    /**
+     * Ends the capture: later {@link #append}s keep nothing (they return -1 and are counted in
+     * {@link #framesRefused()}), and the spare payload chunks kept for new segments are let go. A journaled
+     * recording seals its store when it ends, so frames an aborted connection still delivers neither grow memory
+     * that no budget counts nor make the timeline show more than the journal holds.
+     */
+    public void seal() {
+        synchronized (appendLock) {
+            sealed = true;
+            spareChunks.clear();
+            spareBytes = 0;
+        }
+    }
+
+    /** Frames offered after {@link #seal()}, not kept. */
+    public long framesRefused() {
+        return framesRefused;
     }
 
     /** Frames whose payload was not kept (see {@link #keepPayloads}). */

@@ -90,6 +90,25 @@ public final class JournalFormat {
         return headerLength;
     }
 
+    /**
+     * Whether {@code bytes} (a whole file shorter than a header) can be the start of a header this version writes,
+     * or zeros (what a file system may show of blocks that never reached the disk): a journal whose writer stopped
+     * before its header was complete, so it holds nothing.
+     */
+    static boolean tornHeader(byte[] bytes) {
+        if (bytes.length >= FILE_HEADER_LENGTH) {
+            return false;
+        }
+        ByteBuffer expected = fileHeader(0);
+        boolean zeros = true;
+        boolean prefix = true;
+        for (int i = 0; i < bytes.length; i++) {
+            zeros &= bytes[i] == 0;
+            prefix &= i >= 16 || bytes[i] == expected.get(i); // from byte 16: the creation time, any value
+        }
+        return zeros || prefix;
+    }
+
     static int crc(ByteBuffer record, int from, int to) {
         CRC32C crc = new CRC32C();
         crc.update(record.duplicate().limit(to).position(from));

@@ -45,9 +45,12 @@ final class JournalWriter implements Closeable {
     /** Frames whose records reached the sink (readable through the file). */
     private volatile long framesWritten;
     private long framesInBuffer;
-    /** Frames and payload bytes written, by direction (0 in, 1 out). */
+    /** Frames and payload bytes encoded, by direction (0 in, 1 out). */
     private final long[] framesByDir = new long[2];
     private final long[] bytesByDir = new long[2];
+    /** The same for the records the sink took whole: what the file holds even after a failed write. */
+    private final long[] framesOnDisk = new long[2];
+    private final long[] bytesOnDisk = new long[2];
     private IOException failure;
 
     JournalWriter(JournalSink sink, long createdEpochMicros) throws IOException {
@@ -79,6 +82,19 @@ final class JournalWriter implements Closeable {
     /** Payload bytes encoded so far in direction {@code dir} (0 in, 1 out). */
     long bytes(int dir) {
         return bytesByDir[dir];
+    }
+
+    /**
+     * Frames in direction {@code dir} whose records the sink took whole: after a failed write, what the file
+     * holds (the encoded ones still in the buffer never reach it).
+     */
+    long framesOnDisk(int dir) {
+        return framesOnDisk[dir];
+    }
+
+    /** Payload bytes of {@link #framesOnDisk}. */
+    long bytesOnDisk(int dir) {
+        return bytesOnDisk[dir];
     }
 
     boolean failed() {
@@ -113,8 +129,6 @@ final class JournalWriter implements Closeable {
         int length = batch.payloadLength[i];
         int flags = batch.flags[i]; // FrameBatch's flags are the journal's (JournalFormat)
         int dir = (flags & FrameBatch.INBOUND) != 0 ? 0 : 1;
-        framesByDir[dir]++;
-        bytesByDir[dir] += length;
         long mono = batch.monoNanos[i];
         int fixed = JournalFormat.RECORD_PREFIX + 1 + JournalFormat.FRAME_FIXED;
         long record = (long) fixed + length + JournalFormat.CRC_LENGTH;
@@ -165,6 +179,10 @@ final class JournalWriter implements Closeable {
         offset += record;
         frames = seq + 1;
         framesInBuffer++;
+        // Counted once the record is whole in the buffer: a drain in the middle of a record larger than the
+        // buffer (above) then does not count it as on disk.
+        framesByDir[dir]++;
+        bytesByDir[dir] += length;
     }
 
     /** Appends one event record. */
@@ -239,8 +257,10 @@ final class JournalWriter implements Closeable {
         } finally {
             buf.clear();
         }
-        // Frames whose records were wholly in the drained buffer are now readable; the one being encoded (if
-        // any) is not, so only whole flushes advance framesWritten.
+        // Frames whose records were wholly in the drained buffer are now in the file; the one being encoded (if
+        // any) is not counted yet. Only whole flushes advance framesWritten (what readers may read).
+        System.arraycopy(framesByDir, 0, framesOnDisk, 0, 2);
+        System.arraycopy(bytesByDir, 0, bytesOnDisk, 0, 2);
     }
 
     private void check() throws IOException {

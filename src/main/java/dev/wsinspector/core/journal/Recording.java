@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -44,10 +43,13 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
     /** Frames forced to the disk (the only ones that may leave memory). */
     private long framesSynced;
     private volatile String problem;
+    /** The journal's own error message, for the summary ({@code how}); null while it works. */
+    private String failure;
     private volatile boolean closed;
 
-    Recording(Path dir, SessionCatalog catalog, SessionMeta meta, JournalSink sink, FileChannel lockChannel,
-              FileLock lock, Consumer<String> onProblem) throws IOException {
+    /** @param writer the journal's writer, its file header already written */
+    Recording(Path dir, SessionCatalog catalog, SessionMeta meta, JournalWriter writer, FileChannel lockChannel,
+              FileLock lock, Consumer<String> onProblem) {
         this.dir = dir;
         this.catalog = catalog;
         this.meta = meta;
@@ -56,7 +58,7 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
         this.onProblem = onProblem;
         this.store = new SegmentedFrameStore();
         this.session = new Session(store);
-        this.writer = new JournalWriter(sink, meta.startedMicros());
+        this.writer = writer;
         this.readChannel = new JournalReads(dir.resolve(JournalFormat.JOURNAL_FILE));
         this.journalFrames = new JournalFrameStore(readChannel, writer.index(), writer::framesWritten,
                 store::payloadBytes, Map.of(), store.clock());
@@ -161,6 +163,7 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
 
     private void fail(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        failure = message;
         problem = "The session journal cannot be written (" + message + "): capture goes on in memory only, and"
                 + " what the journal already holds is kept";
         FrameStore frames = session.frames();
@@ -173,7 +176,7 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
     private void saveMeta() throws IOException {
         SessionMeta m;
         synchronized (this) {
-            meta = meta.withCounts(writer.frames(0), writer.frames(1), writer.bytes(0), writer.bytes(1));
+            meta = onDiskCounts(meta);
             m = meta;
         }
         catalog.saveMeta(dir, m);
@@ -215,6 +218,9 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
             if (closed) {
                 return;
             }
+            // No frame is kept from here on (an aborted connection's read thread may still deliver some): the
+            // session then shows exactly what its journal holds, and nothing grows outside the memory budget.
+            store.seal();
             write();
             closed = true;
             try {
@@ -224,8 +230,7 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
             } catch (IOException e) {
                 fail(e);
             }
-            meta = meta.withCounts(writer.frames(0), writer.frames(1), writer.bytes(0), writer.bytes(1))
-                    .ended(endMicros(), false, how());
+            meta = onDiskCounts(meta).ended(endMicros(), false, how());
             try {
                 catalog.saveMeta(dir, meta);
             } catch (IOException e) {
@@ -237,13 +242,22 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
             closeQuietly(lock);
             closeQuietly(lockChannel);
             SessionCatalog.lockReleased(dir);
-            if (store.releasedBelow() == 0) {
-                // Every frame is still in memory: nothing will read the file through this recording.
-                closeQuietly(readChannel);
+            if (problem == null) {
+                // An ended session no longer counts in the memory budget (the catalog shares it among the live
+                // ones), so it keeps no more than its last segment: the rest is read back from the journal, as for
+                // a stored session.
+                store.release(writer.framesWritten(), journalFrames, 0);
             }
-            // Otherwise the tab that shows the session reads its released frames through readChannel for as long
-            // as it keeps the session: one open file per such session until the process ends.
+            // The tab that shows the session reads released frames through readChannel, which opens the file
+            // again when asked (and keeps a bounded number open for the whole process).
+            readChannel.release();
         }
+    }
+
+    /** {@code m} with the counts of what the journal file holds. */
+    private SessionMeta onDiskCounts(SessionMeta m) {
+        return m.withCounts(writer.framesOnDisk(0), writer.framesOnDisk(1), writer.bytesOnDisk(0),
+                writer.bytesOnDisk(1));
     }
 
     private long endMicros() {
@@ -253,10 +267,14 @@ public final class Recording implements Closeable, SessionRecorder.Recorded {
 
     private String how() {
         var c = session.closed().orElse(null);
-        if (c != null) {
-            return "closed " + c.code() + (c.clean() ? "" : " (not clean)");
+        String ended = c != null ? "closed " + c.code() + (c.clean() ? "" : " (not clean)")
+                : session.lastFailure().map(f -> "failed: " + f.message()).orElse("stopped");
+        if (failure == null) {
+            return ended;
         }
-        return session.lastFailure().map(f -> "failed: " + f.message()).orElse("stopped");
+        // The timeline holds more than the journal: the summary says so, and counts what the file holds.
+        long onDisk = writer.framesOnDisk(0) + writer.framesOnDisk(1);
+        return "journal incomplete (" + failure + "): " + onDisk + " of " + store.size() + " frames kept; " + ended;
     }
 
     private static void closeQuietly(AutoCloseable c) {

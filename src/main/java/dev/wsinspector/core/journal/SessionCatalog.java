@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -106,6 +107,10 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
     private final Object threadLock = new Object();
     private Thread thread;
     private volatile boolean closing;
+    /** Tests only: runs in a listing after it read a summary saying "running", before it looks at the lock. */
+    static volatile Consumer<Path> afterSummaryReadForTests;
+    /** Tests only: runs when a new session's files are made, right before its summary is first written. */
+    static volatile Consumer<Path> beforeSummaryForTests;
 
     public SessionCatalog(Path dataDir, Settings settings) {
         this.root = dataDir.resolve(DIRECTORY);
@@ -142,6 +147,9 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
      * @throws IOException when the session's folder or journal cannot be created
      */
     public Recording record(String name, String profile, String url, Consumer<String> onProblem) throws IOException {
+        if (closing) {
+            throw closed();
+        }
         createPrivateDirectory(root);
         Instant now = Instant.now();
         Path dir;
@@ -158,11 +166,12 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
         }
         long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
         SessionMeta meta = new SessionMeta(id, name, profile, url, micros, 0, false, "", 0, 0, 0, 0, false);
-        // Lock and journal first, the summary last: a reader that sees the summary sees a held lock and a
-        // journal, so it never takes a starting session for a crashed one.
+        // Lock first, then the journal with its header on the disk, the summary last: a reader that sees the
+        // summary sees a held lock and a readable journal, so it never takes a starting session for a crashed one,
+        // and a crash at any point leaves either no summary or one over a journal that opens.
         FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), java.util.Set.of(StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE), privateFile());
-        FileChannel journal = null;
+        JournalWriter writer = null;
         Path lockPath = dir.resolve(LOCK_FILE).toAbsolutePath().normalize();
         Recording recording;
         try {
@@ -171,23 +180,78 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
                 throw new IOException("the new session's lock is held by another process");
             }
             HELD_HERE.add(lockPath);
-            journal = FileChannel.open(dir.resolve(JournalFormat.JOURNAL_FILE), java.util.Set.of(
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), privateFile());
+            writer = createJournal(dir, micros);
+            Consumer<Path> hook = beforeSummaryForTests;
+            if (hook != null) {
+                hook.accept(dir);
+            }
             saveMeta(dir, meta);
-            recording = new Recording(dir, this, meta, JournalSink.of(journal), lockChannel, lock,
+            recording = new Recording(dir, this, meta, writer, lockChannel, lock,
                     onProblem == null ? p -> { } : onProblem);
         } catch (IOException | RuntimeException e) {
             // Nothing half-open stays behind: the caller falls back to a capture in memory.
             HELD_HERE.remove(lockPath);
-            if (journal != null) {
-                journal.close();
+            if (writer != null) {
+                closeQuietly(writer);
             }
             lockChannel.close();
+            try {
+                deleteTree(dir); // nothing was captured: no empty session to list
+            } catch (IOException | RuntimeException ignored) {
+                // left as an empty folder; a listing shows it as an empty session that ended abruptly, if at all
+            }
             throw e;
         }
-        live.add(recording);
-        startThread();
+        register(recording);
         return recording;
+    }
+
+    /**
+     * Makes {@code dir}'s journal: its header is written and forced to disk in a temporary file that is then
+     * renamed into place, so {@code frames.wsj} never exists without a whole header.
+     */
+    private static JournalWriter createJournal(Path dir, long createdMicros) throws IOException {
+        Path temp = dir.resolve("." + JournalFormat.JOURNAL_FILE + ".tmp");
+        FileChannel journal = FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), privateFile());
+        try {
+            JournalWriter writer = new JournalWriter(JournalSink.of(journal), createdMicros);
+            journal.force(true);
+            // The open channel follows the file through the rename: frames are appended to frames.wsj.
+            Files.move(temp, dir.resolve(JournalFormat.JOURNAL_FILE), StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(dir);
+            return writer;
+        } catch (IOException | RuntimeException e) {
+            journal.close();
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /**
+     * Lets the journal thread write {@code recording}, unless the catalog began closing meanwhile: then the
+     * recording is completed at once (nothing was captured yet), its folder removed, and the caller refused.
+     */
+    private void register(Recording recording) {
+        synchronized (threadLock) {
+            if (!closing) {
+                live.add(recording);
+                startThread();
+                return;
+            }
+        }
+        recording.close();
+        try {
+            deleteTree(recording.directory());
+        } catch (IOException | RuntimeException e) {
+            // an empty session that ended at once stays listed; nothing is lost
+        }
+        throw closed();
+    }
+
+    private static JournalException closed() {
+        return new JournalException("the session catalog is closing (the app or the command is exiting):"
+                + " no new session is recorded");
     }
 
     /**
@@ -222,19 +286,26 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
         }
     }
 
-    /** A test's recording whose journal goes to {@code sink} (e.g. one that fails like a full disk). */
+    /**
+     * A test's recording whose journal goes to {@code sink} (e.g. one that fails like a full disk). The folder's
+     * own {@code frames.wsj} holds only a header, so the sink should fail before the recording ends (frames that
+     * leave memory are read back from the folder's journal).
+     */
     Recording record(String name, String url, JournalSink sink, Consumer<String> onProblem) throws IOException {
         createPrivateDirectory(root);
         String id = "test-" + System.nanoTime();
         Path dir = root.resolve(id);
         createPrivateDirectory(dir, true);
-        Files.createFile(dir.resolve(JournalFormat.JOURNAL_FILE));
         SessionMeta meta = new SessionMeta(id, name, "", url, System.currentTimeMillis() * 1000, 0, false, "", 0, 0,
                 0, 0, false);
+        JournalWriter writer = new JournalWriter(sink, meta.startedMicros());
+        ByteBuffer header = JournalFormat.fileHeader(meta.startedMicros());
+        byte[] headerBytes = new byte[header.remaining()];
+        header.get(headerBytes);
+        files.write(dir.resolve(JournalFormat.JOURNAL_FILE), headerBytes); // the folder's own journal opens, empty
         saveMeta(dir, meta);
-        Recording recording = new Recording(dir, this, meta, sink, null, null, onProblem);
-        live.add(recording);
-        startThread();
+        Recording recording = new Recording(dir, this, meta, writer, null, null, onProblem);
+        register(recording);
         return recording;
     }
 
@@ -329,24 +400,60 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
         if (meta != null && !meta.running()) {
             return Optional.of(meta);
         }
-        if (heldByAnotherProcess(dir)) {
-            return Optional.ofNullable(meta);
+        Consumer<Path> hook = afterSummaryReadForTests;
+        if (hook != null) {
+            hook.accept(dir);
         }
-        if (!Files.exists(dir.resolve(JournalFormat.JOURNAL_FILE))) {
-            // Killed between making the folder and the journal: nothing was captured.
-            return meta == null ? Optional.empty() : Optional.of(meta.ended(meta.startedMicros(), true, "ended abruptly"));
+        try (Closeable held = holdIfFree(dir)) {
+            if (held == null) {
+                return Optional.ofNullable(meta); // recording (here or in another process): "running" is true
+            }
+            // The lock is ours now, so no writer runs. A writer that ended cleanly after the summary was read above
+            // wrote its end before it let go of the lock: read the summary again, or a clean end would be taken
+            // for a crash and overwritten.
+            meta = summary(dir);
+            if (meta != null && !meta.running()) {
+                return Optional.of(meta);
+            }
+            if (!Files.exists(dir.resolve(JournalFormat.JOURNAL_FILE))) {
+                // Killed between making the folder and the journal: nothing was captured.
+                return meta == null ? Optional.empty()
+                        : Optional.of(meta.ended(meta.startedMicros(), true, "ended abruptly"));
+            }
+            return Optional.of(recover(dir, meta));
         }
-        return Optional.of(recover(dir, meta));
     }
 
-    /** A session that never wrote its end: count it from its journal and mark it ended abruptly. */
+    /** {@code dir}'s summary, or null when it is missing or cannot be read (then the journal is the truth). */
+    private static SessionMeta summary(Path dir) {
+        try {
+            return SessionMeta.fromFile(Files.readAllBytes(dir.resolve(META_FILE)));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A session that never wrote its end: count it from its journal and mark it ended abruptly. Called with the
+     * session's lock held.
+     */
     private SessionMeta recover(Path dir, SessionMeta meta) throws IOException {
         String id = dir.getFileName().toString();
-        try (StoredJournal j = StoredJournal.open(dir.resolve(JournalFormat.JOURNAL_FILE), true)) {
+        Path journal = dir.resolve(JournalFormat.JOURNAL_FILE);
+        if (Files.size(journal) < JournalFormat.FILE_HEADER_LENGTH && JournalFormat.tornHeader(Files.readAllBytes(journal))) {
+            // The writer stopped before the header was on the disk (a version that wrote the summary first, or a
+            // disk that lost the write): nothing was captured. A whole header makes it a journal that opens, empty.
+            ByteBuffer header = JournalFormat.fileHeader(meta != null ? meta.startedMicros() : 0);
+            byte[] bytes = new byte[header.remaining()];
+            header.get(bytes);
+            files.write(journal, bytes);
+        }
+        try (StoredJournal j = StoredJournal.open(journal, true)) {
             String url = meta != null ? meta.url() : j.events().stream()
                     .filter(e -> e instanceof ConnectionEvent.Connecting).map(e -> ((ConnectionEvent.Connecting) e).url())
                     .findFirst().orElse("");
-            long started = meta != null ? meta.startedMicros() : Math.max(0, j.firstEpochMicros());
+            long started = meta != null ? meta.startedMicros()
+                    : j.createdEpochMicros() > 0 ? j.createdEpochMicros() : Math.max(0, j.firstEpochMicros());
             long ended = j.lastEpochMicros() == Long.MIN_VALUE ? started : j.lastEpochMicros();
             SessionMeta base = meta != null ? meta
                     : new SessionMeta(id, "", "", url, started, 0, false, "", 0, 0, 0, 0, false);
@@ -358,6 +465,55 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
             SessionMeta base = meta != null ? meta
                     : new SessionMeta(id, "", "", "", 0, 0, false, "", 0, 0, 0, 0, false);
             return base.ended(base.startedMicros(), true, "unreadable: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Takes {@code dir}'s lock when no recording holds it, for as long as the returned handle is open (a
+     * recovery: no writer may start meanwhile, nor another lister recover it too); null when it is held, or when
+     * that cannot be told. A folder without a lock file gets a handle that holds nothing (no writer ever ran
+     * there: a writer makes its lock first).
+     */
+    private static Closeable holdIfFree(Path dir) {
+        Path lockFile = dir.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return () -> { };
+        }
+        Path key = lockFile.toAbsolutePath().normalize();
+        // Marked before the file is opened: other catalogs of this JVM then do not open (and close) a descriptor of
+        // it, which on POSIX would drop the lock taken here.
+        if (!HELD_HERE.add(key)) {
+            return null; // recording in this JVM, or being recovered by another catalog of it
+        }
+        FileChannel c = null;
+        try {
+            c = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+            FileLock l = c.tryLock();
+            if (l != null) {
+                FileChannel channel = c;
+                return () -> {
+                    try {
+                        channel.close(); // releases the lock
+                    } finally {
+                        HELD_HERE.remove(key);
+                    }
+                };
+            }
+        } catch (OverlappingFileLockException | IOException e) {
+            // held by this process, or cannot tell: taking it for alive is safe, "recovering" a live journal is not
+        }
+        closeQuietly(c);
+        HELD_HERE.remove(key);
+        return null;
+    }
+
+    private static void closeQuietly(Closeable c) {
+        try {
+            if (c != null) {
+                c.close();
+            }
+        } catch (IOException e) {
+            // what was opened only to be let go of
         }
     }
 
@@ -498,14 +654,21 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
         return deleted;
     }
 
-    /** Ends every live recording (app exit, SIGTERM) and stops the journal thread. */
+    /**
+     * Ends every live recording (app exit, SIGTERM) and stops the journal thread. From here on {@link #record}
+     * refuses with a {@link JournalException} (and {@link #start} captures in memory, saying so); a recording
+     * that was starting meanwhile is either among those ended here or refused.
+     */
     @Override
     public void close() {
+        synchronized (threadLock) {
+            closing = true;
+        }
+        // Every recording registered before the flag was set is in live now; none is added after.
         for (Recording r : List.copyOf(live)) {
             r.close();
         }
         synchronized (threadLock) {
-            closing = true;
             if (thread != null) {
                 thread.interrupt();
                 try {
@@ -514,6 +677,13 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
                     Thread.currentThread().interrupt();
                 }
             }
+        }
+    }
+
+    /** Tests: whether the journal thread runs. */
+    boolean journalThreadRunning() {
+        synchronized (threadLock) {
+            return thread != null && thread.isAlive();
         }
     }
 
@@ -542,6 +712,15 @@ public final class SessionCatalog implements Closeable, SessionRecorder {
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    /** Best effort: makes a rename in {@code dir} survive a power cut (POSIX; Windows cannot open a directory). */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException notSupported) {
+            // the rename itself is atomic; only its durability across a power cut is left to the OS
         }
     }
 

@@ -15,8 +15,11 @@ import java.time.Instant;
  *
  * @param startedMicros epoch µs
  * @param endedMicros   epoch µs, or 0 while running (or when it ended abruptly and was not recounted yet)
- * @param how           how it ended: {@code "closed 1000"}, {@code "failed: …"}, {@code "ended abruptly"}, or
- *                      {@code ""} while running
+ * @param how           how it ended: {@code "closed 1000"}, {@code "failed: …"}, {@code "stopped"},
+ *                      {@code "ended abruptly"}, {@code "journal incomplete (REASON): K of N frames kept; closed 1000"}
+ *                      when the journal could not be written to the end, or {@code ""} while running
+ * @param framesIn      frames the journal holds (after a failed write: those that reached the file), likewise the
+ *                      other counts
  */
 public record SessionMeta(String id, String name, String profile, String url, long startedMicros, long endedMicros,
                           boolean endedAbruptly, String how, long framesIn, long framesOut, long bytesIn,

@@ -27,6 +27,7 @@ import java.util.zip.CRC32C;
  */
 public final class StoredJournal implements Closeable {
 
+    /** Open while the file is scanned ({@link #open}), closed after. */
     private final FileChannel channel;
     private final SparseIndex index = new SparseIndex();
     private final Map<Long, Long> skips = new HashMap<>();
@@ -40,13 +41,14 @@ public final class StoredJournal implements Closeable {
     private long firstMono;
     private long lastEpoch = Long.MIN_VALUE;
     private long validEnd;
+    private long created = Long.MIN_VALUE;
     private long fileSize;
     private boolean tornTail;
     /** Frames lost to damage so far in the walk: events after them move up by as many places. */
     private long lost;
 
     private final Path file;
-    /** The frames' reads (see {@link JournalReads}); opened by the first {@link #frames()}. */
+    /** The frames' reads (see {@link JournalReads}); made by the first {@link #frames()}, the file opened on demand. */
     private JournalReads reads;
 
     private StoredJournal(FileChannel channel, Path file) {
@@ -65,17 +67,16 @@ public final class StoredJournal implements Closeable {
         FileChannel channel = repair
                 ? FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)
                 : FileChannel.open(file, StandardOpenOption.READ);
-        StoredJournal journal = new StoredJournal(channel, file);
-        try {
+        try (channel) {
+            StoredJournal journal = new StoredJournal(channel, file);
             journal.scan();
             if (repair && journal.tornTail) {
                 channel.truncate(journal.validEnd);
                 channel.force(true);
             }
+            // The scanning channel is closed here: frames are read through JournalReads, which holds a bounded
+            // number of files open for all sessions, so a stored session in a tab costs no descriptor of its own.
             return journal;
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
         }
     }
 
@@ -87,6 +88,7 @@ public final class StoredJournal implements Closeable {
             throw new JournalException("not a session journal: the file is empty or shorter than its header");
         }
         long pos = JournalFormat.checkFileHeader(head.slice());
+        created = pos >= 24 && head.remaining() >= 24 ? head.getLong(head.position() + 16) : Long.MIN_VALUE;
         long expectedSeq = 0;
         long damagedAt = -1;
         CRC32C crc = new CRC32C();
@@ -238,11 +240,7 @@ public final class StoredJournal implements Closeable {
         long n = frames;
         long bytes = payloadBytes;
         if (reads == null) {
-            try {
-                reads = new JournalReads(file);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot read the session journal: " + e.getMessage(), e);
-            }
+            reads = new JournalReads(file);
         }
         return new JournalFrameStore(reads, index, () -> n, () -> bytes, skips, clock(),
                 new FrameStore.Totals(framesIn(), framesOut(), bytesIn(), bytesOut()));
@@ -299,6 +297,11 @@ public final class StoredJournal implements Closeable {
         return bytesByDir[1];
     }
 
+    /** When the writer made the file (its header), epoch µs, or {@link Long#MIN_VALUE} when unknown. */
+    public long createdEpochMicros() {
+        return created;
+    }
+
     /** Time of the first record, epoch µs, or {@link Long#MIN_VALUE} for an empty journal. */
     public long firstEpochMicros() {
         return firstEpoch;
@@ -311,12 +314,8 @@ public final class StoredJournal implements Closeable {
 
     @Override
     public synchronized void close() throws IOException {
-        try {
-            if (reads != null) {
-                reads.close();
-            }
-        } finally {
-            channel.close();
+        if (reads != null) {
+            reads.close();
         }
     }
 }

@@ -126,8 +126,9 @@ class JournalTest {
                                 random.nextInt(), wire);
                 f.append(out ? Direction.OUT : Direction.IN, h, inflated, f.clock().nanoTime(), ByteBuffer.wrap(p));
                 if (i % 1000 == 0) {
-                    rec.framesJournaled(); // let the journal thread run between
-                    Thread.sleep(25);
+                    // The journal thread writes what arrived before more comes: records are encoded in several runs.
+                    long appended = f.size();
+                    await().atMost(Duration.ofSeconds(20)).until(() -> rec.framesJournaled() == appended);
                 }
             }
             rec.close();

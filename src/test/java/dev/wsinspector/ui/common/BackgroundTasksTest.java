@@ -113,8 +113,11 @@ class BackgroundTasksTest {
         tasks.submitLatest("k", () -> "new", delivered::add);
         fxQueue.take().run();
         release.countDown();
-        // Give the old task time to finish; whatever it queues must be dropped.
-        Thread.sleep(100);
+        // The old task ends by queueing its outcome (its result, or the interrupt of its cancellation) for the FX
+        // thread: wait for it; it must be dropped.
+        Runnable oldOutcome = fxQueue.poll(5, TimeUnit.SECONDS);
+        assertThat(oldOutcome).as("the old task's outcome, queued").isNotNull();
+        oldOutcome.run();
         runFxQueue();
         assertThat(delivered).containsExactly("new");
     }

@@ -98,7 +98,10 @@ class SessionsViewModelTest {
         }
         s.onEvent(new ConnectionEvent.Closed(now(s), s.frames().size(), 1000, "bye", false, true));
         rec.close();
-        Thread.sleep(2);  // distinct start times: the list's order is by start
+        long started = rec.meta().startedMicros(); // distinct start times: the list's order is by start
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(1))
+                .until(() -> java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH,
+                        java.time.Instant.now()) > started);
         return rec.id();
     }
 
