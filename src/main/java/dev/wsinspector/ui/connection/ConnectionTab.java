@@ -8,7 +8,7 @@ import dev.wsinspector.core.session.Session;
 import dev.wsinspector.core.timing.Scheduler;
 import dev.wsinspector.ui.common.BackgroundTasks;
 import dev.wsinspector.ui.common.ViewLoader;
-import dev.wsinspector.ui.composer.ComposerView;
+import dev.wsinspector.ui.composer.ComposerController;
 import dev.wsinspector.ui.composer.ComposerViewModel;
 import dev.wsinspector.ui.detail.DetailPane;
 import dev.wsinspector.ui.messages.SavedMessageDialog;
@@ -81,12 +81,13 @@ public final class ConnectionTab extends Tab {
         textProperty().bind(title.concat(titleSuffix));
 
         composerModel = new ComposerViewModel(model::connection, model::templates);
-        ComposerView composer = new ComposerView(composerModel, model::close);
         messages = new SavedMessagesViewModel(model::sendSaved, (change, result) -> profiles.update(
                 model.profileProperty().get().id(), p -> p.withMessages(change.apply(p.messages())), result));
         replay = new ReplayViewModel(scheduler, new TabReplayTarget(model));
-        composer.saveButton().disableProperty().bind(messages.availableProperty().not());
-        composer.saveButton().setOnAction(e -> saveMessage("Save message from composer", composerModel.draft()));
+        composerModel.saveAvailableProperty().bind(messages.availableProperty());
+        composerModel.onSave(draft -> saveMessage("Save message from composer", draft));
+        Parent composer = views.load(ComposerController.class, composerModel,
+                (ComposerViewModel.CloseAction) model::close).root();
 
         rows = new TabTimeline(this, timeline, detail, messages, replay);
         toolbar = rows.toolbar();
