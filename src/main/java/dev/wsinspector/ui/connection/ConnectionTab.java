@@ -44,6 +44,7 @@ public final class ConnectionTab extends Tab {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination GO_TO = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
 
+    private final ViewLoader views;
     private final ConnectionViewModel model;
     private final TimelineView timeline = new TimelineView();
     private final DetailPane detail;
@@ -73,6 +74,7 @@ public final class ConnectionTab extends Tab {
      */
     public ConnectionTab(ViewLoader views, ConnectionViewModel model, DetailPane detail, ProfileUpdater profiles,
                          Scheduler scheduler, BackgroundTasks tasks) {
+        this.views = views;
         this.model = model;
         this.tasks = tasks;
         this.detail = detail;
@@ -209,7 +211,7 @@ public final class ConnectionTab extends Tab {
 
     /** Opens the dialog that keeps {@code draft} (edited) in the profile's messages. */
     void saveMessage(String title, SavedMessage draft) {
-        new SavedMessageDialog(getTabPane().getScene().getWindow(), title, draft, messages::add).show();
+        new SavedMessageDialog(views, getTabPane().getScene().getWindow(), title, draft, messages::add).show();
     }
 
     public CaptureStats stats() {

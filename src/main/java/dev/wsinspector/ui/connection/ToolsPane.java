@@ -46,7 +46,7 @@ final class ToolsPane {
 
     private ViewLoader.View<Parent, ToolsPaneController> view() {
         if (view == null) {
-            view = views.load(ToolsPaneController.class, messages, replay);
+            view = views.load(ToolsPaneController.class, messages, messages.messages(), replay);
         }
         return view;
     }
