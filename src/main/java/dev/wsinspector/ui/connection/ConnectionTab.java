@@ -34,9 +34,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One connection, assembled from its parts: the connection bar and the timeline toolbar (FXML views), the
- * timeline, the detail pane and the composer, and on the right the tools pane, loaded the first time it is
- * shown (most tabs never open it). The window's pulse calls {@link #pulse(long)}, which brings new frames in
+ * One connection, assembled from its parts: the connection bar, the timeline toolbar and the composer (FXML
+ * views), the timeline and the detail pane, and on the right the tools pane, loaded the first time it is shown
+ * (most tabs never open it). The tab is the {@code Tab} the window and the tests hold, so its methods are the
+ * tab's API; state and logic are in the view models it wires together. The window's pulse calls {@link #pulse(long)}, which brings new frames in
  * once per pulse; nothing here is called from transport threads.
  */
 public final class ConnectionTab extends Tab {
@@ -200,6 +201,7 @@ public final class ConnectionTab extends Tab {
         detail.prepare();
     }
 
+    /** For tests: whether the tools pane has been built. */
     boolean toolsBuilt() {
         return tools.built();
     }
