@@ -247,7 +247,7 @@ public final class InspectorApp extends Application {
                         .provide(Theme.class, theme)
                         .build());
                 window = new MainWindow(views, serverModel,
-                        url -> new ConnectionTab(new ConnectionViewModel(connections, sessions, url),
+                        url -> new ConnectionTab(views, new ConnectionViewModel(connections, sessions, url),
                                 new DetailPane(tasks),
                                 (id, change, result) -> profiles.update(id, change, SaveListener.reportingTo(result)),
                                 Scheduler.system(), tasks),

@@ -26,6 +26,11 @@ public class CompactBar extends HBox {
         super(spacing, children);
     }
 
+    /** For FXML: spacing and children set as properties. */
+    public CompactBar() {
+        super();
+    }
+
     /** An icon from the Material Design pack ({@code org.kordamp.ikonli.materialdesign2}), sized by the CSS. */
     public static FontIcon icon(Ikon ikon) {
         FontIcon icon = new FontIcon(ikon);

@@ -8,9 +8,11 @@ import dev.wsinspector.core.profile.SavedMessage;
 import dev.wsinspector.core.replay.TemplateException;
 import dev.wsinspector.core.replay.Templates;
 import dev.wsinspector.core.session.Connection;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -18,6 +20,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +40,11 @@ public final class ComposerViewModel {
         }
     }
 
+    /** What Close does (the connection's view model owns closing). */
+    public interface CloseAction {
+        void close(int code, String reason);
+    }
+
     private static final int HISTORY_LIMIT = 200;
 
     private final Supplier<Connection> connection;
@@ -51,6 +59,8 @@ public final class ComposerViewModel {
     private final StringProperty closeReason = new SimpleStringProperty("");
     private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
     private int historyCursor = -1;
+    private final BooleanProperty saveAvailable = new SimpleBooleanProperty(false);
+    private Consumer<SavedMessage> saver = draft -> { };
 
     /** @param connection supplies the open connection, or null when none is open */
     public ComposerViewModel(Supplier<Connection> connection) {
@@ -66,6 +76,23 @@ public final class ComposerViewModel {
         this.templates = templates;
         input.addListener((o, a, b) -> validate());
         mode.addListener((o, a, b) -> validate());
+    }
+
+    /** Save… is offered only where the typed message can be kept (a profile's tab). */
+    public BooleanProperty saveAvailableProperty() {
+        return saveAvailable;
+    }
+
+    /** What Save… does with the typed message (the tab opens its dialog). */
+    public void onSave(Consumer<SavedMessage> saver) {
+        this.saver = saver;
+    }
+
+    /** Hands the typed message, as a saved message, to what {@link #onSave} gave, where saving is available. */
+    public void save() {
+        if (saveAvailable.get()) {
+            saver.accept(draft());
+        }
     }
 
     /** The message with its variables resolved, when it has any; empty otherwise. */
@@ -166,7 +193,7 @@ public final class ComposerViewModel {
      * Checks the close code and reason picked in the composer and hands them to {@code close}. A code that may
      * not be sent (1005, 1006, 1015, or outside 1000-4999) or a reason over 123 bytes is refused with a reason.
      */
-    public boolean close(ComposerView.CloseAction close) {
+    public boolean close(CloseAction close) {
         Integer code = closeCode.get();
         int value = code == null ? 1000 : code;
         if (!CloseCodes.isSendable(value)) {

@@ -119,6 +119,11 @@ public final class ReplayViewModel {
 
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
 
+    /** Appends a step that sends the first of {@code messages} (none picked when there are none). */
+    public void addStep(List<SavedMessage> messages) {
+        steps.add(new StepDraft(messages.isEmpty() ? null : messages.get(0)));
+    }
+
     /** Appends one step per message, in order. */
     public void addSteps(List<SavedMessage> messages) {
         messages.forEach(m -> steps.add(new StepDraft(m)));

@@ -2,6 +2,7 @@ package dev.wsinspector.ui.composer;
 
 import dev.wsinspector.core.compose.MessageMode;
 import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.profile.SavedMessage;
 import dev.wsinspector.core.session.Connection;
 import dev.wsinspector.core.session.ConnectionOptions;
 import dev.wsinspector.core.session.ConnectionState;
@@ -109,6 +110,23 @@ class ComposerViewModelTest {
         model.closeReasonProperty().set("done");
         assertThat(model.close((code, reason) -> closes.add(code + ":" + reason))).isTrue();
         assertThat(closes).containsExactly("4000:done");
+    }
+
+    @Test
+    void saveHandsTheTypedMessageOnOnlyWhereSavingIsAvailable() {
+        List<SavedMessage> saved = new ArrayList<>();
+        model.onSave(saved::add);
+        model.modeProperty().set(MessageMode.JSON);
+        model.inputProperty().set("{\"a\": 1}");
+        model.save();
+        assertThat(saved).as("a tab without a profile keeps nothing").isEmpty();
+
+        model.saveAvailableProperty().set(true);
+        model.save();
+        assertThat(saved).singleElement().satisfies(m -> {
+            assertThat(m.type()).isEqualTo(MessageMode.JSON);
+            assertThat(m.body()).isEqualTo("{\"a\": 1}");
+        });
     }
 
     private final class RecordingConnection implements Connection {

@@ -3,6 +3,8 @@ package dev.wsinspector.ui.connection;
 import dev.wsinspector.core.journal.SessionRecorder;
 import dev.wsinspector.transport.JwsConnectionService;
 import dev.wsinspector.ui.common.BackgroundTasks;
+import dev.wsinspector.ui.common.Controllers;
+import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.detail.DetailPane;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -34,7 +36,7 @@ class ConnectionTabTest {
     @Start
     void start(Stage stage) {
         tasks = new BackgroundTasks();
-        tab = new ConnectionTab(new ConnectionViewModel(new JwsConnectionService(), SessionRecorder.inMemory(),
+        tab = new ConnectionTab(new ViewLoader(Controllers.none()), new ConnectionViewModel(new JwsConnectionService(), SessionRecorder.inMemory(),
                 "ws://127.0.0.1:1/"), new DetailPane(tasks));
         stage.setScene(new Scene(new TabPane(tab), 1200, 800));
         stage.show();

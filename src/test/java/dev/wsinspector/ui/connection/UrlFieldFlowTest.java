@@ -5,6 +5,8 @@ import dev.wsinspector.core.session.ConnectionState;
 import dev.wsinspector.testutil.TestEchoServer;
 import dev.wsinspector.transport.JwsConnectionService;
 import dev.wsinspector.ui.common.BackgroundTasks;
+import dev.wsinspector.ui.common.Controllers;
+import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.detail.DetailPane;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
@@ -42,7 +44,7 @@ class UrlFieldFlowTest {
         server = TestEchoServer.launch(false, List.of(), null);
         base = "ws://127.0.0.1:" + server.getPort();
         tasks = new BackgroundTasks();
-        tab = new ConnectionTab(new ConnectionViewModel(new JwsConnectionService(), SessionRecorder.inMemory(),
+        tab = new ConnectionTab(new ViewLoader(Controllers.none()), new ConnectionViewModel(new JwsConnectionService(), SessionRecorder.inMemory(),
                 base + "/aaa"), new DetailPane(tasks));
         stage.setScene(new Scene(new TabPane(tab), 1200, 800));
         stage.show();

@@ -2,6 +2,8 @@ package dev.wsinspector.ui.messages;
 
 import dev.wsinspector.core.compose.MessageMode;
 import dev.wsinspector.core.profile.SavedMessage;
+import dev.wsinspector.ui.common.Controllers;
+import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.theme.Theme;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -72,7 +74,7 @@ class SavedMessageDialogTest {
     @Test
     void noLabelOfTheDialogIsCut(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            dialog = new SavedMessageDialog(owner, "Save message from composer",
+            dialog = new SavedMessageDialog(new ViewLoader(Controllers.none()), owner, "Save message from composer",
                     new SavedMessage("", MessageMode.JSON, "{\"op\":\"subscribe\",\"channel\":\"" + "x".repeat(200) + "\"}"),
                     m -> { });
             dialog.show();

@@ -48,6 +48,14 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void aNewStepSendsTheFirstSavedMessageOrNoneYet() {
+        model.addStep(List.of());
+        model.addStep(List.of(SavedMessage.text("hello", "hi"), SavedMessage.text("bye", "bye")));
+        assertThat(model.steps()).extracting(s -> s.messageProperty().get() == null ? null : s.messageProperty().get().name())
+                .containsExactly(null, "hello");
+    }
+
+    @Test
     void aSequenceSendsInOrderWithDelaysAndReportsProgress() {
         model.addSteps(List.of(SavedMessage.text("a", "hi {{who}}"), SavedMessage.text("b", "two")));
         model.steps().get(1).delayMillisProperty().set("100");

@@ -1,0 +1,176 @@
+package dev.wsinspector.ui.connection;
+
+import dev.wsinspector.core.io.CaptureFormat;
+import dev.wsinspector.core.session.CaptureStats;
+import dev.wsinspector.core.session.Session;
+import dev.wsinspector.ui.detail.DetailPane;
+import dev.wsinspector.ui.messages.SavedMessagesViewModel;
+import dev.wsinspector.ui.replay.ReplayViewModel;
+import dev.wsinspector.ui.timeline.RowFormatter;
+import dev.wsinspector.ui.timeline.TimelineList;
+import dev.wsinspector.ui.timeline.TimelineRow;
+import dev.wsinspector.ui.timeline.TimelineView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+
+import java.time.ZoneId;
+
+/**
+ * A tab's timeline kept to its capture, once per pulse: a new capture gets a new list, new frames come in as
+ * one batch, the toolbar's texts are brought up to date, and the selected row goes to the detail pane. It is what
+ * the timeline toolbar acts on (Go to, Latest, Clear, Save capture), and it offers the rows' own actions (save a
+ * frame as a message, replay the sent frames of a selection).
+ */
+final class TabTimeline implements TimelineToolbarViewModel.Timeline {
+
+    private final ConnectionTab tab;
+    private final TimelineView timeline;
+    private final DetailPane detail;
+    private final SavedMessagesViewModel messages;
+    private final ReplayViewModel replay;
+    private final RowFormatter formatter = new RowFormatter(ZoneId.systemDefault());
+    private final ShownCapture capture = new ShownCapture();
+    private final TimelineToolbarViewModel toolbar;
+    private ConnectionTab.CaptureSaver captureSaver;
+
+    TabTimeline(ConnectionTab tab, TimelineView timeline, DetailPane detail, SavedMessagesViewModel messages,
+                ReplayViewModel replay) {
+        this.tab = tab;
+        this.timeline = timeline;
+        this.detail = detail;
+        this.messages = messages;
+        this.replay = replay;
+        toolbar = new TimelineToolbarViewModel(this, System::nanoTime);
+        toolbar.pausedProperty().addListener((o, a, paused) -> {
+            if (timeline.rows() != null) {
+                timeline.setPaused(paused);
+            }
+        });
+        toolbar.timeModeProperty().addListener((o, a, mode) -> {
+            if (timeline.rows() != null) {
+                timeline.rows().setTimeMode(mode);
+                timeline.refresh();
+            }
+        });
+        timeline.onNotice(toolbar::notice);
+        timeline.selection().leadProperty().addListener((o, a, lead) -> showDetail(timeline.leadRow()));
+        addRowActions();
+    }
+
+    TimelineToolbarViewModel toolbar() {
+        return toolbar;
+    }
+
+    CaptureStats stats() {
+        return capture.stats();
+    }
+
+    void setCaptureSaver(ConnectionTab.CaptureSaver saver) {
+        captureSaver = saver;
+        toolbar.saveAvailableProperty().set(saver != null);
+    }
+
+    /** Shows {@code session} (the tab's capture now) with what came since the last pulse. */
+    void pulse(Session session, long nowNanos) {
+        if (capture.show(session)) {
+            TimelineList list = session == null ? null : new TimelineList(session, formatter);
+            if (list != null) {
+                list.setTimeMode(toolbar.timeModeProperty().get());
+                list.setPaused(toolbar.pausedProperty().get());
+            }
+            timeline.show(list);
+            detail.clear();
+        }
+        TimelineList rows = timeline.rows();
+        if (rows == null) {
+            return;
+        }
+        // The viewport follows new rows while the user is at the newest ones; scrolling up stops that.
+        timeline.pull();
+        capture.advance(nowNanos);
+        toolbar.refresh(rows.pendingRows(), rows.firstRow() - rows.firstReachableRow(), rows.size(),
+                rows.reachableRows(), rows.isFollowing());
+    }
+
+    /** The selected rows' frame range becomes the replay's; the Replay panel opens. */
+    void replaySelectedRows() {
+        long[] range = timeline.selectedFrameRange();
+        if (range != null && capture.session() != null) {
+            replay.useRange(capture.session().frames(), range[0], range[1]);
+            tab.showTool("Replay");
+        }
+    }
+
+    @Override
+    public boolean goToFrame(long seq) {
+        boolean found = timeline.goToFrame(seq);
+        if (found) {
+            timeline.requestFocus();
+        }
+        return found;
+    }
+
+    @Override
+    public long frameCount() {
+        return capture.frameCount();
+    }
+
+    @Override
+    public void follow() {
+        timeline.follow();
+    }
+
+    @Override
+    public void clearView() {
+        if (timeline.rows() != null) {
+            timeline.clearView();
+            detail.clear();
+        }
+    }
+
+    @Override
+    public void openFind() {
+        tab.openFind();
+    }
+
+    @Override
+    public void saveCapture(CaptureFormat format, boolean includeSecrets) {
+        if (captureSaver != null) {
+            captureSaver.save(tab, format, includeSecrets);
+        }
+    }
+
+    private void showDetail(TimelineRow row) {
+        if (row == null) {
+            detail.clear();
+        } else if (row.isFrame()) {
+            detail.setProtocolHint(capture.protocolHint(row.seq()));
+            detail.showFrame(capture.frame(row.seq()), capture.isText(row.seq()));
+        } else {
+            detail.showEvent(row.event());
+        }
+    }
+
+    /** Right-click on timeline rows: keep a frame as a saved message, or replay what we sent in the range. */
+    private void addRowActions() {
+        MenuItem saveFrame = new MenuItem("Save this frame…");
+        saveFrame.setId("saveFrameMenu");
+        saveFrame.setOnAction(e -> saveSelectedFrame());
+        MenuItem replayRows = new MenuItem("Replay sent frames of the selection…");
+        replayRows.setId("replayRowsMenu");
+        replayRows.setOnAction(e -> replaySelectedRows());
+        timeline.contextMenu().getItems().addAll(new SeparatorMenuItem(), saveFrame, replayRows);
+        timeline.contextMenu().setOnShowing(e -> {
+            TimelineRow row = timeline.leadRow();
+            saveFrame.setDisable(row == null || !row.isFrame() || !messages.availableProperty().get());
+            replayRows.setDisable(timeline.selectedFrameRange() == null);
+        });
+    }
+
+    private void saveSelectedFrame() {
+        TimelineRow row = timeline.leadRow();
+        if (row != null && row.isFrame() && capture.session() != null) {
+            tab.saveMessage("Save frame " + row.seq(), capture.asMessage(row.seq()));
+        }
+    }
+}
