@@ -1,6 +1,8 @@
 package dev.wsinspector.tools;
 
 import dev.wsinspector.app.InspectorApp;
+import dev.wsinspector.core.settings.ThemeChoice;
+import dev.wsinspector.testutil.FxFlow;
 import dev.wsinspector.transport.JwsConnectionService;
 import dev.wsinspector.transport.LocalEchoServer;
 import dev.wsinspector.ui.connection.ConnectionTab;
@@ -93,10 +95,7 @@ class AppScreenshots {
                 robot.interact(() -> {
                     stage.setWidth(size[0]);
                     stage.setHeight(size[1]);
-                    ToggleButton toggle = robot.lookup("#darkToggle").queryAs(ToggleButton.class);
-                    if (toggle.isSelected() != dark) {
-                        toggle.fire();
-                    }
+                    FxFlow.themeItem(robot, dark ? ThemeChoice.DARK : ThemeChoice.LIGHT).setSelected(true);
                 });
                 shoot("session-" + size[0] + "x" + size[1] + (dark ? "-dark" : "-light"));
             }
@@ -129,10 +128,7 @@ class AppScreenshots {
         robot.interact(() -> tab.timeline().goToFrame(1));
         for (boolean dark : new boolean[] {false, true}) {
             robot.interact(() -> {
-                ToggleButton toggle = robot.lookup("#darkToggle").queryAs(ToggleButton.class);
-                if (toggle.isSelected() != dark) {
-                    toggle.fire();
-                }
+                FxFlow.themeItem(robot, dark ? ThemeChoice.DARK : ThemeChoice.LIGHT).setSelected(true);
             });
             shoot("live-1280x720" + (dark ? "-dark" : "-light"));
         }

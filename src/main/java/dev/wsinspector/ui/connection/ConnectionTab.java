@@ -460,6 +460,7 @@ public final class ConnectionTab extends Tab {
 
         badge.setId("stateBadge");
         badge.getStyleClass().add("state-badge");
+        badge.setGraphic(CompactBar.icon(MaterialDesignC.CIRCLE_MEDIUM));  // coloured by state (app.css)
         badge.textProperty().bind(model.stateTextProperty());
         Label details = label(model.detailTextProperty(), "connection-detail");
         Label queued = label(model.queuedTextProperty(), "connection-queued");
