@@ -56,6 +56,11 @@ class AppScreenshots {
         WaitForAsyncUtils.asyncFx(() -> app.close()).get();
     }
 
+    /** A cold start on a busy machine can take longer than {@code fx}'s 10 s. */
+    private static <T> T slowFx(java.util.concurrent.Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     private void shoot(String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(400); // let the pulse paint (a picture, not a test: no condition to wait for)
@@ -76,7 +81,7 @@ class AppScreenshots {
     @Test
     void storedSessionInBothThemesAndSizes(FxRobot robot) throws Exception {
         Path data = Path.of(System.getProperty("shots.data"));
-        app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+        app = slowFx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
                 false, data));
         robot.clickOn("#sessionsToggle");
         ListView<SessionRow> list = robot.lookup("#sessionList").queryAs(ListView.class);
@@ -106,7 +111,7 @@ class AppScreenshots {
 
     @Test
     void liveEchoSession(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path data) throws Exception {
-        app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+        app = slowFx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
                 false, data));
         robot.interact(() -> {
             stage.setWidth(1280);
