@@ -27,6 +27,7 @@ import dev.wsinspector.ui.profiles.ProfilesViewModel;
 import dev.wsinspector.ui.profiles.SaveListener;
 import dev.wsinspector.ui.server.ServerViewModel;
 import dev.wsinspector.ui.sessions.SessionsViewModel;
+import dev.wsinspector.ui.theme.SystemColorScheme;
 import dev.wsinspector.ui.theme.Theme;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -43,9 +44,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 
 /**
@@ -70,7 +73,7 @@ public final class InspectorApp extends Application {
      * @param refusal  when set, show only this problem (e.g. another instance does not answer) and quit
      */
     record GuiLaunch(DataDirectory dataDirectory, Path logFile, Optional<SingleInstance> instance, List<Path> files,
-                     String refusal) {
+                     String refusal, CompletableFuture<Boolean> systemDark) {
     }
 
     static void launch(GuiLaunch launch) {
@@ -81,7 +84,8 @@ public final class InspectorApp extends Application {
     @Override
     public void start(Stage stage) {
         GuiLaunch launch = prepared != null ? prepared
-                : new GuiLaunch(DataDirectory.resolve(null), null, Optional.empty(), List.of(), null);
+                : new GuiLaunch(DataDirectory.resolve(null), null, Optional.empty(), List.of(), null,
+                        SystemColorScheme.ofThisSystem().prefersDarkLater());
         AboutInfo about = AboutInfo.current(launch.dataDirectory().path(), launch.logFile());
         String logHint = launch.logFile() == null ? "Details were written to standard error."
                 : "The log is " + launch.logFile() + ".";
@@ -94,7 +98,7 @@ public final class InspectorApp extends Application {
         try {
             context = AppContext.start(stage, new ReconnectingConnectionService(new JwsConnectionService()), new LocalEchoServer(),
                     Boolean.getBoolean("wsi.dark"), Boolean.getBoolean("wsi.autoConnect"), about, launch.files(),
-                    launch.dataDirectory().path());
+                    launch.dataDirectory().path(), launch.systemDark());
         } catch (RuntimeException | LinkageError e) {
             // Never leave a half-drawn window behind: hide it and say what happened instead.
             LOG.error("WS Inspector could not start", e);
@@ -151,6 +155,8 @@ public final class InspectorApp extends Application {
          * for the previous rendering); the window's own timer keeps pulses coming at ≈ 60 Hz.
          */
         static final int PREPARE_AFTER_PULSES = 10;
+        /** Longest the start waits for the desktop's light or dark preference (it is asked at launch). */
+        private static final Duration SYSTEM_THEME_WAIT = Duration.ofMillis(100);
 
         private final Stage stage;
         private final MainWindow window;
@@ -196,17 +202,27 @@ public final class InspectorApp extends Application {
             return start(stage, connections, server, dark, autoConnect, about, files, throwawayDataDir());
         }
 
+        /** As if the desktop preferred light (tests: the same look on every machine). */
+        public static AppContext start(Stage stage, ConnectionService connections, LocalServer server, boolean dark,
+                                       boolean autoConnect, AboutInfo about, List<Path> files, Path dataDir) {
+            return start(stage, connections, server, dark, autoConnect, about, files, dataDir,
+                    CompletableFuture.completedFuture(false));
+        }
+
         /**
          * Builds the whole window before showing it; if building fails, what was started is stopped again and
          * the stage stays hidden.
          *
-         * @param dark    dark theme whatever the saved choice ({@code -Dwsi.dark=true}); false: the saved choice
-         * @param files   capture files the app was opened with (from the desktop's file association)
-         * @param dataDir the data directory; profiles live in its {@code profiles} folder, the window's place and
-         *                the theme in its {@code settings.json}
+         * @param dark       dark theme whatever the saved choice ({@code -Dwsi.dark=true}); false: the saved choice
+         * @param files      capture files the app was opened with (from the desktop's file association)
+         * @param dataDir    the data directory; profiles live in its {@code profiles} folder, the window's place
+         *                   and the theme in its {@code settings.json}
+         * @param systemDark whether the desktop prefers dark ({@link SystemColorScheme#prefersDarkLater}, asked
+         *                   before JavaFX started), for the theme choice System
          */
         public static AppContext start(Stage stage, ConnectionService connections, LocalServer server, boolean dark,
-                                       boolean autoConnect, AboutInfo about, List<Path> files, Path dataDir) {
+                                       boolean autoConnect, AboutInfo about, List<Path> files, Path dataDir,
+                                       CompletableFuture<Boolean> systemDark) {
             // Read on its own thread while the window is built; applied right before it shows.
             SettingsKeeper settings = SettingsKeeper.open(dataDir);
             // Every connection's capture is journaled under <data dir>/sessions (issue 10).
@@ -233,7 +249,8 @@ public final class InspectorApp extends Application {
                 javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
                 Scene scene = new Scene(new Pane(), Math.min(1600, Math.max(900, screen.getWidth() * 0.92)),
                         Math.min(1000, Math.max(560, screen.getHeight() * 0.92)));
-                Theme theme = new Theme(scene, dark);
+                // Shown (one stylesheet parsed) once the saved choice is read: settings.applyTo below.
+                Theme theme = Theme.notShownYet(scene);
                 ProfilesViewModel profiles = new ProfilesViewModel(new ProfileRepository(dataDir), profileIo,
                         Platform::runLater);
                 SessionsViewModel sessionsModel = new SessionsViewModel(sessions, sessionIo, tasks,
@@ -281,6 +298,10 @@ public final class InspectorApp extends Application {
                     stage.focusedProperty().removeListener(lookForChanges);
                     stage.setOnCloseRequest(null);
                 };
+                // The desktop's preference is there by now (asked at launch, ≈ 10 ms); if not, light until it is.
+                SystemColorScheme.await(systemDark, SYSTEM_THEME_WAIT).ifPresentOrElse(
+                        theme.systemDarkProperty()::set,
+                        () -> systemDark.thenAccept(late -> Platform.runLater(() -> theme.systemDarkProperty().set(late))));
                 settings.applyTo(stage, theme, dark);  // the saved theme and place, as late as can be
                 stage.show();
                 settings.track();

@@ -4,6 +4,7 @@ import ch.qos.logback.core.joran.spi.JoranException;
 import dev.wsinspector.cli.Cli;
 import dev.wsinspector.core.AppVersion;
 import dev.wsinspector.core.DataDirectory;
+import dev.wsinspector.ui.theme.SystemColorScheme;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -72,6 +73,9 @@ public final class Launcher {
         Thread logging = new Thread(() -> setUpLogging(dataDirectory, logTo), "log-setup");
         logging.setDaemon(true);
         logging.start();
+        // The desktop's light or dark preference, for the theme choice System: a process or two (gsettings),
+        // asked beside the start so the window has the answer when it shows.
+        CompletableFuture<Boolean> systemDark = SystemColorScheme.ofThisSystem().prefersDarkLater();
         Optional<SingleInstance> instance;
         try {
             instance = SingleInstance.claim(dataDirectory.path());
@@ -109,7 +113,7 @@ public final class Launcher {
                 .error("Uncaught exception on {}", t.getName(), e));
         try {
             InspectorApp.launch(new InspectorApp.GuiLaunch(dataDirectory, logFile, instance,
-                    List.copyOf(launch.files()), refusal));
+                    List.copyOf(launch.files()), refusal, systemDark));
         } finally {
             instance.ifPresent(SingleInstance::close);
             try {

@@ -3,6 +3,7 @@ package dev.wsinspector.app;
 import dev.wsinspector.core.settings.AppSettings;
 import dev.wsinspector.core.settings.SessionRetention;
 import dev.wsinspector.core.settings.SettingsStore;
+import dev.wsinspector.core.settings.ThemeChoice;
 import dev.wsinspector.ui.theme.Theme;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
@@ -37,8 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       changes while the window is dragged coalesces to at most one write queued behind the one running);</li>
  *   <li>{@link #close}: saves, and waits (bounded) until the file is written.</li>
  * </ol>
- * The theme saved is the user's choice from the toggle; a forced dark theme ({@code -Dwsi.dark=true}) is not
- * remembered unless the user toggles. Call everything but {@link #open} on the FX thread.
+ * The theme saved is the user's choice from the theme menu ({@link ThemeChoice#SYSTEM} until they pick one); a
+ * forced dark theme ({@code -Dwsi.dark=true}) is not remembered unless the user picks. Call everything but
+ * {@link #open} on the FX thread.
  */
 final class SettingsKeeper implements AutoCloseable {
 
@@ -56,7 +58,7 @@ final class SettingsKeeper implements AutoCloseable {
     private final AtomicReference<AppSettings> pending = new AtomicReference<>();
 
     private AppSettings saved = AppSettings.DEFAULTS;
-    private boolean chosenDark;
+    private ThemeChoice chosenTheme = ThemeChoice.SYSTEM;
     private Stage stage;
     private Theme theme;
     /** The window's last normal bounds, and the ones before (see {@link #leftNormal}). */
@@ -78,8 +80,8 @@ final class SettingsKeeper implements AutoCloseable {
             saveSoon();
         }
     };
-    private final ChangeListener<Boolean> darkToggled = (o, was, now) -> {
-        chosenDark = now;
+    private final ChangeListener<ThemeChoice> themePicked = (o, was, now) -> {
+        chosenTheme = now;
         saveSoon();
     };
 
@@ -99,17 +101,15 @@ final class SettingsKeeper implements AutoCloseable {
     }
 
     /**
-     * Before the stage is shown (its scene set, with the default size, and its minimum size set): the saved theme
-     * unless {@code forceDark}, the saved bounds and maximized state.
+     * Before the stage is shown (its scene set, with the default size, and its minimum size set): shows the saved
+     * theme (dark if {@code forceDark}), and gives the saved bounds and maximized state.
      */
     void applyTo(Stage stage, Theme theme, boolean forceDark) {
         this.stage = stage;
         this.theme = theme;
         saved = awaitLoaded();
-        chosenDark = saved.dark();
-        if (!forceDark) {
-            theme.setDark(saved.dark());
-        }
+        chosenTheme = saved.theme();
+        theme.show(forceDark ? ThemeChoice.DARK : chosenTheme);
         AppSettings.WindowBounds window = saved.window().orElse(null);
         Optional<Rectangle2D> bounds = window == null ? Optional.empty() : WindowPlacement.restore(window,
                 Screen.getScreens().stream().map(Screen::getVisualBounds).toList(), stage.getMinWidth(),
@@ -139,7 +139,7 @@ final class SettingsKeeper implements AutoCloseable {
         return saved.sessionRetention();
     }
 
-    /** After the stage is shown: follow its bounds and the theme toggle. */
+    /** After the stage is shown: follow its bounds and the theme menu. */
     void track() {
         stage.xProperty().addListener(moved);
         stage.yProperty().addListener(moved);
@@ -147,7 +147,7 @@ final class SettingsKeeper implements AutoCloseable {
         stage.heightProperty().addListener(moved);
         stage.maximizedProperty().addListener(maximizedOrIconified);
         stage.iconifiedProperty().addListener(maximizedOrIconified);
-        theme.darkProperty().addListener(darkToggled);
+        theme.choiceProperty().addListener(themePicked);
         if (intended != null && !stage.isMaximized() && (stage.getWidth() != intended.getWidth()
                 || stage.getHeight() != intended.getHeight())) {
             // Some toolkits open a window with a minimum size at that minimum, whatever size it was given:
@@ -212,7 +212,7 @@ final class SettingsKeeper implements AutoCloseable {
         stage.heightProperty().removeListener(moved);
         stage.maximizedProperty().removeListener(maximizedOrIconified);
         stage.iconifiedProperty().removeListener(maximizedOrIconified);
-        theme.darkProperty().removeListener(darkToggled);
+        theme.choiceProperty().removeListener(themePicked);
     }
 
     /**
@@ -274,7 +274,7 @@ final class SettingsKeeper implements AutoCloseable {
                 ? saved.window()
                 : Optional.of(new AppSettings.WindowBounds(normal.getMinX(), normal.getMinY(), normal.getWidth(),
                         normal.getHeight(), stage.isMaximized()));
-        return new AppSettings(window, chosenDark, saved.sessionRetention());  // the retention is edited in the file
+        return new AppSettings(window, chosenTheme, saved.sessionRetention());  // the retention is edited in the file
     }
 
     /** Something changed: write now (off the FX thread), so a crash later does not lose it. */

@@ -2,10 +2,13 @@ package dev.wsinspector.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wsinspector.core.settings.ThemeChoice;
+import dev.wsinspector.testutil.FxFlow;
 import dev.wsinspector.transport.JwsConnectionService;
 import dev.wsinspector.transport.LocalEchoServer;
+import dev.wsinspector.ui.about.AboutInfo;
+import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.control.ToggleButton;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -26,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -77,6 +81,12 @@ class WindowSettingsFlowTest {
                 false, dataDir));
     }
 
+    /** As on a desktop whose preference is {@code systemDark}, known when the window shows or only later. */
+    private void startAppOnDesktop(CompletableFuture<Boolean> systemDark) throws Exception {
+        app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+                false, AboutInfo.current(dataDir, null), List.of(), dataDir, systemDark));
+    }
+
     private Void closeApp() {
         if (app != null) {
             app.close();
@@ -110,14 +120,20 @@ class WindowSettingsFlowTest {
                 Math.max(900, screen.getWidth() - 170), Math.max(560, screen.getHeight() - 120));
     }
 
-    /** The toolbar's Dark toggle, once the new scene has been laid out. */
-    private boolean darkToggle(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#darkToggle").tryQuery().isPresent());
-        return fx(() -> robot.lookup("#darkToggle").queryAs(ToggleButton.class).isSelected());
+    /** The choice the toolbar's theme menu shows, once the new scene has been laid out. */
+    private ThemeChoice themeMenu(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#themeMenu").tryQuery().isPresent());
+        return FxFlow.pickedTheme(robot);
     }
 
+    /** Dark is what shows: our dark palette on the scene over AtlantaFX's Primer Dark; else light and Light. */
     private boolean darkStylesheet() throws Exception {
-        return fx(() -> stage.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("/dark.css")));
+        return fx(() -> {
+            boolean palette = stage.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("/dark.css"));
+            boolean agent = Application.getUserAgentStylesheet().endsWith("/primer-dark.bss");
+            assertThat(agent).as("user-agent stylesheet %s", Application.getUserAgentStylesheet()).isEqualTo(palette);
+            return palette;
+        });
     }
 
     private JsonNode settingsFile() throws Exception {
@@ -131,10 +147,10 @@ class WindowSettingsFlowTest {
     @Test
     void theThemeAndTheWindowsPlaceAndSizeSurviveARestart(FxRobot robot) throws Exception {
         startApp(false);
-        assertThat(darkToggle(robot)).isFalse();
+        assertThat(themeMenu(robot)).isEqualTo(ThemeChoice.SYSTEM);
         assertThat(darkStylesheet()).isFalse();
 
-        robot.clickOn("#darkToggle");
+        FxFlow.pickTheme(robot, ThemeChoice.DARK);
         assertThat(darkStylesheet()).isTrue();
         // Saved at once, not only on close: a crash later keeps the choice.
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(dataDir.resolve("settings.json"))
@@ -159,7 +175,7 @@ class WindowSettingsFlowTest {
         assertThat(fx(() -> bounds(stage))).isEqualTo(elsewhere);
 
         startApp(false);
-        assertThat(darkToggle(robot)).isTrue();
+        assertThat(themeMenu(robot)).isEqualTo(ThemeChoice.DARK);
         assertThat(darkStylesheet()).isTrue();
         assertThat(fx(() -> bounds(stage))).isEqualTo(chosen);
         assertThat(fx(stage::isMaximized)).isFalse();
@@ -187,7 +203,7 @@ class WindowSettingsFlowTest {
         });
         startApp(false);
         assertThat(fx(stage::isMaximized)).isTrue();
-        assertThat(darkToggle(robot)).isFalse();
+        assertThat(themeMenu(robot)).isEqualTo(ThemeChoice.SYSTEM);
 
         // Closed again while maximized: still the same normal bounds.
         fx(this::closeApp);
@@ -234,7 +250,7 @@ class WindowSettingsFlowTest {
         assertThat(shown.getHeight()).isBetween(560.0, screen.getHeight());
         assertThat(fx(stage::isShowing)).isTrue();
         // The theme of the same file is still used.
-        assertThat(darkToggle(robot)).isTrue();
+        assertThat(themeMenu(robot)).isEqualTo(ThemeChoice.DARK);
     }
 
     @Test
@@ -243,7 +259,7 @@ class WindowSettingsFlowTest {
 
         startApp(false);
 
-        assertThat(darkToggle(robot)).isFalse();
+        assertThat(themeMenu(robot)).isEqualTo(ThemeChoice.SYSTEM);
         assertThat(fx(stage::isShowing)).isTrue();
         assertThat(fx(() -> Window.getWindows().stream().filter(Window::isShowing).count()))
                 .as("no error window").isEqualTo(1L);
@@ -254,7 +270,41 @@ class WindowSettingsFlowTest {
         // The window's place is saved as it is shown: a fresh, valid file replaces the broken one.
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(dataDir.resolve("settings.json")));
         assertThat(settingsFile().get("schemaVersion").intValue()).isEqualTo(1);
-        assertThat(settingsFile().get("theme").textValue()).isEqualTo("light");
+        assertThat(settingsFile().get("theme").textValue()).isEqualTo("system");
+    }
+
+    @Test
+    void systemFollowsTheDesktopUntilTheUserPicksAndThePickIsRemembered(FxRobot robot) throws Exception {
+        startAppOnDesktop(CompletableFuture.completedFuture(true));
+        assertThat(themeMenu(robot)).isEqualTo(ThemeChoice.SYSTEM);
+        assertThat(darkStylesheet()).as("a dark desktop").isTrue();
+
+        FxFlow.pickTheme(robot, ThemeChoice.LIGHT);
+        assertThat(darkStylesheet()).isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(dataDir.resolve("settings.json"))
+                && "light".equals(settingsFile().path("theme").textValue()));
+        fx(this::closeApp);
+
+        startAppOnDesktop(CompletableFuture.completedFuture(true));
+        assertThat(themeMenu(robot)).isEqualTo(ThemeChoice.LIGHT);
+        assertThat(darkStylesheet()).as("the user's pick, not the desktop's").isFalse();
+
+        FxFlow.pickTheme(robot, ThemeChoice.SYSTEM);
+        assertThat(darkStylesheet()).isTrue();
+        fx(this::closeApp);
+        assertThat(settingsFile().get("theme").textValue()).isEqualTo("system");
+    }
+
+    @Test
+    void aDesktopThatAnswersLateChangesTheThemeWhenItDoes(FxRobot robot) throws Exception {
+        CompletableFuture<Boolean> slow = new CompletableFuture<>();
+        startAppOnDesktop(slow);
+        assertThat(fx(stage::isShowing)).as("the start did not wait for the desktop").isTrue();
+        assertThat(darkStylesheet()).isFalse();
+
+        slow.complete(true);
+        await().atMost(Duration.ofSeconds(10)).until(this::darkStylesheet);
+        assertThat(themeMenu(robot)).isEqualTo(ThemeChoice.SYSTEM);
     }
 
     @Test
@@ -262,7 +312,7 @@ class WindowSettingsFlowTest {
         writeSettings("{\"schemaVersion\": 1, \"theme\": \"light\"}");
 
         startApp(true);
-        assertThat(darkToggle(robot)).isTrue();
+        assertThat(themeMenu(robot)).isEqualTo(ThemeChoice.DARK);
         assertThat(darkStylesheet()).isTrue();
         fx(this::closeApp);
 

@@ -1,7 +1,12 @@
 package dev.wsinspector.testutil;
 
 import dev.wsinspector.core.compose.MessageMode;
+import dev.wsinspector.core.settings.ThemeChoice;
+import dev.wsinspector.ui.theme.ThemeMenu;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import org.fxmisc.richtext.CodeArea;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -28,5 +33,33 @@ public final class FxFlow {
             robot.lookup("#composerEditor").queryAs(CodeArea.class).replaceText(input);
         });
         robot.clickOn("#sendButton");
+    }
+
+    /** The toolbar's theme menu item for {@code choice}; select it inside {@code robot.interact}. */
+    public static RadioMenuItem themeItem(FxRobot robot, ThemeChoice choice) {
+        for (MenuItem item : robot.lookup("#" + ThemeMenu.ID).queryAs(MenuButton.class).getItems()) {
+            if (item.getUserData() == choice) {
+                return (RadioMenuItem) item;
+            }
+        }
+        throw new AssertionError("no theme menu item for " + choice);
+    }
+
+    /** Picks {@code choice} as a user does: opens the toolbar's theme menu and clicks the item. */
+    public static void pickTheme(FxRobot robot, ThemeChoice choice) {
+        robot.clickOn("#" + ThemeMenu.ID);
+        robot.clickOn("#theme-" + choice.jsonName());
+    }
+
+    /** The theme the toolbar's menu shows as chosen. */
+    public static ThemeChoice pickedTheme(FxRobot robot) throws Exception {
+        return fx(() -> {
+            for (ThemeChoice choice : ThemeChoice.values()) {
+                if (themeItem(robot, choice).isSelected()) {
+                    return choice;
+                }
+            }
+            return null;
+        });
     }
 }

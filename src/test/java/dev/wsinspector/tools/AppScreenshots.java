@@ -1,6 +1,8 @@
 package dev.wsinspector.tools;
 
 import dev.wsinspector.app.InspectorApp;
+import dev.wsinspector.core.settings.ThemeChoice;
+import dev.wsinspector.testutil.FxFlow;
 import dev.wsinspector.transport.JwsConnectionService;
 import dev.wsinspector.transport.LocalEchoServer;
 import dev.wsinspector.ui.connection.ConnectionTab;
@@ -54,6 +56,11 @@ class AppScreenshots {
         WaitForAsyncUtils.asyncFx(() -> app.close()).get();
     }
 
+    /** A cold start on a busy machine can take longer than {@code fx}'s 10 s. */
+    private static <T> T slowFx(java.util.concurrent.Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     private void shoot(String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(400); // let the pulse paint (a picture, not a test: no condition to wait for)
@@ -74,7 +81,7 @@ class AppScreenshots {
     @Test
     void storedSessionInBothThemesAndSizes(FxRobot robot) throws Exception {
         Path data = Path.of(System.getProperty("shots.data"));
-        app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+        app = slowFx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
                 false, data));
         robot.clickOn("#sessionsToggle");
         ListView<SessionRow> list = robot.lookup("#sessionList").queryAs(ListView.class);
@@ -93,10 +100,7 @@ class AppScreenshots {
                 robot.interact(() -> {
                     stage.setWidth(size[0]);
                     stage.setHeight(size[1]);
-                    ToggleButton toggle = robot.lookup("#darkToggle").queryAs(ToggleButton.class);
-                    if (toggle.isSelected() != dark) {
-                        toggle.fire();
-                    }
+                    FxFlow.themeItem(robot, dark ? ThemeChoice.DARK : ThemeChoice.LIGHT).setSelected(true);
                 });
                 shoot("session-" + size[0] + "x" + size[1] + (dark ? "-dark" : "-light"));
             }
@@ -107,7 +111,7 @@ class AppScreenshots {
 
     @Test
     void liveEchoSession(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path data) throws Exception {
-        app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+        app = slowFx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
                 false, data));
         robot.interact(() -> {
             stage.setWidth(1280);
@@ -129,10 +133,7 @@ class AppScreenshots {
         robot.interact(() -> tab.timeline().goToFrame(1));
         for (boolean dark : new boolean[] {false, true}) {
             robot.interact(() -> {
-                ToggleButton toggle = robot.lookup("#darkToggle").queryAs(ToggleButton.class);
-                if (toggle.isSelected() != dark) {
-                    toggle.fire();
-                }
+                FxFlow.themeItem(robot, dark ? ThemeChoice.DARK : ThemeChoice.LIGHT).setSelected(true);
             });
             shoot("live-1280x720" + (dark ? "-dark" : "-light"));
         }

@@ -8,29 +8,30 @@ import java.util.Optional;
  *
  * @param window the main window's last normal (not maximized) place and size, and whether it was maximized;
  *               empty until a window was saved (the app then picks a size itself)
- * @param dark   the user's theme choice: true for Dark
+ * @param theme  the user's theme choice; {@link ThemeChoice#SYSTEM} until they pick one
  * @param sessionRetention which journaled sessions are deleted at start (edited in the file only)
  */
-public record AppSettings(Optional<WindowBounds> window, boolean dark, SessionRetention sessionRetention) {
+public record AppSettings(Optional<WindowBounds> window, ThemeChoice theme, SessionRetention sessionRetention) {
 
-    /** A first start: no saved window, light theme, sessions kept 30 days / 10 GB. */
-    public static final AppSettings DEFAULTS = new AppSettings(Optional.empty(), false);
+    /** A first start: no saved window, the system's theme, sessions kept 30 days / 10 GB. */
+    public static final AppSettings DEFAULTS = new AppSettings(Optional.empty(), ThemeChoice.SYSTEM);
 
     public AppSettings {
         Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(theme, "theme");
         Objects.requireNonNull(sessionRetention, "sessionRetention");
     }
 
     /** With the default retention. */
-    public AppSettings(Optional<WindowBounds> window, boolean dark) {
-        this(window, dark, SessionRetention.DEFAULT);
+    public AppSettings(Optional<WindowBounds> window, ThemeChoice theme) {
+        this(window, theme, SessionRetention.DEFAULT);
     }
 
     public AppSettings withWindow(WindowBounds bounds) {
-        return new AppSettings(Optional.of(bounds), dark, sessionRetention);
+        return new AppSettings(Optional.of(bounds), theme, sessionRetention);
     }
 
-    public AppSettings withDark(boolean value) {
+    public AppSettings withTheme(ThemeChoice value) {
         return new AppSettings(window, value, sessionRetention);
     }
 

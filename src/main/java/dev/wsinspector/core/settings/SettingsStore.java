@@ -39,7 +39,7 @@ import java.util.Optional;
  *   <li>writes are atomic ({@link AtomicFiles}); I/O errors are logged, never thrown.</li>
  * </ul>
  * <pre>
- * {"schemaVersion": 1, "theme": "dark"|"light",
+ * {"schemaVersion": 1, "theme": "system"|"light"|"dark",
  *  "window": {"x": 120, "y": 80, "width": 1400, "height": 900, "maximized": false},
  *  "sessions": {"maxAgeDays": 30, "maxGigabytes": 10}}
  * </pre>
@@ -185,13 +185,17 @@ public final class SettingsStore {
 
     /** Lenient: a value of the wrong type falls back to its default, with a warning. */
     private AppSettings decode(ObjectNode root) {
-        boolean dark = false;
+        // Files from before "system" say "light" or "dark": the same choices still.
+        ThemeChoice choice = ThemeChoice.SYSTEM;
         JsonNode theme = root.get("theme");
         if (theme != null && !theme.isNull()) {
-            if (theme.isTextual() && theme.textValue().equalsIgnoreCase("dark")) {
-                dark = true;
-            } else if (!(theme.isTextual() && theme.textValue().equalsIgnoreCase("light"))) {
-                LOG.warn("{}: \"theme\" {} is neither \"dark\" nor \"light\"; using light", file, theme);
+            Optional<ThemeChoice> named = theme.isTextual() ? ThemeChoice.fromJsonName(theme.textValue())
+                    : Optional.empty();
+            if (named.isPresent()) {
+                choice = named.get();
+            } else {
+                LOG.warn("{}: \"theme\" {} is not \"system\", \"light\" or \"dark\"; following the system", file,
+                        theme);
             }
         }
         Optional<AppSettings.WindowBounds> window = Optional.empty();
@@ -215,7 +219,7 @@ public final class SettingsStore {
                         retention.maxGigabytes());
             }
         }
-        return new AppSettings(window, dark, retention);
+        return new AppSettings(window, choice, retention);
     }
 
     /** Either field may be left out (its default is used); present ones must be whole numbers from 1. */
@@ -286,7 +290,7 @@ public final class SettingsStore {
     private static byte[] encode(AppSettings settings, ObjectNode old) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", CURRENT_VERSION);
-        root.put("theme", settings.dark() ? "dark" : "light");
+        root.put("theme", settings.theme().jsonName());
         JsonNode oldWindow = old.get("window");
         settings.window().ifPresentOrElse(b -> {
             ObjectNode w = root.putObject("window");

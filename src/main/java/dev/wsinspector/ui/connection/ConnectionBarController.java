@@ -1,6 +1,7 @@
 package dev.wsinspector.ui.connection;
 
 import dev.wsinspector.core.session.ConnectionState;
+import dev.wsinspector.ui.common.CompactBar;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -13,6 +14,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 import java.util.Locale;
 
@@ -61,6 +63,7 @@ public final class ConnectionBarController {
         insecureBadge.managedProperty().bind(insecureBadge.visibleProperty());
 
         stateBadge.textProperty().bind(model.stateTextProperty());
+        stateBadge.setGraphic(CompactBar.icon(MaterialDesignC.CIRCLE_MEDIUM));  // coloured by state (app.css)
         model.stateProperty().addListener((o, a, state) -> showState(state));
         showState(model.stateProperty().get());
         connectionDetail.textProperty().bind(model.detailTextProperty());

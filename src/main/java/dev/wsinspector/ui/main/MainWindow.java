@@ -6,6 +6,7 @@ import dev.wsinspector.core.journal.SessionMeta;
 import dev.wsinspector.core.payload.Formats;
 import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.session.CaptureStats;
+import dev.wsinspector.ui.common.CompactBar;
 import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.connection.ConnectionViewModel;
@@ -17,6 +18,7 @@ import dev.wsinspector.ui.sessions.SessionsViewModel;
 import dev.wsinspector.ui.server.ServerPanelController;
 import dev.wsinspector.ui.server.ServerViewModel;
 import dev.wsinspector.ui.theme.Theme;
+import dev.wsinspector.ui.theme.ThemeMenu;
 import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -39,6 +41,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 import java.io.Closeable;
 import java.io.File;
@@ -189,15 +197,20 @@ public final class MainWindow extends BorderPane {
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
-        ToggleButton dark = new ToggleButton("Dark");
-        dark.setId("darkToggle");
-        // Both ways: the app may switch the theme after the window is built (the saved choice).
-        dark.selectedProperty().bindBidirectional(theme.darkProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         // Issue 5 hook (About window; the app registers what it shows): ui/about/AboutDialog.
-        setTop(new ToolBar(profilesToggle, sessionsToggle, newTab, openCapture, grow, serverToggle, dark,
-                dev.wsinspector.ui.about.AboutDialog.button()));
+        Button about = dev.wsinspector.ui.about.AboutDialog.button();
+        // Icons beside the texts (issue 11), in the text's colour (the bar-icon style).
+        profilesToggle.setGraphic(CompactBar.icon(MaterialDesignB.BOOKMARK_MULTIPLE_OUTLINE));
+        sessionsToggle.setGraphic(CompactBar.icon(MaterialDesignH.HISTORY));
+        newTab.setGraphic(CompactBar.icon(MaterialDesignT.TAB_PLUS));
+        openCapture.setGraphic(CompactBar.icon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        serverToggle.setGraphic(CompactBar.icon(MaterialDesignS.SERVER_NETWORK));
+        about.setGraphic(CompactBar.icon(MaterialDesignI.INFORMATION_OUTLINE));
+        // System, Light or Dark; follows the theme both ways (the saved choice is shown after the window is built).
+        setTop(new ToolBar(profilesToggle, sessionsToggle, newTab, openCapture, grow, serverToggle,
+                ThemeMenu.create(theme), about));
 
         serverStatus.setId("serverStatus");
         serverStatus.textProperty().bind(server.statusProperty());

@@ -47,7 +47,8 @@ public final class RowFormatter {
         String style = (direction == Direction.IN ? "frame-in" : "frame-out")
                 + (opcode.isControl() ? " frame-" + (opcode.isReserved() ? "reserved" : opcode.jsonName()) : "");
         return new TimelineRow(number, seq, null, epoch, time(mode, epoch, prevEpoch, connectEpoch),
-                direction == Direction.IN ? "↓" : "↑", opcode.jsonName(), Formats.humanBytes(length), finMarker,
+                direction == Direction.IN ? "↓" : "↑", direction == Direction.IN ? RowIcons.RECEIVED : RowIcons.SENT,
+                opcode.jsonName(), Formats.humanBytes(length), finMarker,
                 preview(opcode, head, length, opcode == Opcode.CONTINUATION && kinds.isText(seq)), style);
     }
 
@@ -89,7 +90,8 @@ public final class RowFormatter {
             style = c.clean() && (c.code() == 1000 || c.code() == 1001) ? "event-close" : "event-close event-warning";
         }
         return new TimelineRow(number, -1, event, event.epochMicros(),
-                time(mode, event.epochMicros(), prevEpoch, connectEpoch), "•", type, "", "", text, style);
+                time(mode, event.epochMicros(), prevEpoch, connectEpoch), "•", RowIcons.of(event), type, "", "", text,
+                style);
     }
 
     private String preview(Opcode opcode, byte[] head, int length, boolean textContinuation) {

@@ -10,7 +10,8 @@ import dev.wsinspector.core.session.ConnectionEvent;
  * @param event      the event for event rows, else null
  * @param epochMicros time of the frame or event
  * @param time       time column text (in the time mode the row was made with)
- * @param arrow      direction arrow ("↑" sent, "↓" received, "•" event)
+ * @param arrow      direction arrow ("↑" sent, "↓" received, "•" event), for copied text
+ * @param icon       the icon shown instead: a character of the Material Design Icons font ({@link RowIcons})
  * @param type       type badge text (text, binary, ping, open, error, …)
  * @param size       size column text
  * @param fin        "FIN"-less fragments show a marker here, else empty
@@ -18,7 +19,7 @@ import dev.wsinspector.core.session.ConnectionEvent;
  * @param styleClass CSS class for the row (frame-in, frame-out, frame-control, event-error, …)
  */
 public record TimelineRow(long row, long seq, ConnectionEvent event, long epochMicros, String time, String arrow,
-                          String type, String size, String fin, String preview, String styleClass) {
+                          String icon, String type, String size, String fin, String preview, String styleClass) {
 
     public boolean isFrame() {
         return seq >= 0;

@@ -30,6 +30,7 @@ final class TimelineTable extends TableView<TimelineRow> {
     private double hbarHeight = -1;
 
     TimelineTable() {
+        RowIcons.loadFont();  // the direction column's icons are characters of its font
         getStyleClass().addAll("timeline");
         setId("timeline");
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -38,7 +39,7 @@ final class TimelineTable extends TableView<TimelineRow> {
                 // Frames are numbered by their seq, as in the detail pane and the JSONL export; events have no number.
                 column("#", 72, "col-number", r -> r.isFrame() ? Long.toString(r.seq()) : ""),
                 column("Time", 120, "col-time", TimelineRow::time),
-                column("", 28, "col-direction", TimelineRow::arrow),
+                column("", 28, "col-direction", TimelineRow::icon),
                 column("Type", 96, "col-type", TimelineRow::type),
                 column("Size", 76, "col-size", TimelineRow::size),
                 column("FIN", 52, "col-fin", TimelineRow::fin),

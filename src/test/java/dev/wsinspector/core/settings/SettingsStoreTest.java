@@ -31,7 +31,7 @@ class SettingsStoreTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2025-03-04T05:06:07Z");
     private static final AppSettings SAVED = new AppSettings(
-            Optional.of(new AppSettings.WindowBounds(120, -40, 1400, 900.5, true)), true);
+            Optional.of(new AppSettings.WindowBounds(120, -40, 1400, 900.5, true)), ThemeChoice.DARK);
 
     @TempDir
     Path dataDir;
@@ -74,7 +74,8 @@ class SettingsStoreTest {
         assertThat(store.save(SAVED)).isTrue();
 
         assertThat(new SettingsStore(dataDir).load()).isEqualTo(SAVED);
-        AppSettings light = new AppSettings(Optional.of(new AppSettings.WindowBounds(0, 0, 900, 560, false)), false);
+        AppSettings light = new AppSettings(Optional.of(new AppSettings.WindowBounds(0, 0, 900, 560, false)),
+                ThemeChoice.LIGHT);
         assertThat(store.save(light)).isTrue();
         assertThat(store.load()).isEqualTo(light);
         assertThat(warnings()).isEmpty();
@@ -103,7 +104,7 @@ class SettingsStoreTest {
         assertThat(loaded.sessionRetention()).isEqualTo(new SessionRetention(7, 2));
         assertThat(loaded.sessionRetention().maxAge()).isEqualTo(java.time.Duration.ofDays(7));
 
-        assertThat(store.save(loaded.withDark(true))).isTrue();
+        assertThat(store.save(loaded.withTheme(ThemeChoice.DARK))).isTrue();
         JsonNode sessions = JSON.readTree(Files.readString(file)).get("sessions");
         assertThat(sessions.get("maxAgeDays").longValue()).isEqualTo(7);
         assertThat(sessions.get("maxGigabytes").longValue()).isEqualTo(2);
@@ -126,10 +127,29 @@ class SettingsStoreTest {
     }
 
     @Test
+    void theThemeIsSystemUntilPickedAndFilesFromBeforeSystemKeepTheirPick() throws Exception {
+        assertThat(store.save(AppSettings.DEFAULTS)).isTrue();
+        assertThat(JSON.readTree(file.toFile()).get("theme").textValue()).isEqualTo("system");
+        assertThat(store.load().theme()).isEqualTo(ThemeChoice.SYSTEM);
+
+        // What the versions before "system" wrote, and a hand-edited case.
+        String[][] names = {{"light", "LIGHT"}, {"dark", "DARK"}, {"Dark", "DARK"}, {"SYSTEM", "SYSTEM"}};
+        for (String[] old : names) {
+            Files.writeString(file, "{\"schemaVersion\": 1, \"theme\": \"" + old[0] + "\"}");
+            assertThat(store.load().theme()).as(old[0]).isEqualTo(ThemeChoice.valueOf(old[1]));
+        }
+        assertThat(warnings()).isEmpty();
+
+        Files.writeString(file, "{\"schemaVersion\": 1, \"theme\": \"solarized\"}");
+        assertThat(store.load().theme()).isEqualTo(ThemeChoice.SYSTEM);
+        assertThat(warnings()).singleElement().asString().contains("\"theme\"", "following the system");
+    }
+
+    @Test
     void aMissingFileMeansTheDefaultsAndIsNotCreatedByReading() throws Exception {
         assertThat(store.load()).isEqualTo(AppSettings.DEFAULTS);
         assertThat(AppSettings.DEFAULTS.window()).isEmpty();
-        assertThat(AppSettings.DEFAULTS.dark()).isFalse();
+        assertThat(AppSettings.DEFAULTS.theme()).isEqualTo(ThemeChoice.SYSTEM);
         assertThat(filesInDataDir()).isEmpty();
         assertThat(warnings()).isEmpty();
     }
@@ -183,11 +203,11 @@ class SettingsStoreTest {
         store.save(SAVED);
         Files.writeString(file, "{oops");
 
-        assertThat(store.save(AppSettings.DEFAULTS.withDark(true))).isTrue();
+        assertThat(store.save(AppSettings.DEFAULTS.withTheme(ThemeChoice.DARK))).isTrue();
 
         assertThat(filesInDataDir()).containsExactly("settings.json", "settings.json.corrupt-20250304-050607");
         assertThat(Files.readString(dataDir.resolve("settings.json.corrupt-20250304-050607"))).isEqualTo("{oops");
-        assertThat(store.load()).isEqualTo(AppSettings.DEFAULTS.withDark(true));
+        assertThat(store.load()).isEqualTo(AppSettings.DEFAULTS.withTheme(ThemeChoice.DARK));
     }
 
     @Test
@@ -199,11 +219,11 @@ class SettingsStoreTest {
 
         AppSettings loaded = store.load();
         assertThat(loaded).isEqualTo(new AppSettings(
-                Optional.of(new AppSettings.WindowBounds(10, 20, 1000, 700, false)), true));
+                Optional.of(new AppSettings.WindowBounds(10, 20, 1000, 700, false)), ThemeChoice.DARK));
         assertThat(warnings()).isEmpty();
         assertThat(filesInDataDir()).containsExactly("settings.json");
 
-        assertThat(store.save(loaded.withDark(false))).isTrue();
+        assertThat(store.save(loaded.withTheme(ThemeChoice.LIGHT))).isTrue();
         JsonNode root = JSON.readTree(file.toFile());
         assertThat(root.get("theme").textValue()).isEqualTo("light");
         assertThat(root.get("fontSize").intValue()).isEqualTo(14);
@@ -238,7 +258,7 @@ class SettingsStoreTest {
         Files.writeString(file, newer);
 
         assertThat(store.load()).isEqualTo(new AppSettings(
-                Optional.of(new AppSettings.WindowBounds(30, 40, 1200, 800, true)), true));
+                Optional.of(new AppSettings.WindowBounds(30, 40, 1200, 800, true)), ThemeChoice.DARK));
 
         assertThat(store.save(AppSettings.DEFAULTS)).isFalse();
         assertThat(store.save(SAVED)).isFalse();
@@ -250,7 +270,7 @@ class SettingsStoreTest {
     @Test
     void anAtomicWriteLeavesNoTempFileBehind() throws Exception {
         store.save(SAVED);
-        store.save(SAVED.withDark(false));
+        store.save(SAVED.withTheme(ThemeChoice.LIGHT));
         store.save(AppSettings.DEFAULTS);
 
         assertThat(filesInDataDir()).containsExactly("settings.json");

@@ -136,10 +136,9 @@ class NothingCutOffFlowTest {
                         robot.interact(() -> {
                             stage.setWidth(size[0]);
                             stage.setHeight(size[1]);
-                            ToggleButton darkToggle = robot.lookup("#darkToggle").queryAs(ToggleButton.class);
-                            if (darkToggle.isSelected() != dark) {
-                                darkToggle.fire();
-                            }
+                            dev.wsinspector.testutil.FxFlow.themeItem(robot, dark
+                                    ? dev.wsinspector.core.settings.ThemeChoice.DARK
+                                    : dev.wsinspector.core.settings.ThemeChoice.LIGHT).setSelected(true);
                             for (String id : List.of("profilesToggle", "sessionsToggle")) {
                                 robot.lookup("#" + id).queryAs(ToggleButton.class).setSelected(id.equals(sidebar));
                             }

@@ -146,9 +146,8 @@ class TimelineFlowTest {
         assertThat(selectedSeqs()).containsExactly(3L);
     }
 
-    /** The topmost background fill of the table row showing list index {@code index}, once laid out. */
-    private javafx.scene.paint.Paint rowBackground(FxRobot robot, int index) throws Exception {
-        robot.interact(() -> timeline().scrollTo(0));
+    /** The background fills, bottom to top, of the table row showing list index {@code index}, once laid out. */
+    private List<javafx.scene.paint.Paint> rowFills(FxRobot robot, int index) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         return fx(() -> {
             timeline().applyCss();
@@ -157,50 +156,60 @@ class TimelineFlowTest {
                     .queryAllAs(javafx.scene.control.TableRow.class).stream()
                     .filter(r -> r.getIndex() == index).findFirst().orElseThrow();
             row.applyCss();
-            List<javafx.scene.layout.BackgroundFill> fills = row.getBackground().getFills();
-            return fills.get(fills.size() - 1).getFill();
+            return row.getBackground().getFills().stream().map(javafx.scene.layout.BackgroundFill::getFill).toList();
         });
     }
 
-    private int indexOfType(String type) throws Exception {
-        List<TimelineRow> shown = rows();
-        for (int i = 0; i < shown.size(); i++) {
-            if (shown.get(i).type().equals(type)) {
-                return i;
-            }
-        }
-        throw new AssertionError("no " + type + " row in " + shown);
+    private static javafx.scene.paint.Paint top(List<javafx.scene.paint.Paint> fills) {
+        return fills.get(fills.size() - 1);
     }
 
+    /**
+     * Bug 7: selected ping, pong and close rows kept their tint and showed only a thin outline. Every kind of row
+     * (sent, received, ping, pong, close frames; connecting, open and closed events), selected, must look the same
+     * as every other selected row and unlike itself unselected, in both themes, with the table focused or not.
+     */
     @Test
-    void selectedPingPongAndCloseRowsShowTheSelectionColourInBothThemes(FxRobot robot) throws Exception {
+    void aSelectedRowOfEveryKindShowsTheSelectionInBothThemesFocusedOrNot(FxRobot robot) throws Exception {
         connect(robot);
+        sendFromComposer(robot, MessageMode.TEXT, "hello");
         robot.clickOn("#pingButton");
-        await().atMost(Duration.ofSeconds(10)).until(() -> rows().stream().anyMatch(r -> r.type().equals("pong")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows().stream().anyMatch(r -> r.type().equals("pong"))
+                && rows().stream().filter(r -> r.type().equals("text")).count() >= 2);
         robot.interact(() -> tab().model().disconnect());
         await().atMost(Duration.ofSeconds(10)).until(() -> rows().stream().filter(r -> r.type().equals("close")
-                && r.isFrame()).count() >= 2);
+                && r.isFrame()).count() >= 2 && rows().stream().anyMatch(r -> r.type().equals("closed")));
+        robot.interact(() -> timeline().scrollTo(0));
+        List<TimelineRow> shown = rows();
+        assertThat(shown).extracting(TimelineRow::styleClass).contains("frame-out", "frame-in",
+                "frame-out frame-ping", "frame-in frame-pong", "frame-out frame-close", "frame-in frame-close",
+                "event-connecting", "event-open");
+        javafx.scene.Node table = fx(() -> robot.lookup("#timeline").query());
+        javafx.scene.Node elsewhere = fx(() -> robot.lookup("#urlField").query());
 
-        for (boolean dark : new boolean[] {false, true}) {
-            if (fx(() -> robot.lookup("#darkToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected()) != dark) {
-                robot.clickOn("#darkToggle");
-            }
-            javafx.scene.paint.Color selection = javafx.scene.paint.Color.web(dark ? "#2f4d80" : "#cfe0ff");
-            for (String type : List.of("ping", "pong", "close")) {
-                int index = type.equals("close") ? fx(() -> {
-                    List<TimelineRow> shown = List.copyOf(timeline().shownRows());
-                    for (int i = 0; i < shown.size(); i++) {
-                        if (shown.get(i).isFrame() && shown.get(i).type().equals("close")) {
-                            return i;
-                        }
+        for (dev.wsinspector.core.settings.ThemeChoice theme : List.of(dev.wsinspector.core.settings.ThemeChoice.LIGHT,
+                dev.wsinspector.core.settings.ThemeChoice.DARK)) {
+            robot.interact(() -> dev.wsinspector.testutil.FxFlow.themeItem(robot, theme).setSelected(true));
+            for (javafx.scene.Node focus : List.of(table, elsewhere)) {
+                List<javafx.scene.paint.Paint> selection = null;
+                for (int i = 0; i < shown.size(); i++) {
+                    int index = i;
+                    String what = shown.get(i).styleClass() + " row, " + theme + ", focus on " + focus.getId();
+                    robot.interact(() -> timeline().selection().clear());
+                    robot.interact(focus::requestFocus);
+                    List<javafx.scene.paint.Paint> unselected = rowFills(robot, index);
+                    robot.interact(() -> timeline().selectIndex(index));
+                    robot.interact(focus::requestFocus);
+                    List<javafx.scene.paint.Paint> selected = rowFills(robot, index);
+                    assertThat(top(selected)).as(what).isNotEqualTo(top(unselected));
+                    // The accent edge under the fill: more than a change of shade.
+                    assertThat(selected).as(what).hasSizeGreaterThanOrEqualTo(3);
+                    assertThat(selected.get(selected.size() - 2)).as(what).isNotEqualTo(top(selected));
+                    if (selection == null) {
+                        selection = selected;
                     }
-                    return -1;
-                }) : indexOfType(type);
-                robot.interact(() -> timeline().selection().clear());
-                javafx.scene.paint.Paint unselected = rowBackground(robot, index);
-                robot.interact(() -> timeline().selectIndex(index));
-                javafx.scene.paint.Paint selected = rowBackground(robot, index);
-                assertThat(selected).as("%s row, dark=%s", type, dark).isNotEqualTo(unselected).isEqualTo(selection);
+                    assertThat(selected).as(what + ": as every selected row").isEqualTo(selection);
+                }
             }
         }
     }
