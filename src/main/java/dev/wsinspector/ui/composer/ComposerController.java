@@ -12,6 +12,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 
@@ -36,7 +39,8 @@ public final class ComposerController {
     @FXML private ComboBox<ComposerViewModel.HistoryEntry> historyBox;
     @FXML private Label composerProblem;
     @FXML private Label composerStatus;
-    @FXML private CodeArea composerEditor;
+    @FXML private VBox editorBox;
+    private final CodeArea composerEditor = new CodeArea();
     @FXML private Label composerPreview;
     @FXML private Button saveFromComposer;
     @FXML private TextField pingPayload;
@@ -73,6 +77,13 @@ public final class ComposerController {
 
     /** The editor's text is the model's input, both ways; its keys; JSON colours once typing pauses. */
     private void bindEditor() {
+        composerEditor.setId("composerEditor");
+        composerEditor.getStyleClass().add("composer-editor");
+        composerEditor.setWrapText(true);
+        VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(composerEditor);
+        scroll.setPrefHeight(110);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        editorBox.getChildren().add(0, scroll);
         composerEditor.replaceText(model.inputProperty().get());
         composerEditor.textProperty().addListener((o, a, b) -> {
             if (!b.equals(model.inputProperty().get())) {
