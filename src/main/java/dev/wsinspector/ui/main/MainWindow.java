@@ -76,13 +76,16 @@ public final class MainWindow extends BorderPane {
     private final Label serverStatus = new Label();
     private final Theme theme;
     private final ProfilesViewModel profiles;
-    private final Parent profilesPanel;
+    /** The sidebars, loaded when first shown: the first paint does not wait for views it does not show. */
+    private Parent profilesPanel;
+    private final java.util.function.Supplier<Parent> profilesPanelView;
     private final ToggleButton profilesToggle = new ToggleButton("Profiles");
     /** Where the selected tab's screen is in a long capture ("Rows X–Y of Z"). */
     private final Label position = new Label();
     private final ToggleButton sessionsToggle = new ToggleButton("Sessions");
     /** Null when the window was built without the session journal (tests of other parts). */
-    private final Parent sessionsPanel;
+    private Parent sessionsPanel;
+    private final java.util.function.Supplier<Parent> sessionsPanelView;
     /** What a tab showing a stored session holds open (its journal), closed when the tab goes. */
     private final Map<ConnectionTab, Closeable> heldByTab = new IdentityHashMap<>();
     private final Button openCapture = new Button("Open…");
@@ -106,12 +109,10 @@ public final class MainWindow extends BorderPane {
     };
 
     /**
+     * @param views      loads the FXML views (controllers get the app's services through it)
      * @param tabFactory makes a tab for a URL
      * @param theme      switches the scene between light and dark
-     */
-    /**
-     * @param views    loads the FXML views (controllers get the app's services through it)
-     * @param sessions the Sessions sidebar's model; null: no Sessions button
+     * @param sessions   the Sessions sidebar's model; null: no Sessions button
      */
     public MainWindow(ViewLoader views, ServerViewModel server, Function<String, ConnectionTab> tabFactory, Theme theme,
                       ProfilesViewModel profiles, SessionsViewModel sessions) {
@@ -121,11 +122,11 @@ public final class MainWindow extends BorderPane {
         this.profiles = profiles;
         getStyleClass().add("main-window");
 
-        profilesPanel = views.load(ProfilesPanelController.class, (ProfileOpener) this::openProfile).root();
+        profilesPanelView = () -> views.load(ProfilesPanelController.class, (ProfileOpener) this::openProfile).root();
         profilesToggle.setId("profilesToggle");
         profilesToggle.setTooltip(new Tooltip("Show the saved connection profiles"));
         profilesToggle.selectedProperty().addListener((o, a, show) -> showSidebar());
-        sessionsPanel = sessions == null ? null : views.load(SessionsPanelController.class, sessions,
+        sessionsPanelView = sessions == null ? () -> null : () -> views.load(SessionsPanelController.class, sessions,
                 (SessionsViewModel.Opener) this::openStored).root();
         sessionsToggle.setId("sessionsToggle");
         sessionsToggle.setTooltip(new Tooltip("Show past and running sessions: every connection is kept on disk"));
@@ -282,8 +283,8 @@ public final class MainWindow extends BorderPane {
     }
 
     private void showSidebar() {
-        setLeft(profilesToggle.isSelected() ? profilesPanel
-                : sessionsToggle.isSelected() && sessionsPanel != null ? sessionsPanel : null);
+        setLeft(profilesToggle.isSelected() ? profilesPanel()
+                : sessionsToggle.isSelected() ? sessionsPanel() : null);
     }
 
     /**
@@ -373,6 +374,9 @@ public final class MainWindow extends BorderPane {
     }
 
     public Parent profilesPanel() {
+        if (profilesPanel == null) {
+            profilesPanel = profilesPanelView.get();
+        }
         return profilesPanel;
     }
 
@@ -382,6 +386,9 @@ public final class MainWindow extends BorderPane {
 
     /** The Sessions sidebar, or null without the session journal. */
     public Parent sessionsPanel() {
+        if (sessionsPanel == null) {
+            sessionsPanel = sessionsPanelView.get();
+        }
         return sessionsPanel;
     }
 
