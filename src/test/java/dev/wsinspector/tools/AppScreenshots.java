@@ -63,6 +63,16 @@ class AppScreenshots {
 
     private void shoot(String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
+        // A resize reaches the scene a pulse late, and some views size themselves from the last layout (the
+        // address box takes a share of the bar): lay out twice at the new size before the picture.
+        for (int i = 0; i < 2; i++) {
+            fx(() -> {
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
         Thread.sleep(400); // let the pulse paint (a picture, not a test: no condition to wait for)
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage image = fx(() -> stage.getScene().snapshot(null));
