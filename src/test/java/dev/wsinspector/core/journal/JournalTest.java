@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -299,30 +298,7 @@ class JournalTest {
         AtomicReference<String> told = new AtomicReference<>();
         Path journal = data.resolve("full.wsj");
         FileChannel file = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        JournalSink full = new JournalSink() {
-            long written;
-
-            @Override
-            public void write(ByteBuffer bytes) throws IOException {
-                if (written + bytes.remaining() > 4096) {
-                    throw new IOException("No space left on device");
-                }
-                written += bytes.remaining();
-                while (bytes.hasRemaining()) {
-                    file.write(bytes);
-                }
-            }
-
-            @Override
-            public void force() throws IOException {
-                file.force(false);
-            }
-
-            @Override
-            public void close() throws IOException {
-                file.close();
-            }
-        };
+        JournalSink full = FillingDisk.after(file, 4096);
         try (SessionCatalog catalog = catalog(Duration.ofMillis(20), SessionCatalog.Settings.DEFAULT_BUDGET)) {
             Recording rec = catalog.record("full", "ws://x/", full, told::set);
             for (int i = 0; i < 20; i++) {
