@@ -275,12 +275,41 @@ class NothingCutOffFlowTest {
                 || labeled.getTextOverrun() != OverrunStyle.CLIP && shown.getText().endsWith(labeled.getEllipsisString())
                         && !text.endsWith(labeled.getEllipsisString());
         Bounds b = labeled.localToScene(labeled.getLayoutBounds());
-        boolean outside = b.getMaxX() > window.getMaxX() + 0.5 || b.getMinX() < window.getMinX() - 0.5;
+        boolean outside = b.getMaxX() > window.getMaxX() + 0.5 || b.getMinX() < window.getMinX() - 0.5
+                || b.getMaxY() > window.getMaxY() + 0.5 || b.getMinY() < window.getMinY() - 0.5;
+        Node clippedBy = clippingAncestor(labeled, b);
         if (cut) {
             found.add("cut: " + describe(labeled) + " shows '" + shown.getText() + "'");
         } else if (outside) {
             found.add("outside the window: " + describe(labeled));
+        } else if (clippedBy != null) {
+            found.add("cut off by its container: " + describe(labeled) + " reaches past " + describe(clippedBy));
         }
+    }
+
+    /**
+     * The ancestor whose clip hides part of {@code bounds} (a split pane's item, a tab's content, a sidebar): text
+     * that is laid out wider or taller than the room it gets is cut there without any ellipsis. A scroll pane's
+     * viewport and a table's header row (which scrolls with the table's columns) do not count: what they hide is a
+     * scroll away.
+     */
+    private static Node clippingAncestor(Node node, Bounds bounds) {
+        for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p.getStyleClass().contains("viewport") || p.getStyleClass().contains("clipped-container")
+                    || p instanceof javafx.scene.control.ScrollPane || p.getStyleClass().contains("virtual-flow")
+                    || p.getStyleClass().contains("column-header-background")) {
+                return null;
+            }
+            Node clip = p.getClip();
+            if (clip != null) {
+                Bounds room = p.localToScene(clip.getBoundsInParent());
+                if (bounds.getMaxX() > room.getMaxX() + 0.5 || bounds.getMinX() < room.getMinX() - 0.5
+                        || bounds.getMaxY() > room.getMaxY() + 0.5 || bounds.getMinY() < room.getMinY() - 0.5) {
+                    return p;
+                }
+            }
+        }
+        return null;
     }
 
     private static void checkField(ComboBox<?> combo, TextField editor, Set<String> found) {
