@@ -31,6 +31,7 @@ import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.extensions.IExtension;
 import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.DefaultWebSocketServerFactory;
@@ -42,6 +43,13 @@ import org.slf4j.LoggerFactory;
  * A local WebSocket echo server: sends every text and binary message back to its sender as received
  * (a fragmented message comes back as one message), answers pings with the same payload, accepts
  * permessage-deflate and whatever subprotocol the client offers first, and serves many clients at once.
+ *
+ * <p>One client cannot knock it over ({@link EchoServerGuard}): what waits to be sent to a client is limited
+ * ({@link Builder#maxQueuedBytes}, then that client is closed with 1008), an upgrade must come within
+ * {@link Builder#handshakeTimeout} with a head of at most {@link Builder#maxHeaderBytes} (else 431), at most
+ * {@link Builder#maxConnections} are open at once (then 503), and an unmasked client frame closes with 1002
+ * (RFC 6455 §5.1, {@link ClientFrameRules}). Each limit that bites is reported through
+ * {@link Listener#onWarning}.
  *
  * <p>It binds exactly the host it is given (127.0.0.1 unless told otherwise); port 0 picks a free port.
  * {@link #start()} returns once the socket is bound, {@link #stop()} ends within a bounded time and may be
@@ -73,10 +81,21 @@ public final class EchoServer implements AutoCloseable {
 
         default void onError(String message) {
         }
+
+        /** A limit protected the server: a client closed or refused, in one line for a log. */
+        default void onWarning(String message) {
+        }
     }
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_MAX_MESSAGE_SIZE = PermessageDeflate.DEFAULT_MAX_MESSAGE_SIZE;
+    /** Bytes that may wait to be sent to one client; a client that reads slower is closed with 1008. */
+    public static final long DEFAULT_MAX_QUEUED_BYTES = 16L << 20;
+    public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+    /** Largest upgrade request head (request line and headers); bigger ones get 431. */
+    public static final int DEFAULT_MAX_HEADER_BYTES = 16 << 10;
+    /** Connections open at once; more are answered 503. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 256;
 
     private static final Logger LOG = LoggerFactory.getLogger(EchoServer.class);
     private static final Listener NO_LISTENER = new Listener() {
@@ -220,6 +239,7 @@ public final class EchoServer implements AutoCloseable {
         } finally {
             s.stopWatchdog(); // only now: it also gets the 1001 close frames above out
             s.lingeringClose.close();
+            s.guard.close();
         }
     }
 
@@ -249,8 +269,9 @@ public final class EchoServer implements AutoCloseable {
         private volatile EchoServerWriteWatchdog watchdog;
         /** Closes connections without resetting clients that are still sending (see {@link LingeringClose}). */
         final LingeringClose lingeringClose = new LingeringClose(LINGER);
-        /** Every accepted TCP connection still open: the library closes none of them when it stops. */
-        private final Set<SocketChannel> channels = ConcurrentHashMap.newKeySet();
+        /** Every accepted TCP connection, with its limits; the library closes none of them when it stops. */
+        final EchoServerGuard guard = new EchoServerGuard(new EchoServerGuard.Limits(config.maxQueuedBytes,
+                config.handshakeTimeout, config.maxHeaderBytes, config.maxConnections, LINGER), this::warn);
         /** Connections between the upgrade request and onOpen. */
         private final Set<WebSocket> handshaking = ConcurrentHashMap.newKeySet();
         private boolean refusing; // guarded by handshaking
@@ -276,9 +297,7 @@ public final class EchoServer implements AutoCloseable {
 
                 @Override
                 public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) {
-                    channels.removeIf(c -> !c.isOpen());
-                    channels.add(channel);
-                    return lingeringClose.wrap(channel);
+                    return guard.admit(channel, key, lingeringClose.wrap(channel));
                 }
 
                 @Override
@@ -311,14 +330,7 @@ public final class EchoServer implements AutoCloseable {
         }
 
         void closeRemainingChannels() {
-            for (SocketChannel channel : channels) {
-                try {
-                    channel.close();
-                } catch (IOException e) {
-                    // already broken: nothing left to release
-                }
-            }
-            channels.clear();
+            guard.closeAll();
         }
 
         @Override
@@ -365,7 +377,17 @@ public final class EchoServer implements AutoCloseable {
             notify(l -> l.onMessage(conn.getRemoteSocketAddress(), false, payload));
         }
 
+        @Override
+        public void onWebsocketPing(WebSocket conn, Framedata ping) {
+            if (guard.mayQueue(conn)) { // a ping flood from a client that does not read is no different
+                super.onWebsocketPing(conn, ping);
+            }
+        }
+
         private void echo(WebSocket conn, Runnable send) {
+            if (!guard.mayQueue(conn)) {
+                return; // being closed: it does not read what it gets
+            }
             try {
                 send.run();
             } catch (WebsocketNotConnectedException e) {
@@ -380,7 +402,17 @@ public final class EchoServer implements AutoCloseable {
                 return;
             }
             String where = conn == null ? "server" : String.valueOf(conn.getRemoteSocketAddress());
+            if (ex instanceof InvalidDataException invalid) {
+                // The client broke a rule (e.g. ClientFrameRules); the library closes it with this code.
+                warn("client " + where + " closed with " + invalid.getCloseCode() + ": " + invalid.getMessage());
+                return;
+            }
             notify(l -> l.onError(where + ": " + ex));
+        }
+
+        private void warn(String message) {
+            LOG.info("echo server: {}", message);
+            notify(l -> l.onWarning(message));
         }
 
         private void notify(Consumer<Listener> call) {
@@ -400,6 +432,10 @@ public final class EchoServer implements AutoCloseable {
         private PermessageDeflate.Settings deflateSettings; // null: defaults with maxMessageSize
         private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
         private int connectionLostTimeoutSeconds = 60;
+        private long maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES;
+        private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+        private int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private Duration startTimeout = Duration.ofSeconds(10);
         private Duration stopTimeout = Duration.ofSeconds(3);
         private Listener listener = NO_LISTENER;
@@ -453,6 +489,43 @@ public final class EchoServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Bytes that may wait to be sent to one client (default 16 MiB). When more wait, the client is not read
+         * any more and is closed with 1008 (policy violation); a message is echoed whole, so one client costs
+         * at most this plus one message.
+         */
+        public Builder maxQueuedBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxQueuedBytes must be positive");
+            }
+            this.maxQueuedBytes = bytes;
+            return this;
+        }
+
+        /** How long a connection may take to send its complete upgrade request (default 10 s), then it is closed. */
+        public Builder handshakeTimeout(Duration timeout) {
+            this.handshakeTimeout = requirePositive(timeout);
+            return this;
+        }
+
+        /** Largest upgrade request head, request line and headers (default 16 KiB); bigger ones get 431. */
+        public Builder maxHeaderBytes(int bytes) {
+            if (bytes < 64) {
+                throw new IllegalArgumentException("maxHeaderBytes must be at least 64");
+            }
+            this.maxHeaderBytes = bytes;
+            return this;
+        }
+
+        /** Connections open at once, upgraded or not (default 256); more are answered 503. */
+        public Builder maxConnections(int connections) {
+            if (connections < 1) {
+                throw new IllegalArgumentException("maxConnections must be positive");
+            }
+            this.maxConnections = connections;
+            return this;
+        }
+
         public Builder startTimeout(Duration timeout) {
             this.startTimeout = requirePositive(timeout);
             return this;
@@ -488,6 +561,10 @@ public final class EchoServer implements AutoCloseable {
             b.deflateSettings = deflateSettings;
             b.maxMessageSize = maxMessageSize;
             b.connectionLostTimeoutSeconds = connectionLostTimeoutSeconds;
+            b.maxQueuedBytes = maxQueuedBytes;
+            b.handshakeTimeout = handshakeTimeout;
+            b.maxHeaderBytes = maxHeaderBytes;
+            b.maxConnections = maxConnections;
             b.startTimeout = startTimeout;
             b.stopTimeout = stopTimeout;
             b.listener = listener;

@@ -1,12 +1,17 @@
 package dev.wsinspector.transport;
 
 import dev.wsinspector.transport.deflate.PermessageDeflateDraft;
+import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.enums.HandshakeState;
+import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.InvalidHandshakeException;
 import org.java_websocket.extensions.IExtension;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.Handshakedata;
 import org.java_websocket.protocols.IProtocol;
 import org.java_websocket.protocols.Protocol;
 
@@ -17,12 +22,19 @@ import org.java_websocket.protocols.Protocol;
  * request but answers none, so this draft lets that match happen and then reports the client's first
  * offered name from {@link #getProtocol()}, which is what {@code postProcessHandshakeResponseAsServer}
  * writes into {@code Sec-WebSocket-Protocol} and what the connection reports as its protocol.
+ *
+ * <p>It is also where the server sees a connection's frames as bytes, both ways: incoming ones are checked by
+ * {@link ClientFrameRules} before the library decodes them, and every outgoing byte it frames (the 101 response,
+ * echoes, pongs, pings, the close) is counted, so {@link EchoServerGuard} knows how much waits to be sent. The
+ * library copies the draft for each connection, so both are per connection.
  */
 final class EchoServerDraft extends PermessageDeflateDraft {
 
     private static final String SEC_WEBSOCKET_PROTOCOL = "Sec-WebSocket-Protocol";
 
     private volatile IProtocol selected;
+    private final ClientFrameRules rules = new ClientFrameRules();
+    private final AtomicLong framed = new AtomicLong();
 
     EchoServerDraft(List<IExtension> extensions, int maxFrameSize) {
         super(extensions, List.of(new Protocol("")), maxFrameSize);
@@ -53,6 +65,33 @@ final class EchoServerDraft extends PermessageDeflateDraft {
     }
 
     @Override
+    public List<Framedata> translateFrame(ByteBuffer buffer) throws InvalidDataException {
+        rules.check(buffer);
+        return super.translateFrame(buffer);
+    }
+
+    @Override
+    public ByteBuffer createBinaryFrame(Framedata framedata) {
+        ByteBuffer frame = super.createBinaryFrame(framedata);
+        framed.addAndGet(frame.remaining());
+        return frame;
+    }
+
+    @Override
+    public List<ByteBuffer> createHandshake(Handshakedata handshakedata, boolean withcontent) {
+        List<ByteBuffer> head = super.createHandshake(handshakedata, withcontent);
+        for (ByteBuffer b : head) {
+            framed.addAndGet(b.remaining());
+        }
+        return head;
+    }
+
+    /** Bytes this connection's draft has produced for sending so far (the upgrade response included). */
+    long framedBytes() {
+        return framed.get();
+    }
+
+    @Override
     public IProtocol getProtocol() {
         IProtocol chosen = selected;
         return chosen != null ? chosen : super.getProtocol();
@@ -62,6 +101,7 @@ final class EchoServerDraft extends PermessageDeflateDraft {
     public void reset() {
         super.reset();
         selected = null;
+        rules.reset();
     }
 
     @Override

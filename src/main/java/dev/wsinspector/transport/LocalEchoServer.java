@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The app's {@link LocalServer}: an {@link EchoServer} that can be stopped and started again on another
- * address, with a log the UI drains on its pulse (server threads only enqueue lines).
+ * address, with a log the UI drains on its pulse (server threads only enqueue lines). It runs with the
+ * {@link EchoServer}'s default limits (outgoing queue, handshake timeout, header size, connections).
  */
 public final class LocalEchoServer implements LocalServer {
 
@@ -103,6 +104,11 @@ public final class LocalEchoServer implements LocalServer {
         @Override
         public void onError(String message) {
             write("error: " + message);
+        }
+
+        @Override
+        public void onWarning(String message) {
+            write("warning: " + message); // and EchoServer puts it in the app's log file
         }
     }
 }

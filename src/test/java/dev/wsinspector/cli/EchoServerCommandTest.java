@@ -2,6 +2,7 @@ package dev.wsinspector.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine.TypeConversionException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 @Timeout(30)
@@ -43,6 +45,36 @@ class EchoServerCommandTest {
         }
         assertThat(serverThread.isAlive()).isFalse();
         assertThat(exit.get()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void helpDocumentsTheLimits() {
+        CliRun run = CliRun.of("echo-server", "--help");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("--max-queue", "1008", "--handshake-timeout", "--max-header", "431",
+                "--max-connections", "503", "1002");
+    }
+
+    @Test
+    void sizesAreReadAsPeopleWriteThem() {
+        ByteSize size = new ByteSize();
+        assertThat(size.convert("1048576")).isEqualTo(1L << 20);
+        assertThat(size.convert("64KiB")).isEqualTo(64L << 10);
+        assertThat(size.convert("16mib")).isEqualTo(16L << 20);
+        assertThat(size.convert("2G")).isEqualTo(2L << 30);
+        for (String bad : new String[] {"", "x", "-1", "1.5MiB", "12XB", "99999999999999999999"}) {
+            assertThatThrownBy(() -> size.convert(bad)).as(bad).isInstanceOf(TypeConversionException.class);
+        }
+    }
+
+    @Test
+    void badLimitsAreUsageErrors() {
+        for (String[] args : new String[][] {{"--max-queue", "0"}, {"--max-queue", "lots"},
+                {"--handshake-timeout", "0"}, {"--max-header", "10"}, {"--max-connections", "0"}}) {
+            CliRun run = CliRun.of("echo-server", args[0], args[1]);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.out()).isEmpty();
+        }
     }
 
     @Test

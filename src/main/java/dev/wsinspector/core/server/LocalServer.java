@@ -22,7 +22,10 @@ public interface LocalServer {
 
     int clientCount();
 
-    /** Moves the log lines written since the last call into {@code into} (connections, errors, message counts). */
+    /**
+     * Moves the log lines written since the last call into {@code into} (connections, errors, message counts, and
+     * "warning:" lines for each limit that closed or refused a client).
+     */
     void drainLog(List<String> into);
 
     /** True for addresses other than loopback, which expose the server to the network. */
