@@ -61,7 +61,7 @@ public final class ConnectionTab extends Tab {
     private final VBox bars = new VBox();
     private final ToolsPane tools;
     /** Built on first use, below the timeline bar: most sessions never search (and a new window styles less). */
-    private FindBar findBar;
+    private FindBarController findBar;
     private BackgroundTasks tasks;
 
     public ConnectionTab(ViewLoader views, ConnectionViewModel model, DetailPane detail) {
@@ -241,8 +241,10 @@ public final class ConnectionTab extends Tab {
     /** Shows the find bar and puts the cursor in its field (Ctrl+F, the Find button). */
     public void openFind() {
         if (findBar == null) {
-            findBar = new FindBar(timeline, this::tasks);
-            bars.getChildren().add(findBar);
+            ViewLoader.View<Parent, FindBarController> find = views.load(FindBarController.class,
+                    new FindBarViewModel(rows, this::tasks), timeline);
+            findBar = find.controller();
+            bars.getChildren().add(find.root());
         }
         findBar.open();
     }

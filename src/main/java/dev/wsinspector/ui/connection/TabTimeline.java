@@ -18,10 +18,10 @@ import java.time.ZoneId;
 /**
  * A tab's timeline kept to its capture, once per pulse: a new capture gets a new list, new frames come in as
  * one batch, the toolbar's texts are brought up to date, and the selected row goes to the detail pane. It is what
- * the timeline toolbar acts on (Go to, Latest, Clear, Save capture), and it offers the rows' own actions (save a
- * frame as a message, replay the sent frames of a selection).
+ * the timeline toolbar acts on (Go to, Latest, Clear, Save capture) and the find bar searches, and it offers the
+ * rows' own actions (save a frame as a message, replay the sent frames of a selection).
  */
-final class TabTimeline implements TimelineToolbarViewModel.Timeline {
+final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarViewModel.Timeline {
 
     private final ConnectionTab tab;
     private final TimelineView timeline;
@@ -131,6 +131,21 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline {
     @Override
     public void openFind() {
         tab.openFind();
+    }
+
+    @Override
+    public TimelineList rows() {
+        return timeline.rows();
+    }
+
+    @Override
+    public long lead() {
+        return timeline.selection().lead();
+    }
+
+    @Override
+    public boolean selectRow(long row) {
+        return timeline.selectRow(row);
     }
 
     @Override

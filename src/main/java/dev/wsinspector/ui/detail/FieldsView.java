@@ -2,15 +2,13 @@ package dev.wsinspector.ui.detail;
 
 import dev.wsinspector.core.payload.DetailFields;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.ObservableList;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
-/** Name/value table of a frame's header fields or an event's fields. */
-final class FieldsView extends TableView<DetailFields.Field> {
+/** Name/value table of a frame's header fields or an event's fields; its items are the view model's list. */
+public final class FieldsView extends TableView<DetailFields.Field> {
 
-    FieldsView(ObservableList<DetailFields.Field> fields) {
-        super(fields);
+    public FieldsView() {
         getStyleClass().add("fields-table");
         TableColumn<DetailFields.Field, String> name = new TableColumn<>("Field");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));

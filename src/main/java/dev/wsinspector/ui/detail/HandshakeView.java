@@ -11,22 +11,26 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The opening handshake: raw request above, raw response (with a refusal's body) below. */
-final class HandshakeView extends VBox {
+public final class HandshakeView extends VBox {
 
     private final TextArea request = area();
     private final TextArea response = area();
     private final CheckBox reveal = new CheckBox("Show credentials");
 
-    HandshakeView(ObservableStringValue requestText, ObservableStringValue responseText, BooleanProperty revealSecrets) {
+    public HandshakeView() {
         getStyleClass().add("handshake-view");
-        request.textProperty().bind(requestText);
-        response.textProperty().bind(responseText);
-        reveal.selectedProperty().bindBidirectional(revealSecrets);
         reveal.getStyleClass().add("handshake-reveal");
         SplitPane split = new SplitPane(section("Request", request), section("Response", response));
         split.setOrientation(Orientation.VERTICAL);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(reveal, split);
+    }
+
+    /** Shows the view model's texts; the check box writes whether credentials are shown. */
+    void bind(ObservableStringValue requestText, ObservableStringValue responseText, BooleanProperty revealSecrets) {
+        request.textProperty().bind(requestText);
+        response.textProperty().bind(responseText);
+        reveal.selectedProperty().bindBidirectional(revealSecrets);
     }
 
     TextArea request() {

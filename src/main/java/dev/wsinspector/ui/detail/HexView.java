@@ -1,7 +1,7 @@
 package dev.wsinspector.ui.detail;
 
 import dev.wsinspector.core.payload.HexDump;
-import javafx.beans.value.ObservableStringValue;
+import javafx.beans.property.StringProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -11,7 +11,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 
 /** The Hex view: a virtualized list, one row per 16 bytes, each row formatted only while it is visible. */
-final class HexView extends VBox {
+public final class HexView extends VBox {
 
     /** Rows have one height so the list never measures a million cells; CSS may override it. */
     static final double DEFAULT_ROW_HEIGHT = 18;
@@ -20,16 +20,20 @@ final class HexView extends VBox {
     private final Label notice = new Label();
     private HexDump dump;
 
-    HexView(ObservableStringValue noticeText) {
+    public HexView() {
         getStyleClass().add("hex-view");
         list.getStyleClass().add("hex-list");
         list.setFixedCellSize(DEFAULT_ROW_HEIGHT);
         list.setCellFactory(view -> new LineCell());
         list.setPlaceholder(new Label("No payload bytes"));
         notice.getStyleClass().add(StyledTextView.NOTICE_CLASS);
-        notice.textProperty().bind(noticeText);
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(notice, list);
+    }
+
+    /** The line above the rows (size and line count), bound to the view model's. */
+    StringProperty noticeTextProperty() {
+        return notice.textProperty();
     }
 
     void show(HexDump newDump) {

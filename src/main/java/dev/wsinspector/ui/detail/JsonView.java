@@ -10,7 +10,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /** The JSON view: pretty, highlighted text or a collapsible tree of the same document. */
-final class JsonView extends VBox {
+public final class JsonView extends VBox {
 
     private final StyledTextView pretty = new StyledTextView("json-area", false);
     private final TreeView<String> tree = new TreeView<>();
@@ -19,7 +19,7 @@ final class JsonView extends VBox {
     private JsonNode treeNode;
     private boolean treeBuilt;
 
-    JsonView() {
+    public JsonView() {
         getStyleClass().add("json-view");
         ToggleGroup mode = new ToggleGroup();
         prettyButton.setToggleGroup(mode);

@@ -1,8 +1,6 @@
 package dev.wsinspector.ui.detail;
 
-import dev.wsinspector.core.payload.DetailFields;
 import dev.wsinspector.core.payload.protocol.Decoded;
-import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -13,14 +11,14 @@ import javafx.scene.layout.VBox;
  * The frame read as a sub-protocol message: protocol and summary on top (the problem, in red, when the message
  * is malformed), the fields as a name/value table, and the body below (highlighted when it is JSON).
  */
-final class ProtocolView extends VBox {
+public final class ProtocolView extends VBox {
 
     private final Label title = new Label();
     private final Label problem = new Label();
-    private final FieldsView fields;
+    private final FieldsView fields = new FieldsView();
     private final StyledTextView body = new StyledTextView("protocol-body", true);
 
-    ProtocolView(ObservableList<DetailFields.Field> fieldRows) {
+    public ProtocolView() {
         getStyleClass().add("protocol-view");
         title.getStyleClass().add("protocol-title");
         title.setWrapText(true);
@@ -28,7 +26,6 @@ final class ProtocolView extends VBox {
         problem.setWrapText(true);
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         problem.visibleProperty().bind(problem.managedProperty());
-        fields = new FieldsView(fieldRows);
         SplitPane split = new SplitPane(fields, body);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);

@@ -1,5 +1,6 @@
 package dev.wsinspector.ui.detail;
 
+import javafx.beans.NamedArg;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -11,7 +12,7 @@ import org.fxmisc.richtext.util.UndoUtils;
  * A read-only, virtualized RichTextFX area with a notice line above it; shows one {@link AreaContent}.
  * Used by the Text and JSON views.
  */
-final class StyledTextView extends VBox {
+public final class StyledTextView extends VBox {
 
     static final String NOTICE_CLASS = "detail-notice";
     static final String ERROR_CLASS = "detail-error";
@@ -19,7 +20,11 @@ final class StyledTextView extends VBox {
     private final CodeArea area = new CodeArea();
     private final Label notice = new Label();
 
-    StyledTextView(String areaStyleClass, boolean wrapText) {
+    /**
+     * @param areaStyleClass the area's CSS class ({@code text-area-view}, {@code json-area}, …)
+     * @param wrapText       whether long lines wrap (pretty JSON keeps its indentation unwrapped)
+     */
+    public StyledTextView(@NamedArg("areaStyleClass") String areaStyleClass, @NamedArg("wrapText") boolean wrapText) {
         area.setEditable(false);
         area.setWrapText(wrapText);
         // No undo history: it would keep every document ever shown alive.

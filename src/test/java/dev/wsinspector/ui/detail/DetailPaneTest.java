@@ -12,6 +12,9 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -271,6 +275,20 @@ class DetailPaneTest {
         assertThat(fx(() -> pane.jsonView().pretty().area().getText())).isEqualTo("[ 1, 2 ]");
         assertThat(fx(() -> pane.jsonView().tree().getRoot().getValue())).isEqualTo("[2]");
         assertThat(fx(() -> pane.hexView().list().getItems().size())).isEqualTo(1);
+    }
+
+    @Test
+    void theCopyMenuPutsThePayloadOnTheClipboardAsTextHexOrBase64(FxRobot robot) throws Exception {
+        MenuButton copy = fx(() -> (MenuButton) pane.lookup(".detail-copy"));
+        assertThat(fx(copy::isDisabled)).as("nothing to copy yet").isTrue();
+        robot.interact(() -> pane.showFrame(frame(0x81, "hé".getBytes(StandardCharsets.UTF_8)), false));
+        assertThat(fx(copy::isDisabled)).isFalse();
+        List<String> copied = new ArrayList<>();
+        for (MenuItem item : fx(() -> List.copyOf(copy.getItems()))) {
+            robot.interact(item::fire);
+            copied.add(fx(() -> Clipboard.getSystemClipboard().getString()));
+        }
+        assertThat(copied).containsExactly("hé", "68 c3 a9", "aMOp");
     }
 
     // --- Protocol view

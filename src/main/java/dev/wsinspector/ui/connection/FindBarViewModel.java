@@ -1,0 +1,105 @@
+package dev.wsinspector.ui.connection;
+
+import dev.wsinspector.ui.common.BackgroundTasks;
+import dev.wsinspector.ui.timeline.FrameSearch;
+import dev.wsinspector.ui.timeline.TimelineList;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
+
+/**
+ * Find in capture, apart from any node: the query, whether the bar is open, and its one-line status. The search
+ * ({@link FrameSearch}) runs off the FX thread over a snapshot of the rows, from the selected row on, wrapping
+ * once; a newer search (or closing the bar) supersedes an older one, and a result for a capture that is no
+ * longer shown is not applied. Only the FX thread moves the timeline, to the match. Works without the toolkit.
+ */
+public final class FindBarViewModel {
+
+    /** What the bar searches and moves: the tab's timeline. Called on the FX thread. */
+    public interface Timeline {
+        /** The rows shown now, or null when the tab has no capture. */
+        TimelineList rows();
+
+        /** The selected row (absolute), where a search starts; outside the rows when none is selected. */
+        long lead();
+
+        /** Selects {@code row} alone and scrolls to it; false when it is no longer there. */
+        boolean selectRow(long row);
+    }
+
+    private final Timeline timeline;
+    private final Supplier<BackgroundTasks> tasks;
+    /** Key of this bar's search in {@link #tasks}. */
+    private final Object key = new Object();
+    private final StringProperty query = new SimpleStringProperty(this, "query", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(this, "open", false);
+
+    /**
+     * @param tasks runs the search (asked for when first needed: a tab may make its own then)
+     */
+    public FindBarViewModel(Timeline timeline, Supplier<BackgroundTasks> tasks) {
+        this.timeline = timeline;
+        this.tasks = tasks;
+        query.addListener((o, was, now) -> status.set(""));
+    }
+
+    /** Shows the bar (Ctrl+F, the Find button). */
+    public void open() {
+        open.set(true);
+    }
+
+    /** Hides the bar and drops a search still running (Esc, ✕). */
+    public void close() {
+        tasks.get().cancel(key);
+        open.set(false);
+        status.set("");
+    }
+
+    /** Searches after the selected row (before it when {@code forward} is false), the first row when none is. */
+    public void find(boolean forward) {
+        TimelineList rows = timeline.rows();
+        String text = query.get();
+        if (rows == null || text == null || text.isEmpty()) {
+            status.set(rows == null ? "no capture" : "");
+            return;
+        }
+        long from = timeline.lead();
+        FrameSearch search = new FrameSearch(rows.searchRows(), text);
+        status.set("searching…");
+        tasks.get().submitLatest(key, () -> Optional.ofNullable(search.find(from, forward)),
+                found -> show(rows, found.orElse(null)),
+                e -> status.set(e instanceof CancellationException ? "" : "search failed"));
+    }
+
+    /** Selects the match; "no match" when there is none (or the capture changed meanwhile). */
+    private void show(TimelineList rows, FrameSearch.Match match) {
+        if (match == null || rows != timeline.rows() || !timeline.selectRow(match.row())) {
+            status.set("no match");
+            return;
+        }
+        status.set((match.isFrame() ? "frame #" + match.seq() : "event row " + (match.row() + 1))
+                + (match.wrapped() ? " (wrapped)" : ""));
+    }
+
+    /** What to look for, ignoring case; editing it clears the status. */
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    /** "searching…", "frame #12", "event row 3 (wrapped)", "no match", "no capture", or empty. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty openProperty() {
+        return open.getReadOnlyProperty();
+    }
+}
