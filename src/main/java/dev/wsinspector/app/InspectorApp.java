@@ -269,9 +269,9 @@ public final class InspectorApp extends Application {
                                 (id, change, result) -> profiles.update(id, change, SaveListener.reportingTo(result)),
                                 Scheduler.system(), tasks),
                         theme, profiles, sessionsModel);
-                scene.setRoot(window);
+                scene.setRoot(window.root());
                 window.attach(scene);
-                stage.setTitle("WS Inspector");
+                stage.titleProperty().bind(window.titleProperty());
                 stage.setScene(scene);
                 stage.setMinWidth(900);
                 stage.setMinHeight(560);
@@ -295,6 +295,7 @@ public final class InspectorApp extends Application {
                     }
                 });
                 unhookStage = () -> {
+                    stage.titleProperty().unbind();
                     stage.focusedProperty().removeListener(lookForChanges);
                     stage.setOnCloseRequest(null);
                 };

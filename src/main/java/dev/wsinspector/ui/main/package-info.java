@@ -1,7 +1,10 @@
 /**
- * The main window: {@link dev.wsinspector.ui.main.MainWindow} (toolbar, profiles sidebar, connection tabs, echo-server
- * panel, status bar) owns the one UI pulse that calls every tab's {@code pulse}; {@link dev.wsinspector.ui.main.CaptureFileActions}
+ * The main window: {@link dev.wsinspector.ui.main.MainWindow} (what the app wires and tests drive: tabs, capture
+ * files, the one UI pulse, {@link dev.wsinspector.ui.main.WindowPulse}, that calls every tab's {@code pulse}) over
+ * its FXML view ({@code MainWindowView.fxml}, {@link dev.wsinspector.ui.main.MainWindowController}) and
+ * {@link dev.wsinspector.ui.main.MainWindowViewModel} (sidebars, status bar). {@link dev.wsinspector.ui.main.CaptureFileActions}
  * opens and saves capture files off the FX thread through {@code core.io.CaptureFiles}. What a tab shows belongs to
- * {@code ui.connection} and the feature packages; wiring the window to the engine is {@code app}'s.
+ * {@code ui.connection} and the feature packages, the sidebars and panels to theirs; wiring the window to the
+ * engine is {@code app}'s.
  */
 package dev.wsinspector.ui.main;

@@ -194,7 +194,7 @@ class ProfilesFlowTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> !problems.getChildren().isEmpty()));
         String shown = fx(() -> ((Label) problems.getChildren().get(0)).getText());
         assertThat(shown).contains("broken.json").contains("moved aside").contains("broken.json.corrupt-");
-        assertThat(fx(() -> problems.isVisible() && app.window().getLeft() != null)).isTrue();
+        assertThat(fx(() -> problems.isVisible() && app.window().root().getLeft() != null)).isTrue();
         assertThat(Files.exists(dataDir.resolve("profiles/broken.json"))).isFalse();
         try (Stream<Path> files = Files.list(dataDir.resolve("profiles"))) {
             assertThat(files.map(p -> p.getFileName().toString()))

@@ -107,7 +107,7 @@ class SessionsFlowTest {
 
         // While it runs: listed as running, and Delete says why it is not available.
         robot.clickOn("#sessionsToggle");
-        assertThat(fx(() -> app.window().getLeft())).isSameAs(fx(() -> app.window().sessionsPanel()));
+        assertThat(fx(() -> app.window().root().getLeft())).isSameAs(fx(() -> app.window().sessionsPanel()));
         await().atMost(Duration.ofSeconds(10)).until(() -> listed(robot).size() == 1);
         robot.interact(() -> list(robot).getSelectionModel().select(0));
         assertThat(listed(robot).get(0).ended()).isEqualTo("running");
@@ -116,10 +116,10 @@ class SessionsFlowTest {
 
         // The profiles sidebar takes the left side, and gives it back.
         robot.clickOn("#profilesToggle");
-        assertThat(fx(() -> app.window().getLeft())).isSameAs(fx(() -> app.window().profilesPanel()));
+        assertThat(fx(() -> app.window().root().getLeft())).isSameAs(fx(() -> app.window().profilesPanel()));
         assertThat(fx(() -> robot.lookup("#sessionsToggle").queryAs(ToggleButton.class).isSelected())).isFalse();
         robot.clickOn("#sessionsToggle");
-        assertThat(fx(() -> app.window().getLeft())).isSameAs(fx(() -> app.window().sessionsPanel()));
+        assertThat(fx(() -> app.window().root().getLeft())).isSameAs(fx(() -> app.window().sessionsPanel()));
 
         // Closing the tab completes the session; Refresh shows it ended, with its counts.
         robot.interact(() -> app.window().tabs().getTabs().remove(tab()));

@@ -1,0 +1,67 @@
+package dev.wsinspector.ui.main;
+
+import javafx.animation.AnimationTimer;
+
+import java.util.function.LongConsumer;
+
+/**
+ * The window's one UI pulse: every captured frame reaches the screen through it, in batches, never through a
+ * {@code Platform.runLater} per frame. Runs on JavaFX's animation timer, at most once per
+ * {@link #MIN_PULSE_NANOS}, so what it does must stay cheap: a pulse that takes longer holds back the next paint.
+ */
+public final class WindowPulse {
+
+    /** Pulses closer together than this are skipped: 60 Hz is plenty for a list people read. */
+    static final long MIN_PULSE_NANOS = 15_000_000L;
+
+    /** Told about every pulse: when it started and how long the window's own work took (benchmarks). */
+    @FunctionalInterface
+    public interface Observer {
+        void onPulse(long startNanos, long workNanos);
+    }
+
+    private final LongConsumer work;
+    private Observer observer = (start, took) -> { };
+    private long lastPulse;
+    /** Made on the first start: the timer needs the toolkit, the throttle does not (tests). */
+    private AnimationTimer timer;
+
+    /** @param work one batch, given the time it started ({@link System#nanoTime}) */
+    WindowPulse(LongConsumer work) {
+        this.work = work;
+    }
+
+    void start() {
+        if (timer == null) {
+            timer = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    tick(now);
+                }
+            };
+        }
+        timer.start();
+    }
+
+    void stop() {
+        if (timer != null) {
+            timer.stop();
+        }
+    }
+
+    void setObserver(Observer observer) {
+        this.observer = observer;
+    }
+
+    /** One frame of the animation timer: a batch, unless the last one was under {@link #MIN_PULSE_NANOS} ago. */
+    boolean tick(long frameNanos) {
+        if (lastPulse != 0 && frameNanos - lastPulse < MIN_PULSE_NANOS) {
+            return false;
+        }
+        lastPulse = frameNanos;
+        long start = System.nanoTime();
+        work.accept(start);
+        observer.onPulse(start, System.nanoTime() - start);
+        return true;
+    }
+}
