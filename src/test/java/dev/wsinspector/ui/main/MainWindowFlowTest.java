@@ -113,6 +113,39 @@ class MainWindowFlowTest {
     }
 
     @Test
+    void theStatusBarCountsTheSelectedTabsFramesUntilNoTabIsLeft(FxRobot robot) throws Exception {
+        connect(robot);
+        send(robot, MessageMode.TEXT, "hello inspector");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> statusText(robot, "#frameCounts"))
+                .equals("In 1 frames · 15 B   Out 1 frames · 15 B"));
+        assertThat(fx(() -> statusText(robot, "#captureMemory"))).startsWith("Captures: ");
+
+        robot.interact(() -> app.window().tabs().getTabs().clear());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> statusText(robot, "#frameCounts")).isEmpty());
+        assertThat(fx(() -> robot.lookup("#frameRates").queryAs(Label.class).isVisible())).isFalse();
+    }
+
+    private static String statusText(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void theEchoServerPanelIsLoadedWhenFirstShownAndKeptWhenPutAway(FxRobot robot) throws Exception {
+        assertThat(fx(() -> app.window().root().getRight())).isNull();
+
+        robot.clickOn("#serverPanelToggle");
+        javafx.scene.Node panel = fx(() -> app.window().root().getRight());
+        assertThat(panel).isNotNull();
+        assertThat(panel.getId()).isEqualTo("serverPanel");
+
+        robot.clickOn("#serverPanelToggle");
+        assertThat(fx(() -> app.window().root().getRight())).isNull();
+        robot.clickOn("#serverPanelToggle");
+        assertThat(fx(() -> app.window().root().getRight())).as("loaded once").isSameAs(panel);
+    }
+
+    @Test
     void selectingAJsonMessageShowsItPrettyPrinted(FxRobot robot) throws Exception {
         connect(robot);
         send(robot, MessageMode.JSON, "{\"op\":\"subscribe\",\"ids\":[1,2]}");
