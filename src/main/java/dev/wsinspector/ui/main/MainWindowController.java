@@ -116,10 +116,6 @@ public final class MainWindowController {
                 .then((Tooltip) null).otherwise(whole));
     }
 
-    BorderPane root() {
-        return mainWindow;
-    }
-
     TabPane tabs() {
         return connectionTabs;
     }
