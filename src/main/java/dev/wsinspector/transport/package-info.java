@@ -2,8 +2,9 @@
  * Java-WebSocket 1.6.0 adapters, the only code that touches sockets: {@link dev.wsinspector.transport.JwsConnectionService}
  * opens client connections (direct or through an HTTP/SOCKS5 proxy, with their TLS settings), whose
  * {@link dev.wsinspector.transport.TappingDraft} records every frame exactly as on the wire into the
- * connection's {@code FrameStore} (crafted bytes too, written past the library's encoder by
- * {@code CraftedWrite}); the local {@link dev.wsinspector.transport.EchoServer}. Transport threads append
+ * connection's {@code FrameStore}; the local {@link dev.wsinspector.transport.EchoServer}, whose limits
+ * ({@code EchoServerGuard}, {@code ClientFrameRules}) keep one client from knocking it over. Transport threads append
  * and return; never JavaFX, {@code ui} or {@code cli} here (ArchUnit), and no formatting or files.
+ * Crafted bytes ({@code CraftedWrite}) go past the library's encoder and are recorded too.
  */
 package dev.wsinspector.transport;
