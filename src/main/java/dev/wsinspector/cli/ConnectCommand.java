@@ -1,6 +1,7 @@
 package dev.wsinspector.cli;
 
 import dev.wsinspector.core.DataDirectory;
+import dev.wsinspector.core.frame.FrameSpec;
 import dev.wsinspector.core.journal.SessionCatalog;
 import dev.wsinspector.core.profile.ProfileProblem;
 import dev.wsinspector.core.profile.ProfileRepository;
@@ -38,7 +39,7 @@ import java.util.function.Supplier;
         description = {
             "Connect to a WebSocket server and print every frame, both directions, as one JSON object per line.",
             "",
-            "After the upgrade the --send* messages go out in the order given. The client then stays connected,"
+            "After the upgrade the --send* messages (crafted frames and raw bytes too) go out in the order given. The client then stays connected,"
                     + " printing frames, until --count data frames were received (then it closes with --close"
                     + " and exits 0), the server closes (exit 0 after a clean close, 1 after a dropped"
                     + " connection or before --count was reached), --timeout expires (exit 3) or it is"
@@ -91,6 +92,22 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--send-base64", paramLabel = "B64", parameterConsumer = SendOptionConsumer.class,
             description = "Send a binary message given in base64 (repeatable)")
     private List<String> sendBase64Shape;
+
+    // Crafting (issue #12): what a well-behaved client never sends, in order with the --send* options above.
+    @Option(names = "--send-frame", paramLabel = "SPEC", parameterConsumer = SendOptionConsumer.class,
+            description = {"Send a crafted frame, past the client's encoder and checks (repeatable; printed with"
+                    + " \"crafted\":true). SPEC: " + FrameSpec.SYNTAX + ". E.g. 'op=ping,hex=0102' or"
+                    + " 'op=text,fin=0,rsv1=1,mask=off,len=200,text=hello'. The server will probably close the connection."})
+    private List<String> sendFrameShape;
+
+    @Option(names = "--send-raw", paramLabel = "HEX", parameterConsumer = SendOptionConsumer.class,
+            description = "Write these bytes to the socket as they are, after the upgrade (repeatable); printed as the"
+                    + " frames they make, marked crafted")
+    private List<String> sendRawShape;
+
+    @Option(names = "--no-auto-pong",
+            description = "Do not answer the server's pings (they are still printed), to test its ping timeout")
+    private boolean noAutoPong;
 
     @Option(names = {"-n", "--count"}, paramLabel = "N",
             description = "Close and exit 0 once N data frames (text, binary or continuation) were received")
@@ -172,7 +189,7 @@ final class ConnectCommand implements Callable<Integer> {
                 fromProfile == null ? List.of() : fromProfile.onConnect(),
                 fromProfile == null ? null : fromProfile.templates(), List.copyOf(sends),
                 count == null ? 0 : count, timeoutSeconds == null ? null : seconds("--timeout", timeoutSeconds, false),
-                close, quiet, includeSecrets, record, save, profile == null ? "" : profile);
+                close, quiet, includeSecrets, record, save, profile == null ? "" : profile, !noAutoPong);
         ConnectionService service = connections.get();
         if (options.reconnect().enabled()) {
             service = new ReconnectingConnectionService(service);

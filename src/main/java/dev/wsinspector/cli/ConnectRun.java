@@ -57,10 +57,11 @@ final class ConnectRun {
      * @param onConnect a profile's send-on-connect messages, sent before {@code sends} each time the connection opens
      * @param templates their variables (null without a profile)
      * @param sends     the --send* messages
+     * @param autoPong  answer the server's pings (false: --no-auto-pong)
      */
     record Settings(ConnectionOptions options, List<SavedMessage> onConnect, Templates templates, List<SendItem> sends,
                     int count, Duration timeout, CloseSpec close, boolean quiet, boolean includeSecrets,
-                    RecordTarget record, String save, String profile) {
+                    RecordTarget record, String save, String profile, boolean autoPong) {
 
         /** The run is journaled as a session: asked for with --save, and always with --record (see there). */
         boolean journaled() {
@@ -163,6 +164,10 @@ final class ConnectRun {
             connection = settings.onConnect().isEmpty() ? service.connect(settings.options(), store, listener)
                     : new SendOnConnect(settings.onConnect(), settings.templates(), store, listener)
                             .connect(service, settings.options());
+            if (!settings.autoPong()) {
+                // Before the upgrade can have finished (that takes a round trip), so no ping is answered.
+                connection.setAutoPong(false);
+            }
             code = loop(deadline);
         } finally {
             if (connection != null) {
@@ -299,10 +304,7 @@ final class ConnectRun {
      */
     private void sendAll() {
         for (SendItem item : settings.sends()) {
-            var future = item instanceof SendItem.Text t
-                    ? connection.sendText(t.text())
-                    : connection.sendBinary(((SendItem.Binary) item).data());
-            future.whenComplete((ok, error) -> {
+            item.sendOn(connection).whenComplete((ok, error) -> {
                 if (error != null) {
                     unsent.failed(error);
                 }

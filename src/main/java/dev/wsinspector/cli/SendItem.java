@@ -1,15 +1,49 @@
 package dev.wsinspector.cli;
 
+import dev.wsinspector.core.frame.FrameSpec;
+import dev.wsinspector.core.session.Connection;
+
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 
-/** One message to send after the connection opens, from {@code --send}, {@code --send-hex} or {@code --send-base64}. */
+/**
+ * One thing to send after the connection opens, from {@code --send}, {@code --send-hex}, {@code --send-base64},
+ * {@code --send-frame} or {@code --send-raw}.
+ */
 sealed interface SendItem {
 
+    /** Queues this on the connection's send thread, which keeps the order of the items. */
+    CompletableFuture<Void> sendOn(Connection connection);
+
     record Text(String text) implements SendItem {
+        @Override
+        public CompletableFuture<Void> sendOn(Connection connection) {
+            return connection.sendText(text);
+        }
     }
 
     record Binary(byte[] data) implements SendItem {
+        @Override
+        public CompletableFuture<Void> sendOn(Connection connection) {
+            return connection.sendBinary(data);
+        }
+    }
+
+    /** A crafted frame (or several, with fragments=), {@code --send-frame SPEC}. */
+    record Frame(FrameSpec spec) implements SendItem {
+        @Override
+        public CompletableFuture<Void> sendOn(Connection connection) {
+            return connection.sendCrafted(spec);
+        }
+    }
+
+    /** Bytes written as they are, {@code --send-raw HEX}. */
+    record Raw(byte[] wire) implements SendItem {
+        @Override
+        public CompletableFuture<Void> sendOn(Connection connection) {
+            return connection.sendRaw(wire);
+        }
     }
 
     /**

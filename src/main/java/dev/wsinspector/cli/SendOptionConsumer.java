@@ -1,5 +1,6 @@
 package dev.wsinspector.cli;
 
+import dev.wsinspector.core.frame.FrameSpec;
 import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,8 +10,8 @@ import picocli.CommandLine.ParameterException;
 import java.util.Stack;
 
 /**
- * Collects {@code --send}, {@code --send-hex} and {@code --send-base64} into one list in command-line order.
- * Three separate list options would each keep their own order but lose the order between them; a parameter
+ * Collects {@code --send}, {@code --send-hex}, {@code --send-base64}, {@code --send-frame} and {@code --send-raw}
+ * into one list in command-line order. Separate list options would each keep their own order but lose the order between them; a parameter
  * consumer sees every occurrence as it is parsed. It also takes the next argument literally, so
  * {@code -s -1} sends "-1" instead of treating it as an option.
  */
@@ -29,6 +30,8 @@ final class SendOptionConsumer implements IParameterConsumer {
             item = switch (option.longestName()) {
                 case "--send-hex" -> SendItem.hex(value);
                 case "--send-base64" -> SendItem.base64(value);
+                case "--send-frame" -> new SendItem.Frame(FrameSpec.parse(value));
+                case "--send-raw" -> new SendItem.Raw(SendItem.hex(value).data());
                 default -> new SendItem.Text(value);
             };
         } catch (IllegalArgumentException e) {

@@ -24,4 +24,13 @@ final class FrameRecorder {
             observer.onControlFrame(direction, header, payload.duplicate(), now);
         }
     }
+
+    /** A frame the user crafted (see {@link CraftedWrite}): stored marked as such, control frames reported too. */
+    void recordCrafted(Direction direction, WireHeader header, ByteBuffer payload) {
+        long now = store.clock().nanoTime();
+        store.appendCrafted(direction, header, now, payload);
+        if (header.opcode().isControl()) {
+            observer.onControlFrame(direction, header, payload.duplicate(), now);
+        }
+    }
 }

@@ -12,6 +12,7 @@ import dev.wsinspector.core.session.ConnectionState;
 import dev.wsinspector.core.session.FailureKind;
 import dev.wsinspector.core.session.Handshake;
 import dev.wsinspector.transport.Failures.Failure;
+import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.exceptions.InvalidDataException;
@@ -21,6 +22,7 @@ import org.java_websocket.framing.BinaryFrame;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.ContinuousFrame;
 import org.java_websocket.framing.DataFrame;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.framing.PingFrame;
 import org.java_websocket.framing.PongFrame;
 import org.java_websocket.framing.TextFrame;
@@ -96,6 +98,8 @@ final class JwsConnection implements Connection, CaptureObserver {
     private volatile ScheduledFuture<?> closeDeadline;
     /** Pings a quiet server and drops a silent one; null when the ping interval is zero. */
     private volatile KeepAlive keepAlive;
+    /** Off: the server's pings are captured but not answered (to test its ping timeout). */
+    private volatile boolean autoPong = true;
 
     /** Event order: guarded so Failed always precedes the one Closed, whatever thread reports first. */
     private final Object events = new Object();
@@ -251,6 +255,23 @@ final class JwsConnection implements Connection, CaptureObserver {
             pong.setPayload(ByteBuffer.wrap(copy));
             client.sendFrame(pong);
         });
+    }
+
+    @Override
+    public CompletableFuture<Void> sendRaw(byte[] wire) {
+        CraftedWrite write = new CraftedWrite(wire);
+        return submit(wire.length, () -> {
+            client.sendFrame(write);
+            if (write.trailing() > 0) {
+                emit(new ConnectionEvent.Note(now(), store.size(), ConnectionEvent.Note.WARNING,
+                        "Sent " + write.trailing() + " raw byte(s) too few for a frame header: " + write.trailingHex()));
+            }
+        });
+    }
+
+    @Override
+    public void setAutoPong(boolean answer) {
+        autoPong = answer;
     }
 
     @Override
@@ -680,6 +701,14 @@ final class JwsConnection implements Connection, CaptureObserver {
         @Override
         public void onError(Exception ex) {
             libraryError(ex);
+        }
+
+        /** The library answers every ping here; with auto-pong off the ping is only captured. */
+        @Override
+        public void onWebsocketPing(WebSocket conn, Framedata f) {
+            if (autoPong) {
+                super.onWebsocketPing(conn, f);
+            }
         }
 
         @Override

@@ -176,6 +176,11 @@ public class TappingDraft extends PermessageDeflateDraft {
 
     @Override
     public ByteBuffer createBinaryFrame(Framedata framedata) {
+        if (framedata instanceof CraftedWrite crafted) {
+            synchronized (outLock) {
+                return crafted.capture(recorder); // past the encoder: the bytes as given
+            }
+        }
         synchronized (outLock) {
             // The extension replaces the payload with its compressed form and masking consumes the buffer.
             ByteBuffer plain = framedata.getPayloadData().duplicate();

@@ -5,5 +5,6 @@
  * connection's {@code FrameStore}; the local {@link dev.wsinspector.transport.EchoServer}, whose limits
  * ({@code EchoServerGuard}, {@code ClientFrameRules}) keep one client from knocking it over. Transport threads append
  * and return; never JavaFX, {@code ui} or {@code cli} here (ArchUnit), and no formatting or files.
+ * Crafted bytes ({@code CraftedWrite}) go past the library's encoder and are recorded too.
  */
 package dev.wsinspector.transport;

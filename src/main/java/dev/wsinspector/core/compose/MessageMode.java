@@ -1,11 +1,20 @@
 package dev.wsinspector.core.compose;
 
+import java.util.List;
+
 /** How the composer reads what the user typed. */
 public enum MessageMode {
     TEXT("Text"),
     JSON("JSON"),
     HEX("Binary (hex)"),
-    BASE64("Binary (base64)");
+    BASE64("Binary (base64)"),
+    /**
+     * A crafted frame ({@code core.frame.FrameSpec}): the composer's frame fields say how it goes on the wire, the
+     * input is its payload. Composer only: it is no message, so saved messages and profiles never hold it.
+     */
+    FRAME("Frame (crafted)");
+
+    private static final List<MessageMode> SAVABLE = List.of(TEXT, JSON, HEX, BASE64);
 
     private final String label;
 
@@ -15,6 +24,16 @@ public enum MessageMode {
 
     public boolean isBinary() {
         return this == HEX || this == BASE64;
+    }
+
+    /** False for {@link #FRAME}, which a saved message cannot hold. */
+    public boolean isSavable() {
+        return this != FRAME;
+    }
+
+    /** The modes a saved message may have. */
+    public static List<MessageMode> savable() {
+        return SAVABLE;
     }
 
     @Override

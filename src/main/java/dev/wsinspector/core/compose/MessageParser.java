@@ -31,6 +31,8 @@ public final class MessageParser {
             }
             case HEX -> new ComposedMessage(true, parseHex(input));
             case BASE64 -> new ComposedMessage(true, parseBase64(input));
+            case FRAME -> throw new InvalidInputException("A crafted frame is no message: send it from the composer's"
+                    + " Frame mode");
         };
     }
 

@@ -41,6 +41,8 @@ public final class ColumnarFrameStore implements FrameStore {
     private static final int WIRE_LENGTH_STORED = 1 << 11;
     /** Bits 12-13: how the length was encoded on the wire (0: 7-bit, 1: 16-bit, 2: 64-bit). */
     private static final int LENGTH_CODE_SHIFT = FrameBatch.LENGTH_CODE_SHIFT;
+    /** Bit 14: the user crafted the frame. */
+    private static final int CRAFTED = FrameBatch.CRAFTED;
 
     private static final int MASK_KEY_BYTES = 4;
     private static final int WIRE_LENGTH_BYTES = 8;
@@ -111,7 +113,14 @@ public final class ColumnarFrameStore implements FrameStore {
     public long append(Direction direction, WireHeader header, boolean inflated, long monoNanos,
                        ByteBuffer payload) {
         synchronized (appendLock) {
-            return appendSerialised(direction, header, inflated, monoNanos, payload);
+            return appendSerialised(direction, header, inflated, monoNanos, payload, 0);
+        }
+    }
+
+    @Override
+    public long appendCrafted(Direction direction, WireHeader header, long monoNanos, ByteBuffer payload) {
+        synchronized (appendLock) {
+            return appendSerialised(direction, header, false, monoNanos, payload, CRAFTED);
         }
     }
 
@@ -120,10 +129,10 @@ public final class ColumnarFrameStore implements FrameStore {
      * holds its own lock around every append): the same, without taking this store's lock a second time.
      */
     long appendSerialised(Direction direction, WireHeader header, boolean inflated, long monoNanos,
-                          ByteBuffer payload) {
+                          ByteBuffer payload, int extraFlags) {
         int length = payload.remaining();
         long wireLength = header.payloadLength();
-        int flags = header.firstByte() | lengthCode(header) << LENGTH_CODE_SHIFT;
+        int flags = header.firstByte() | lengthCode(header) << LENGTH_CODE_SHIFT | (extraFlags & CRAFTED);
         if (direction == Direction.IN) {
             flags |= INBOUND;
         }
@@ -207,7 +216,7 @@ public final class ColumnarFrameStore implements FrameStore {
         payloads.read(address, prefixLength(flags), payload, 0, length);
         long mono = monoNanos(seq);
         return new Frame(seq, clock.epochMicrosAt(mono), mono, direction(flags), header,
-                (flags & INFLATED) != 0, ByteBuffer.wrap(payload));
+                (flags & INFLATED) != 0, ByteBuffer.wrap(payload), (flags & CRAFTED) != 0);
     }
 
     @Override
@@ -252,6 +261,11 @@ public final class ColumnarFrameStore implements FrameStore {
     @Override
     public boolean inflated(long seq) {
         return (flags(seq) & INFLATED) != 0;
+    }
+
+    @Override
+    public boolean crafted(long seq) {
+        return (flags(seq) & CRAFTED) != 0;
     }
 
     @Override

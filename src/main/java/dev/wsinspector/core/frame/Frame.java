@@ -14,12 +14,20 @@ import java.nio.ByteBuffer;
  * @param inflated    true when the payload was decompressed by permessage-deflate, so
  *                    {@code header.payloadLength()} is the compressed length
  * @param payload     the payload after unmasking and decompression, read-only
+ * @param crafted     true for a frame the user crafted and sent past the library's encoder (any opcode, RSV
+ *                    bits, mask, a length that lies), so it is shown and exported as such
  */
 public record Frame(long seq, long epochMicros, long monoNanos, Direction direction, WireHeader header,
-                    boolean inflated, ByteBuffer payload) {
+                    boolean inflated, ByteBuffer payload, boolean crafted) {
 
     public Frame {
         payload = payload.asReadOnlyBuffer();
+    }
+
+    /** A frame the library made or read (not crafted). */
+    public Frame(long seq, long epochMicros, long monoNanos, Direction direction, WireHeader header,
+                 boolean inflated, ByteBuffer payload) {
+        this(seq, epochMicros, monoNanos, direction, header, inflated, payload, false);
     }
 
     public Opcode opcode() {

@@ -19,6 +19,8 @@ public final class FrameBatch {
     public static final int INFLATED = 1 << 10;
     /** Flags bits 12-13: how the length was encoded on the wire (0: 7-bit, 1: 16-bit, 2: 64-bit). */
     public static final int LENGTH_CODE_SHIFT = 12;
+    /** The frame was crafted by the user and written past the library's encoder ({@link FrameStore#appendCrafted}). */
+    public static final int CRAFTED = 1 << 14;
 
     public final long[] monoNanos;
     public final int[] flags;

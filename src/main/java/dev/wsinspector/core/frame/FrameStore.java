@@ -25,6 +25,22 @@ public interface FrameStore {
      */
     long append(Direction direction, WireHeader header, boolean inflated, long monoNanos, ByteBuffer payload);
 
+    /**
+     * Appends a frame the user crafted, as {@link #append} does (never inflated), marked so that it is shown and
+     * exported as crafted ({@link #crafted}). {@code header} is what went on the wire, so its length may lie:
+     * {@code payload} holds the bytes that really followed it (unmasked).
+     *
+     * @throws UnsupportedOperationException for a store that cannot keep the mark (a read-only one)
+     */
+    default long appendCrafted(Direction direction, WireHeader header, long monoNanos, ByteBuffer payload) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not keep crafted frames");
+    }
+
+    /** True when frame {@code seq} was crafted by the user (see {@link #appendCrafted}). */
+    default boolean crafted(long seq) {
+        return false;
+    }
+
     /** Frames stored so far; every {@code seq < size()} is readable. */
     long size();
 
@@ -103,6 +119,7 @@ public interface FrameStore {
             batch.flags[n] = h.firstByte() | (h.masked() ? FrameBatch.MASKED : 0)
                     | (direction(seq) == Direction.IN ? FrameBatch.INBOUND : 0)
                     | (inflated(seq) ? FrameBatch.INFLATED : 0)
+                    | (crafted(seq) ? FrameBatch.CRAFTED : 0)
                     | (extended == 8 ? 2 : extended == 2 ? 1 : 0) << FrameBatch.LENGTH_CODE_SHIFT;
             batch.maskKey[n] = h.maskKey();
             batch.wirePayloadLength[n] = h.payloadLength();

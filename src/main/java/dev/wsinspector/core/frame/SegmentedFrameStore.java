@@ -91,6 +91,17 @@ public final class SegmentedFrameStore implements FrameStore {
     /** {@inheritDoc} After {@link #seal()}: keeps nothing and returns -1. */
     @Override
     public long append(Direction direction, WireHeader header, boolean inflated, long monoNanos, ByteBuffer payload) {
+        return append(direction, header, inflated, monoNanos, payload, 0);
+    }
+
+    /** {@inheritDoc} After {@link #seal()}: keeps nothing and returns -1. */
+    @Override
+    public long appendCrafted(Direction direction, WireHeader header, long monoNanos, ByteBuffer payload) {
+        return append(direction, header, false, monoNanos, payload, FrameBatch.CRAFTED);
+    }
+
+    private long append(Direction direction, WireHeader header, boolean inflated, long monoNanos, ByteBuffer payload,
+                        int extraFlags) {
         synchronized (appendLock) {
             if (sealed) {
                 framesRefused++;
@@ -101,7 +112,7 @@ public final class SegmentedFrameStore implements FrameStore {
             if (seg == null || seg.full(kept.remaining())) {
                 seg = startSegment();
             }
-            seg.frames.appendSerialised(direction, header, inflated, monoNanos, kept); // under this store's lock
+            seg.frames.appendSerialised(direction, header, inflated, monoNanos, kept, extraFlags); // under this store's lock
             if (!keepPayloads && payload.hasRemaining()) {
                 payloadsDropped++;
             }
@@ -344,7 +355,8 @@ public final class SegmentedFrameStore implements FrameStore {
         if (torn(s)) {
             return releasedStore(seq).get(seq);
         }
-        return new Frame(seq, f.epochMicros(), f.monoNanos(), f.direction(), f.header(), f.inflated(), f.payload());
+        return new Frame(seq, f.epochMicros(), f.monoNanos(), f.direction(), f.header(), f.inflated(), f.payload(),
+                f.crafted());
     }
 
     @Override
@@ -387,6 +399,12 @@ public final class SegmentedFrameStore implements FrameStore {
     public boolean inflated(long seq) {
         Segment s = segment(seq);
         return s != null ? s.frames.inflated(seq - s.base) : releasedStore(seq).inflated(seq);
+    }
+
+    @Override
+    public boolean crafted(long seq) {
+        Segment s = segment(seq);
+        return s != null ? s.frames.crafted(seq - s.base) : releasedStore(seq).crafted(seq);
     }
 
     @Override

@@ -133,6 +133,9 @@ public final class JsonlEventWriter implements Flushable {
             node.put("truncated", true);
             node.put("wireLength", frame.header().payloadLength());
         }
+        if (frame.crafted()) {
+            node.put("crafted", true); // sent past the library's encoder (connect --send-frame, --send-raw)
+        }
         byte[] payload = frame.payloadBytes();
         if (opcode == Opcode.CLOSE) {
             putClosePayload(node, payload);

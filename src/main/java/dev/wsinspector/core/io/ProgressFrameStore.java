@@ -101,6 +101,11 @@ public final class ProgressFrameStore implements FrameStore {
     }
 
     @Override
+    public boolean crafted(long seq) {
+        return store.crafted(seen(seq));
+    }
+
+    @Override
     public long monoNanos(long seq) {
         return store.monoNanos(seen(seq));
     }

@@ -20,14 +20,14 @@ import java.util.zip.CRC32C;
  * </pre>
  * Flags: bits 0-7 the first header byte as on the wire (FIN, RSV1-3, opcode), bit 8 MASK, bit 9 inbound,
  * bit 10 payload inflated by permessage-deflate, bits 12-13 the wire length encoding (0 7-bit, 1 16-bit,
- * 2 64-bit).
+ * 2 64-bit), bit 14 (since 1.1) the frame was crafted by the user (old readers ignore it).
  */
 public final class JournalFormat {
 
     static final byte[] MAGIC = {(byte) 0x89, 'W', 'S', 'J', '\r', '\n', 0x1A, '\n'};
     /** Readers refuse a file whose major version is newer; minor versions only add what old readers may skip. */
     public static final int MAJOR_VERSION = 1;
-    public static final int MINOR_VERSION = 0;
+    public static final int MINOR_VERSION = 1;
     static final int FILE_HEADER_LENGTH = 32;
 
     static final int RECORD_MARKER = 0x524A5357;
@@ -44,6 +44,7 @@ public final class JournalFormat {
     static final int FLAG_MASKED = 1 << 8;
     static final int FLAG_INBOUND = 1 << 9;
     static final int FLAG_INFLATED = 1 << 10;
+    static final int FLAG_CRAFTED = 1 << 14;
     static final int LENGTH_CODE_SHIFT = 12;
 
     /** Largest record a reader accepts; bounds what a corrupt length field can make it allocate or skip. */

@@ -97,7 +97,8 @@ final class JournalFrameStore implements FrameStore {
         byte[] payload = new byte[b.length[i]];
         read(b.payloadAt[i], payload, 0, payload.length);
         return new Frame(seq, b.epoch[i], b.mono[i], direction(b.flags[i]), header(b, i),
-                (b.flags[i] & JournalFormat.FLAG_INFLATED) != 0, ByteBuffer.wrap(payload));
+                (b.flags[i] & JournalFormat.FLAG_INFLATED) != 0, ByteBuffer.wrap(payload),
+                (b.flags[i] & JournalFormat.FLAG_CRAFTED) != 0);
     }
 
     @Override
@@ -140,6 +141,11 @@ final class JournalFrameStore implements FrameStore {
     @Override
     public boolean inflated(long seq) {
         return (flags(seq) & JournalFormat.FLAG_INFLATED) != 0;
+    }
+
+    @Override
+    public boolean crafted(long seq) {
+        return (flags(seq) & JournalFormat.FLAG_CRAFTED) != 0;
     }
 
     @Override

@@ -27,9 +27,12 @@ public final class DetailFields {
         rows.add(new Field("Seq", Long.toString(frame.seq())));
         rows.add(new Field("Direction", frame.direction().jsonName()
                 + (frame.direction() == Direction.IN ? " (received)" : " (sent)")));
+        if (frame.crafted()) {
+            rows.add(new Field("Crafted", "yes: written as given, past the client's encoder and checks"));
+        }
         rows.add(new Field("Opcode", h.opcode().jsonName() + " (0x" + Integer.toHexString(h.opcode().code()) + ")"));
         rows.add(new Field("FIN", bit(h.fin())));
-        rows.add(new Field("RSV1", bit(h.rsv1()) + (h.rsv1() ? " (permessage-deflate: compressed)" : "")));
+        rows.add(new Field("RSV1", bit(h.rsv1()) + (h.rsv1() && !frame.crafted() ? " (permessage-deflate: compressed)" : "")));
         rows.add(new Field("RSV2", bit(h.rsv2())));
         rows.add(new Field("RSV3", bit(h.rsv3())));
         rows.add(new Field("MASK", bit(h.masked())));

@@ -18,6 +18,9 @@ public record SavedMessage(String name, String description, MessageMode type, St
         name = name == null ? "" : name;
         description = description == null ? "" : description;
         Objects.requireNonNull(type, "type");
+        if (!type.isSavable()) {
+            throw new IllegalArgumentException("A saved message cannot be a crafted frame");
+        }
         body = body == null ? "" : body;
         unknown = unknown == null ? UnknownFields.NONE : unknown;
     }

@@ -1,7 +1,9 @@
 package dev.wsinspector.core.session;
 
+import dev.wsinspector.core.frame.FrameSpec;
 import dev.wsinspector.core.frame.FrameStore;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,6 +29,37 @@ public interface Connection extends AutoCloseable {
     CompletableFuture<Void> sendPing(byte[] payload);
 
     CompletableFuture<Void> sendPong(byte[] payload);
+
+    /**
+     * Writes {@code wire} to the socket exactly as given, after the upgrade and in order with the other sends, past
+     * the frame encoder (no masking, no checks, no extension). The bytes are captured as outgoing frames marked
+     * crafted, read as the server would read them ({@link dev.wsinspector.core.frame.WireFrames}): a frame whose
+     * header announces more than follows is kept cut short; bytes too few for a header are noted in the timeline.
+     */
+    default CompletableFuture<Void> sendRaw(byte[] wire) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("This connection cannot send raw bytes"));
+    }
+
+    /**
+     * Sends the frames of {@code spec}, each as its own {@link #sendRaw} write, so that a length that lies is
+     * captured as it was written; completes when all went out (exceptionally when one did not).
+     */
+    default CompletableFuture<Void> sendCrafted(FrameSpec spec) {
+        List<byte[]> frames = spec.encodeFrames();
+        CompletableFuture<?>[] sent = new CompletableFuture<?>[frames.size()];
+        for (int i = 0; i < sent.length; i++) {
+            sent[i] = sendRaw(frames.get(i));
+        }
+        return CompletableFuture.allOf(sent);
+    }
+
+    /**
+     * Whether pings from the server are answered with a pong (the default). Off, they are still captured but not
+     * answered, to test a server's ping timeout. Applies to pings read after the call.
+     */
+    default void setAutoPong(boolean answer) {
+        throw new UnsupportedOperationException("This connection always answers pings");
+    }
 
     /** Starts the closing handshake. */
     CompletableFuture<Void> close(int code, String reason);

@@ -28,6 +28,8 @@ public final class ReconnectingConnection implements Connection {
     private boolean stopped;
     private Scheduler.Cancellable pending;
     private volatile boolean willReconnect;
+    /** Applied to every attempt, so a reconnect keeps the user's choice. */
+    private volatile boolean autoPong = true;
 
     ReconnectingConnection(ConnectionService delegate, Scheduler scheduler, DoubleSupplier random,
                            ConnectionOptions options, FrameStore store, ConnectionListener listener) {
@@ -107,6 +109,9 @@ public final class ReconnectingConnection implements Connection {
             willReconnect = false;
             // Under the lock, so a close() from another thread either stops this attempt or sees it.
             current = delegate.connect(options, store, this::onEvent);
+            if (!autoPong) {
+                current.setAutoPong(false);
+            }
         }
     }
 
@@ -158,6 +163,17 @@ public final class ReconnectingConnection implements Connection {
     @Override
     public CompletableFuture<Void> sendPong(byte[] payload) {
         return current().sendPong(payload);
+    }
+
+    @Override
+    public CompletableFuture<Void> sendRaw(byte[] wire) {
+        return current().sendRaw(wire);
+    }
+
+    @Override
+    public void setAutoPong(boolean answer) {
+        autoPong = answer;
+        current().setAutoPong(answer);
     }
 
     /** Closes for good: no reconnect follows a close the user asked for. */

@@ -64,7 +64,8 @@ public final class ComposerController {
                 .map(p -> p.isEmpty() ? "" : "→ " + p.replace('\n', ' ')));
         composerPreview.visibleProperty().bind(model.previewProperty().isNotEmpty());
         composerPreview.managedProperty().bind(composerPreview.visibleProperty());
-        saveFromComposer.disableProperty().bind(model.saveAvailableProperty().not());
+        saveFromComposer.disableProperty().bind(model.saveAvailableProperty().not()
+                .or(model.modeProperty().isEqualTo(MessageMode.FRAME)));
         pingPayload.textProperty().bindBidirectional(model.pingPayloadProperty());
         closeCode.getItems().setAll(CloseCodes.sendable().keySet());
         closeCode.getItems().add(4000);

@@ -3,6 +3,7 @@ package dev.wsinspector.ui.composer;
 import dev.wsinspector.core.compose.ComposedMessage;
 import dev.wsinspector.core.compose.MessageMode;
 import dev.wsinspector.core.compose.MessageParser;
+import dev.wsinspector.core.frame.FrameSpec;
 import dev.wsinspector.core.payload.CloseCodes;
 import dev.wsinspector.core.profile.SavedMessage;
 import dev.wsinspector.core.replay.TemplateException;
@@ -27,7 +28,8 @@ import java.util.function.Supplier;
  * The composer's state: what is typed, how to read it, whether it is valid, and the history of sent messages.
  * Sending goes to whatever connection is open in the tab at that moment. In a profile tab the input is a
  * template: {@link #previewProperty()} shows what would go out, an unknown variable is a problem before
- * sending, and a send resolves (and counts {@code {{counter}}}) through the tab's {@link Templates}.
+ * sending, and a send resolves (and counts {@code {{counter}}}) through the tab's {@link Templates}. In
+ * {@link MessageMode#FRAME} the input is the payload of a crafted frame whose fields {@link #frame()} holds.
  */
 public final class ComposerViewModel {
 
@@ -61,6 +63,7 @@ public final class ComposerViewModel {
     private int historyCursor = -1;
     private final BooleanProperty saveAvailable = new SimpleBooleanProperty(false);
     private Consumer<SavedMessage> saver = draft -> { };
+    private final FrameFieldsViewModel frame;
 
     /** @param connection supplies the open connection, or null when none is open */
     public ComposerViewModel(Supplier<Connection> connection) {
@@ -74,8 +77,22 @@ public final class ComposerViewModel {
     public ComposerViewModel(Supplier<Connection> connection, Supplier<Templates> templates) {
         this.connection = connection;
         this.templates = templates;
+        this.frame = new FrameFieldsViewModel(connection);
         input.addListener((o, a, b) -> validate());
         mode.addListener((o, a, b) -> validate());
+        frame.fields().forEach(field -> field.addListener(o -> validate()));
+    }
+
+    /** The fields of a crafted frame (Frame mode) and whether pings are answered. */
+    public FrameFieldsViewModel frame() {
+        return frame;
+    }
+
+    /** The tab's connection changed (connected, reconnected): it gets the auto-pong choice. */
+    public void connectionChanged() {
+        if (!frame.autoPongProperty().get()) {
+            frame.applyAutoPong();
+        }
     }
 
     /** Save… is offered only where the typed message can be kept (a profile's tab). */
@@ -90,7 +107,7 @@ public final class ComposerViewModel {
 
     /** Hands the typed message, as a saved message, to what {@link #onSave} gave, where saving is available. */
     public void save() {
-        if (saveAvailable.get()) {
+        if (saveAvailable.get() && mode.get().isSavable()) {
             saver.accept(draft());
         }
     }
@@ -151,6 +168,9 @@ public final class ComposerViewModel {
             status.set("Not connected: press Connect first");
             return false;
         }
+        if (mode.get() == MessageMode.FRAME) {
+            return sendFrame(open);
+        }
         ComposedMessage message;
         Templates t = templates.get();
         try {
@@ -170,6 +190,25 @@ public final class ComposerViewModel {
         }
         remember(new HistoryEntry(mode.get(), input.get()));
         status.set("");
+        return true;
+    }
+
+    /** Frame mode: the fields and the input (variables resolved) as a crafted frame, past every check. */
+    private boolean sendFrame(Connection open) {
+        Templates t = templates.get();
+        FrameSpec spec;
+        try {
+            if (t != null) {
+                frame.spec(t.preview(input.get()));
+            }
+            spec = frame.spec(t == null ? input.get() : t.resolveMessage(input.get()));
+        } catch (FrameSpec.SpecException | TemplateException e) {
+            status.set("Not sent: " + e.getMessage());
+            return false;
+        }
+        open.sendCrafted(spec);
+        remember(new HistoryEntry(MessageMode.FRAME, spec.toSpec()));
+        status.set("Sent crafted " + spec.describe());
         return true;
     }
 
@@ -243,10 +282,10 @@ public final class ComposerViewModel {
         return true;
     }
 
-    /** Puts a history entry back into the editor. */
+    /** Puts a history entry back into the editor (a crafted frame's fields too). */
     public void load(HistoryEntry entry) {
         mode.set(entry.mode());
-        input.set(entry.input());
+        input.set(entry.mode() == MessageMode.FRAME ? frame.show(FrameSpec.parse(entry.input())) : entry.input());
     }
 
     private void load(int index) {
@@ -275,7 +314,9 @@ public final class ComposerViewModel {
                 why = e.getMessage();
             }
         }
-        if (why == null && !(text.isEmpty() && mode.get() == MessageMode.TEXT)) {
+        if (why == null && mode.get() == MessageMode.FRAME) {
+            why = frame.problem(text);
+        } else if (why == null && !(text.isEmpty() && mode.get() == MessageMode.TEXT)) {
             why = MessageParser.problem(mode.get(), text);
         }
         problem.set(why == null ? "" : why);

@@ -28,7 +28,7 @@ public final class SavedMessageFormController {
     private void initialize() {
         messageName.textProperty().bindBidirectional(form.nameProperty());
         messageDescription.textProperty().bindBidirectional(form.descriptionProperty());
-        messageType.getItems().setAll(MessageMode.values());
+        messageType.getItems().setAll(MessageMode.savable());
         messageType.valueProperty().bindBidirectional(form.typeProperty());
         messageBody.textProperty().bindBidirectional(form.bodyProperty());
         messageSendOnConnect.selectedProperty().bindBidirectional(form.sendOnConnectProperty());
