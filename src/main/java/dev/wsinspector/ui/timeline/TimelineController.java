@@ -9,7 +9,7 @@ import javafx.scene.control.ScrollBar;
  * The timeline's layout ({@code TimelineView.fxml}) wired to its {@link TimelineViewModel}. The parts that need
  * the toolkit each keep to one concern: {@link TimelineInput} (mouse, keys, wheel), {@link ViewportBar} (the
  * scroll bar over every row) and {@link TableSelectionMirror} (the selection on screen). After each of the
- * model's moves both catch up once, which is at most once per pulse while rows arrive.
+ * model's moves the bar and the mirror catch up once: at most once per pulse while rows arrive.
  */
 public final class TimelineController {
 
