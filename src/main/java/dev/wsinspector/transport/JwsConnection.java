@@ -3,6 +3,7 @@ package dev.wsinspector.transport;
 import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.Opcode;
+import dev.wsinspector.core.frame.ProtocolViolation;
 import dev.wsinspector.core.frame.WireHeader;
 import dev.wsinspector.core.session.Connection;
 import dev.wsinspector.core.session.ConnectionEvent;
@@ -94,6 +95,12 @@ final class JwsConnection implements Connection, CaptureObserver {
     private volatile long lastRoundTrip = -1;
     private volatile ScheduledFuture<?> deadline;
     private volatile ScheduledFuture<?> closeDeadline;
+    /**
+     * The close code we failed the connection with because the server broke the protocol (ours or the
+     * library's finding); 0 while none. Such a close is never clean (RFC 6455 §7.1.7).
+     */
+    private volatile int failedWithCode;
+    private volatile String failedWithReason = "";
     /** Pings a quiet server and drops a silent one; null when the ping interval is zero. */
     private volatile KeepAlive keepAlive;
 
@@ -145,7 +152,7 @@ final class JwsConnection implements Connection, CaptureObserver {
         // Accepts an answer without a subprotocol, as browsers do; adds nothing to the offer.
         protocols.add(new Protocol(""));
         TappingDraft draft = new TappingDraft(extensions, protocols, options.maxFrameSize(), options.headers(),
-                store, this);
+                store, this, options.lenient());
         Client c = new Client(uri, draft, (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()));
         c.setConnectionLostTimeout(0);  // our KeepAlive pings instead (see there why)
         c.setDaemon(true);
@@ -431,7 +438,26 @@ final class JwsConnection implements Connection, CaptureObserver {
 
     @Override
     public void onProtocolError(InvalidDataException error, WireHeader offending) {
+        failingWith(error.getCloseCode(), error.getMessage());
         fail(Failures.ofProtocolError(error, offending, options.maxFrameSize()));
+    }
+
+    @Override
+    public void onViolation(ProtocolViolation violation, WireHeader offending, boolean failing) {
+        if (failing) {
+            failingWith(violation.closeCode(), violation.closeReason());
+            fail(Failures.ofViolation(violation));
+        } else {
+            emit(new ConnectionEvent.Note(now(), store.size(), ConnectionEvent.Note.WARNING,
+                    Failures.ofLenientViolation(violation)));
+        }
+    }
+
+    private void failingWith(int code, String reason) {
+        if (failedWithCode == 0) {
+            failedWithReason = reason == null ? "" : reason;
+            failedWithCode = code;
+        }
     }
 
     // ---- library callbacks ----
@@ -518,6 +544,13 @@ final class JwsConnection implements Connection, CaptureObserver {
             closeCode = firstCloseCode;
             closeReason = firstCloseReason;
             clean = closeIn && closeOut;
+        }
+        int failedWith = failedWithCode;
+        if (failedWith != 0) {
+            // We failed the connection: report the close we sent, whatever the server sent before or after.
+            boolean ours = first == Direction.OUT;
+            finish(ours ? closeCode : failedWith, ours ? closeReason : failedWithReason, false, false);
+            return;
         }
         if (first != null) {
             finish(closeCode, closeReason, first == Direction.IN, clean);
