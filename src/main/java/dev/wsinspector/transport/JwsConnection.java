@@ -1,6 +1,7 @@
 package dev.wsinspector.transport;
 
 import dev.wsinspector.core.frame.Direction;
+import dev.wsinspector.core.frame.FrameRules;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.Opcode;
 import dev.wsinspector.core.frame.ProtocolViolation;
@@ -68,6 +69,7 @@ final class JwsConnection implements Connection, CaptureObserver {
     private static final int DEFAULT_WSS_PORT = 443;
     private static final int MAX_TRACKED_PINGS = 32;
     private static final long TLS_ERROR_GRACE_MILLIS = 1000;
+    private static final long LINGER_AFTER_CLOSE_MILLIS = 1000;
     private static final String PING_TIMEOUT_REASON =
             "The connection was closed because the other endpoint did not respond with a pong in time";
 
@@ -306,7 +308,18 @@ final class JwsConnection implements Connection, CaptureObserver {
     @Override
     public void close() {
         droppedByUser = true;
-        abort();
+        if (state == ConnectionState.CLOSED && client != null) {
+            // Ended already: the library's write thread may still be writing our last close frame (the reply to
+            // the server's close, or the 1002 that failed the connection); it closes the socket itself when done.
+            // Closing it under that write would lose the frame, so the socket is only forced shut a little later.
+            try {
+                timers.schedule(this::abort, LINGER_AFTER_CLOSE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                abort();
+            }
+        } else {
+            abort();
+        }
         for (Runnable queued : sender.shutdownNow()) {
             if (queued instanceof SendTask task) {
                 task.result.completeExceptionally(new IllegalStateException("Connection was closed"));
@@ -392,9 +405,22 @@ final class JwsConnection implements Connection, CaptureObserver {
             if (k != null) {
                 k.heard(monoNanos);
             }
-        } else if (header.opcode() == Opcode.CLOSE) {
+        } else if (header.opcode() == Opcode.CLOSE && !(direction == Direction.IN && withheld(header, payload))) {
             closeFrame(direction, payload);
         }
+    }
+
+    /**
+     * A lenient connection keeps a close frame that breaks a rule from the library (only a bad mask is let
+     * through), so it does not start the close handshake, and the close that ends the connection comes later.
+     */
+    private boolean withheld(WireHeader header, ByteBuffer payload) {
+        if (!options.lenient()) {
+            return false;
+        }
+        ProtocolViolation v = FrameRules.checkHeader(header, FrameRules.Sender.SERVER, false, 0);
+        byte[] bytes = bytes(payload);
+        return (v != null && !FrameRules.onlyMasking(v)) || FrameRules.checkClosePayload(bytes, 0, bytes.length) != null;
     }
 
     /** Pairs a pong with the oldest unanswered ping carrying the same payload (RFC 6455 5.5.3). */
