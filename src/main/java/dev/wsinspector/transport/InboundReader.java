@@ -88,6 +88,10 @@ final class InboundReader {
     private static final int SKIPPED = 5;
     private static final int MAX_HEADER = 14;
     private static final int MAX_CONTROL_PAYLOAD = 125;
+    /** What {@link #verdict} decides for a delegated frame. */
+    private static final int PASS = 0;
+    private static final int HOLD = 1;
+    private static final int REJECT = 2;
     /** A gathering buffer up to this size is kept for the next fast frame that spans reads. */
     static final int KEEP_GATHER_BYTES = 1 << 20;
 
@@ -115,6 +119,8 @@ final class InboundReader {
     private int heldFill;
     private int heldNeed;
     private WireHeader heldHeader;
+    /** The rule the frame {@link #verdict} rejected broke. */
+    private ProtocolViolation rejected;
     /** Lenient: violations of frames handed to the library, reported once the frames are stored. */
     private final List<Flag> flags = new ArrayList<>(2);
 
@@ -214,31 +220,8 @@ final class InboundReader {
                     }
                     continue;
                 }
-                if (state == HELD) {
-                    int take = Math.min(heldNeed - heldFill, limit - p);
-                    System.arraycopy(a, base + p, held, heldFill, take);
-                    heldFill += take;
-                    p += take;
-                    handled = p;
-                    if (heldFill == heldNeed) {
-                        state = BETWEEN;
-                        releaseHeld();
-                    }
-                    continue;
-                }
-                if (state == SKIPPED) {
-                    int take = (int) Math.min(skipLeft, limit - p);
-                    inbound.beginChunk(pieceView.limit(p + take).position(p));
-                    inbound.storeDecoded(Collections.emptyList());
-                    p += take;
-                    handled = p;
-                    skipLeft -= take;
-                    if (skipLeft == 0) {
-                        state = BETWEEN;
-                        observer.onViolation(skippedViolation, skippedHeader, false);
-                        skippedHeader = null;
-                        skippedViolation = null;
-                    }
+                if (state >= HELD) {
+                    p = heldOrSkipped(a, base, p, limit);
                     continue;
                 }
                 if (state == FAST_PAYLOAD) {
@@ -322,39 +305,23 @@ final class InboundReader {
                 // Delegated: checked against the rules, then the library sees this frame, header first.
                 boolean carried = h == header && carriedHeader > 0;
                 WireHeader wh = delegatedHeader(h, at, b0, b1, length, headerLength);
-                ProtocolViolation violation = FrameRules.checkHeader(wh, FrameRules.Sender.SERVER, fragmented,
-                        extensionRsv.getAsInt());
-                boolean passable = violation == null || (lenient && FrameRules.onlyMasking(violation));
-                if (passable && opcode == Opcode.CLOSE.code()) {
-                    if (limit - p < length) {
-                        // The payload decides: keep the frame here until all of it is in.
-                        if (!carried && runStart >= 0) {
-                            decodeRun(runStart, start);
-                        }
-                        runStart = -1;
-                        carriedHeader = 0;
-                        hold(wh, h, at, a, base + p, limit - p);
-                        p = limit;
-                        handled = p;
-                        continue;
-                    }
-                    ProtocolViolation payload = closeViolation(wh, a, base + p);
-                    if (payload != null) {
-                        violation = payload;
-                        passable = false;
-                    }
-                }
-                if (!passable) {
+                int verdict = verdict(wh, a, base + p, limit - p);
+                if (verdict != PASS) {
                     if (!carried && runStart >= 0) {
                         decodeRun(runStart, start);
                     }
                     runStart = -1;
-                    p = reject(violation, wh, carried ? entry : start, carried ? carriedHeader : 0, p, limit);
+                    if (verdict == HOLD) {
+                        // The payload decides: keep the frame here until all of it is in.
+                        hold(wh, h, at, a, base + p, limit - p);
+                        p = limit;
+                        handled = p;
+                    } else {
+                        p = reject(rejected, wh, carried ? entry : start, carried ? carriedHeader : 0, p, limit);
+                        rejected = null;
+                    }
                     carriedHeader = 0;
                     continue;
-                }
-                if (violation != null) {
-                    flags.add(new Flag(violation, wh)); // lenient, and only the mask is wrong
                 }
                 fragmented = FrameRules.messageOpenAfter(wh, fragmented);
                 if (carried) {
@@ -432,6 +399,62 @@ final class InboundReader {
             decoded.addAll(frames);
         }
         now = store.clock().nanoTime(); // fast frames after these are not stamped before them
+    }
+
+    /**
+     * Checks a delegated frame against the rules: {@link #PASS} (it goes to the library; a lenient reader flags a
+     * bad mask on the way), {@link #HOLD} (a close frame whose payload is not all in: {@code available} bytes of it
+     * are at {@code a[off]}) or {@link #REJECT} (the rule is in {@link #rejected}).
+     */
+    private int verdict(WireHeader wh, byte[] a, int off, int available) {
+        ProtocolViolation violation = FrameRules.checkHeader(wh, FrameRules.Sender.SERVER, fragmented,
+                extensionRsv.getAsInt());
+        boolean passable = violation == null || (lenient && FrameRules.onlyMasking(violation));
+        if (passable && wh.opcode() == Opcode.CLOSE) {
+            if (available < wh.payloadLength()) {
+                return HOLD;
+            }
+            ProtocolViolation payload = closeViolation(wh, a, off);
+            if (payload != null) {
+                violation = payload;
+                passable = false;
+            }
+        }
+        if (!passable) {
+            rejected = violation;
+            return REJECT;
+        }
+        if (violation != null) {
+            flags.add(new Flag(violation, wh)); // lenient, and only the mask is wrong
+        }
+        return PASS;
+    }
+
+    /** Reads on in a held close frame or a skipped one; returns the index after what this read had of it. */
+    private int heldOrSkipped(byte[] a, int base, int p, int limit) throws InvalidDataException {
+        if (state == HELD) {
+            int take = Math.min(heldNeed - heldFill, limit - p);
+            System.arraycopy(a, base + p, held, heldFill, take);
+            heldFill += take;
+            handled = p + take;
+            if (heldFill == heldNeed) {
+                state = BETWEEN;
+                releaseHeld();
+            }
+            return p + take;
+        }
+        int take = (int) Math.min(skipLeft, limit - p);
+        inbound.beginChunk(pieceView.limit(p + take).position(p));
+        inbound.storeDecoded(Collections.emptyList());
+        handled = p + take;
+        skipLeft -= take;
+        if (skipLeft == 0) {
+            state = BETWEEN;
+            observer.onViolation(skippedViolation, skippedHeader, false);
+            skippedHeader = null;
+            skippedViolation = null;
+        }
+        return p + take;
     }
 
     /** The header of a delegated frame, mask key included (header bytes at {@code h[at]}). */
