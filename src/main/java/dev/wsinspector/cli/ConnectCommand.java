@@ -127,6 +127,13 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--insecure", description = "Accept any TLS certificate and host name")
     private boolean insecure;
 
+    @Option(names = "--lenient",
+            description = "Keep the connection open when the server breaks RFC 6455 (masked frames, reserved opcodes"
+                    + " or RSV bits, bad control or close frames, fragments out of order) and only report it, as a"
+                    + " note; by default such a frame fails the connection with 1002 (1007 for a close reason that is"
+                    + " not UTF-8) and the run exits 1")
+    private boolean lenient;
+
     @Option(names = "--record", paramLabel = "FILE", converter = RecordTarget.Converter.class,
             description = "Also write the capture to FILE: .har (HAR 1.2, Chrome's _webSocketMessages) or .jsonl")
     private RecordTarget record;
@@ -246,7 +253,7 @@ final class ConnectCommand implements Callable<Integer> {
         }
         merged.addAll(headers);
         ConnectionOptions o = base.withHeaders(merged).withDeflate(base.deflate() || deflate)
-                .withInsecure(base.insecure() || insecure);
+                .withInsecure(base.insecure() || insecure).withLenient(base.lenient() || lenient);
         if (!subprotocols.isEmpty()) {
             o = o.withSubprotocols(subprotocols);
         }
@@ -289,6 +296,7 @@ final class ConnectCommand implements Callable<Integer> {
                 .withSubprotocols(subprotocols)
                 .withDeflate(deflate)
                 .withInsecure(insecure)
+                .withLenient(lenient)
                 .withConnectTimeout(seconds("--connect-timeout", connectTimeoutSeconds, false))
                 .withPingInterval(seconds("--ping-interval", pingIntervalSeconds, true))
                 .withPongTimeout(seconds("--pong-timeout", pongTimeoutSeconds, true))

@@ -293,8 +293,9 @@ final class ConnectRun {
             }
         } else if (event instanceof ConnectionEvent.Reconnecting r) {
             err.println("ws-inspector: " + r.message());
-        } else if (event instanceof ConnectionEvent.Note n && n.level().equals(ConnectionEvent.Note.ERROR)) {
-            err.println("ws-inspector: " + n.message()); // a send-on-connect message that was not sent
+        } else if (event instanceof ConnectionEvent.Note n && !n.level().equals(ConnectionEvent.Note.INFO)) {
+            // A send-on-connect message that was not sent; a protocol violation a --lenient run kept open through.
+            err.println("ws-inspector: " + n.message());
         }
     }
 
