@@ -79,7 +79,7 @@ public final class TimelineTable extends TableView<TimelineRow> {
     }
 
     /**
-     * The preview column takes the width the other columns leave (at least 240 px), so it neither hides
+     * The preview column takes the width the other columns leave (at least 180 px: at 1280 px wide, with no sidebar, the table needs no horizontal scroll bar), so it neither hides
      * behind a horizontal scroll bar nor squeezes the time and type columns. The table never shows its own
      * vertical scroll bar (it holds only the rows that fit), so no room is kept for one. For after the FXML has
      * added the columns.
@@ -90,7 +90,7 @@ public final class TimelineTable extends TableView<TimelineRow> {
         for (TableColumn<TimelineRow, ?> column : getColumns().subList(0, getColumns().size() - 1)) {
             others = others.add(column.widthProperty());
         }
-        last.prefWidthProperty().bind(Bindings.max(240, widthProperty().subtract(others).subtract(4)));
+        last.prefWidthProperty().bind(Bindings.max(180, widthProperty().subtract(others).subtract(4)));
     }
 
     /**
