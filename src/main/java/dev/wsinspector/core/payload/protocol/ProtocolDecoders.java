@@ -70,16 +70,27 @@ public final class ProtocolDecoders {
         if (payload == null || payload.length > maxInputBytes || h.off()) {
             return Optional.empty();
         }
-        List<ProtocolDecoder> ordered = new ArrayList<>(decoders.size());
-        if (h.forced().isPresent()) {
-            decoders.stream().filter(h::forces).forEach(ordered::add);
-        } else {
-            decoders.stream().filter(d -> hinted(d, h)).forEach(ordered::add);
-            decoders.stream().filter(d -> !ordered.contains(d)).forEach(ordered::add);
+        int n = decoders.size();
+        boolean[] hints = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            hints[i] = hinted(decoders.get(i), h);
         }
-        for (ProtocolDecoder decoder : ordered) {
+        ProtocolDecoder[] ordered = new ProtocolDecoder[n];
+        boolean[] hintedAt = new boolean[n];
+        int count = 0;
+        boolean forced = h.forced().isPresent();
+        for (int pass = 0; pass < 2; pass++) { // hinted first, then (unless forced) the rest
+            for (int i = 0; i < n; i++) {
+                if (hints[i] == (pass == 0) && (!forced || hints[i])) {
+                    hintedAt[count] = hints[i];
+                    ordered[count++] = decoders.get(i);
+                }
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            ProtocolDecoder decoder = ordered[i];
             Optional<Decoded> decoded;
-            boolean hinted = hinted(decoder, h);
+            boolean hinted = hintedAt[i];
             try {
                 decoded = decoder.decode(payload, text, h);
             } catch (RuntimeException | StackOverflowError e) {

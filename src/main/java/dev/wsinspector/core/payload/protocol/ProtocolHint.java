@@ -65,7 +65,7 @@ public record ProtocolHint(String subprotocol, String url, String decoder) {
 
     /** The protocol the user forced, if any. */
     public Optional<ProtocolId> forced() {
-        return off() ? Optional.empty() : ProtocolId.byId(decoder);
+        return decoder.isEmpty() || off() ? Optional.empty() : ProtocolId.byId(decoder);
     }
 
     /** True when the user forced one of {@code decoder}'s protocols: it then reads every message, hinted. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * SockJS framing over its raw WebSocket transport (sockjs-protocol 0.3.3, "Framing"): the server sends {@code o}
@@ -24,6 +25,8 @@ public final class SockJsDecoder implements ProtocolDecoder {
 
     static final String NAME = "SockJS";
     private static final int MAX_INNER = 100;
+    /** {@code …/<server>/<session>/websocket}: the path every SockJS client opens for its WebSocket transport. */
+    private static final Pattern RAW_WEBSOCKET_PATH = Pattern.compile("^[a-z]+://[^?#]*/[^/?#]+/[^/?#]+/websocket/?([?#].*)?$");
 
     private final ProtocolDecoders inner;
 
@@ -45,7 +48,7 @@ public final class SockJsDecoder implements ProtocolDecoder {
     @Override
     public boolean matchesHint(ProtocolHint hint) {
         return hint.forces(this) || (hint.forced().isEmpty() && (hint.pathContains("/sockjs")
-                || hint.url().toLowerCase(Locale.ROOT).matches("^[a-z]+://[^?#]*/[^/?#]+/[^/?#]+/websocket/?([?#].*)?$")));
+                || RAW_WEBSOCKET_PATH.matcher(hint.url().toLowerCase(Locale.ROOT)).matches()));
     }
 
     @Override

@@ -59,8 +59,9 @@ public final class SocketClusterDecoder implements ProtocolDecoder {
                     : s.equals("#1") ? "ping" : "pong").put("version", s.isEmpty() ? 2 : 1), "", false));
         }
         String trimmed = s.strip();
-        if (!hinted && !(trimmed.startsWith("{") || trimmed.startsWith("["))) {
-            return Optional.empty();
+        if (!hinted && (!(trimmed.startsWith("{") || trimmed.startsWith("["))
+                || !(s.contains("\"event\"") || s.contains("\"rid\"")))) {
+            return Optional.empty(); // cheap: ordinary JSON is not parsed a second time
         }
         ProtocolJson.Parsed parsed = ProtocolJson.parse(s);
         if (!parsed.ok()) {
