@@ -172,6 +172,13 @@ final class ConnectCommand implements Callable<Integer> {
             description = "Largest incoming frame payload; bigger ones close the connection with 1009 (default: ${DEFAULT-VALUE})")
     private int maxFrameSize;
 
+    @Option(names = "--decode", paramLabel = "FORMAT", converter = DecoderChoice.class,
+            completionCandidates = DecoderChoice.class, defaultValue = "auto",
+            description = "Add \"decoded\":{\"protocol\":…} to each frame line whose message this protocol's decoder"
+                    + " reads: auto (default: chosen by the subprotocol, the URL, then the content), none (off), or one"
+                    + " of ${COMPLETION-CANDIDATES}")
+    private String decode;
+
     private final List<SendItem> sends = new ArrayList<>();
     private final Supplier<ConnectionService> connections;
     private final PrintStream out;
@@ -204,10 +211,10 @@ final class ConnectCommand implements Callable<Integer> {
         if (!settings.journaled()) {
             // No journal, but the memory budget of the data directory's settings still applies.
             return new ConnectRun(settings, service, SessionCatalog.of(DataDirectory.resolve(dataDir).path()), out,
-                    err).run();
+                    err).decode(decode).run();
         }
         try (SessionCatalog catalog = SessionCatalog.of(DataDirectory.resolve(dataDir).path())) {
-            return new ConnectRun(settings, service, catalog, out, err).run();
+            return new ConnectRun(settings, service, catalog, out, err).decode(decode).run();
         }
     }
 

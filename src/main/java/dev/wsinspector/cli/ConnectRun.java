@@ -11,6 +11,8 @@ import dev.wsinspector.core.io.CaptureFiles;
 import dev.wsinspector.core.io.JsonlEventWriter;
 import dev.wsinspector.core.journal.Recording;
 import dev.wsinspector.core.journal.SessionCatalog;
+import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
+import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.profile.SavedMessage;
 import dev.wsinspector.core.replay.SendOnConnect;
 import dev.wsinspector.core.replay.Templates;
@@ -133,6 +135,14 @@ final class ConnectRun {
         this.err = err;
     }
 
+    /** --decode: the decoder choice for the printed lines ({@code auto} unless given). */
+    private String decode = ProtocolHint.AUTO;
+
+    ConnectRun decode(String choice) {
+        decode = choice;
+        return this;
+    }
+
     int run() {
         try {
             openRecord();
@@ -153,7 +163,8 @@ final class ConnectRun {
         int code = ExitCodes.FAILED;
         try {
             if (!settings.quiet()) {
-                stdoutLines = new JsonlEventWriter(stdout, settings.includeSecrets());
+                // Decoded here, on the thread that prints (see the class comment), never on the socket's.
+                stdoutLines = new JsonlEventWriter(stdout, settings.includeSecrets()).decoding(new ProtocolDecoders(), decode);
             }
             long start = System.nanoTime();
             long deadline = settings.timeout() == null ? Long.MAX_VALUE : start + settings.timeout().toNanos();
