@@ -150,6 +150,81 @@ function wamp() {
   write('wamp', 'goodbye', json.serialize([6, {}, 'wamp.close.system_shutdown']));
 }
 
+// --- MessagePack (@msgpack/msgpack) and CBOR (cbor-x) -------------------------------------------------------
+function msgpackAndCbor() {
+  const msgpack = require('@msgpack/msgpack');
+  const { Encoder: CborEncoder } = require('cbor-x');
+  const value = { op: 'update', id: 42, price: 1.5, tags: ['a', 'ü'], ok: true, none: null, raw: new Uint8Array([1, 2, 3]) };
+  write('msgpack', 'map', msgpack.encode(value));
+  write('msgpack', 'array', msgpack.encode([1, -2, 'three', [4], { five: 5 }]));
+  write('msgpack', 'scalar', msgpack.encode('just a string'));
+  const cbor = new CborEncoder({ useRecords: false, tagUint8Array: false });
+  write('cbor', 'map', cbor.encode(value));
+  write('cbor', 'array', cbor.encode([1, -2, 'three', [4], { five: 5 }]));
+}
+
+// --- SignalR MessagePack hub protocol (@microsoft/signalr-protocol-msgpack) --------------------------------
+function signalrMsgpack() {
+  const { MessagePackHubProtocol } = require('@microsoft/signalr-protocol-msgpack');
+  const { MessageType } = require('@microsoft/signalr');
+  const hub = new MessagePackHubProtocol();
+  write('signalr-msgpack', 'invocation', hub.writeMessage({ type: MessageType.Invocation, target: 'SendMessage', arguments: ['ann', 'hello'], invocationId: '7', headers: {}, streamIds: [] }));
+  write('signalr-msgpack', 'stream-item', hub.writeMessage({ type: MessageType.StreamItem, invocationId: '2', item: 3, headers: {} }));
+  write('signalr-msgpack', 'completion', hub.writeMessage({ type: MessageType.Completion, invocationId: '7', result: 42, headers: {} }));
+  write('signalr-msgpack', 'completion-error', hub.writeMessage({ type: MessageType.Completion, invocationId: '8', error: 'Method does not exist.', headers: {} }));
+  write('signalr-msgpack', 'ping', hub.writeMessage({ type: MessageType.Ping }));
+  // The client library writes no Close with an error (only servers send one): the server's [7, error, allowReconnect]
+  // framed by the library's own BinaryMessageFormat and encoded with the msgpack codec it uses.
+  const { BinaryMessageFormat } = require('@microsoft/signalr-protocol-msgpack/dist/cjs/BinaryMessageFormat');
+  write('signalr-msgpack', 'close', BinaryMessageFormat.write(require('@msgpack/msgpack').encode([7, 'Server shut down.', true])));
+  const two = [hub.writeMessage({ type: MessageType.Ping }), hub.writeMessage({ type: MessageType.CancelInvocation, invocationId: '2', headers: {} })];
+  write('signalr-msgpack', 'two-records', Buffer.concat(two.map((b) => Buffer.from(b))));
+}
+
+// --- MQTT 3.1.1 and 5 (mqtt-packet, the codec of MQTT.js and Aedes) -------------------------------------------
+function mqtt() {
+  const mp = require('mqtt-packet');
+  const gen = (name, packet, version) => write('mqtt', name, mp.generate(packet, { protocolVersion: version }));
+  gen('connect-v4', { cmd: 'connect', protocolId: 'MQTT', protocolVersion: 4, clean: true, clientId: 'inspector-1', keepalive: 60, username: 'ann', password: Buffer.from('secret') }, 4);
+  gen('connack-v4', { cmd: 'connack', returnCode: 0, sessionPresent: false }, 4);
+  gen('publish-v4', { cmd: 'publish', topic: 'sensors/1', payload: Buffer.from('{"t":21.5}'), qos: 1, messageId: 10, retain: false, dup: false }, 4);
+  gen('puback-v4', { cmd: 'puback', messageId: 10 }, 4);
+  gen('subscribe-v4', { cmd: 'subscribe', messageId: 11, subscriptions: [{ topic: 'sensors/#', qos: 1 }, { topic: 'alerts', qos: 0 }] }, 4);
+  gen('suback-v4', { cmd: 'suback', messageId: 11, granted: [1, 0] }, 4);
+  gen('unsubscribe-v4', { cmd: 'unsubscribe', messageId: 12, unsubscriptions: ['alerts'] }, 4);
+  gen('pingreq', { cmd: 'pingreq' }, 4);
+  gen('pingresp', { cmd: 'pingresp' }, 4);
+  gen('disconnect-v4', { cmd: 'disconnect' }, 4);
+  gen('connect-v5', { cmd: 'connect', protocolId: 'MQTT', protocolVersion: 5, clean: true, clientId: 'inspector-5', keepalive: 30, properties: { sessionExpiryInterval: 300, receiveMaximum: 20 } }, 5);
+  gen('connack-v5', { cmd: 'connack', reasonCode: 0, sessionPresent: false, properties: { topicAliasMaximum: 10, assignedClientIdentifier: 'srv-7' } }, 5);
+  gen('publish-v5', { cmd: 'publish', topic: 'sensors/2', payload: Buffer.from('on'), qos: 0, retain: true, dup: false, properties: { contentType: 'text/plain', userProperties: { unit: 'C' } } }, 5);
+  gen('subscribe-v5', { cmd: 'subscribe', messageId: 3, subscriptions: [{ topic: 'a/+', qos: 2, nl: true, rap: false, rh: 0 }] }, 5);
+  gen('disconnect-v5', { cmd: 'disconnect', reasonCode: 0x8e, properties: { reasonString: 'session taken over' } }, 5);
+  gen('auth-v5', { cmd: 'auth', reasonCode: 0x18, properties: { authenticationMethod: 'SCRAM-SHA-1', authenticationData: Buffer.from('abc') } }, 5);
+}
+
+// --- Protocol Buffers (protobufjs), and the descriptor set protoc would write for the same .proto --------------
+function protobuf() {
+  const pb = require('protobufjs');
+  const descriptor = require('protobufjs/ext/descriptor');
+  const root = pb.parse(`
+    syntax = "proto3";
+    package demo;
+    message Reading { string sensor = 1; double value = 2; int64 at = 3; repeated string tags = 4; Unit unit = 5; Meta meta = 6; sint32 delta = 7; }
+    enum Unit { UNIT_UNSPECIFIED = 0; CELSIUS = 1; FAHRENHEIT = 2; }
+    message Meta { string source = 1; bool calibrated = 2; }
+  `, { keepCase: true }).root;
+  const Reading = root.lookupType('demo.Reading');
+  const reading = Reading.create({ sensor: 'sensors/1', value: 21.5, at: 1700000000123, tags: ['lab', 'ü'], unit: 1, meta: { source: 'bench', calibrated: true }, delta: -3 });
+  write('protobuf', 'reading', Reading.encode(reading).finish());
+  // protoc --descriptor_set_out writes a FileDescriptorSet; protobufjs/ext/descriptor writes the same message.
+  const set = root.toDescriptor('proto3');
+  const bytes = descriptor.FileDescriptorSet.encode(set).finish();
+  const dir = path.join(__dirname, '..', 'resources', 'dev', 'wsinspector', 'core', 'payload', 'protocol', 'descriptors');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'demo.desc'), Buffer.from(bytes));
+}
+
 (async () => {
   fs.rmSync(OUT, { recursive: true, force: true });
   await engineAndSocketIo();
@@ -157,5 +232,9 @@ function wamp() {
   await sockjs();
   socketCluster();
   wamp();
+  msgpackAndCbor();
+  signalrMsgpack();
+  mqtt();
+  protobuf();
   console.log('samples written to ' + path.relative(process.cwd(), OUT));
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -24,7 +24,8 @@ public final class ProtocolDecoders {
     /**
      * The standard decoders, strictest shapes first: SignalR (records end with 0x1E), STOMP, SockJS (whose inner
      * messages the others read), GraphQL over WebSocket, Action Cable, SocketCluster, ClusterWS, Socket.IO, WAMP,
-     * JSON-RPC 2.0.
+     * JSON-RPC 2.0; then the binary ones: MQTT, SignalR's MessagePack hub protocol, MessagePack, CBOR and Protocol
+     * Buffers (only when hinted, forced or given a schema).
      */
     public ProtocolDecoders() {
         this(standard(DEFAULT_MAX_INPUT_BYTES), DEFAULT_MAX_INPUT_BYTES);
@@ -41,6 +42,8 @@ public final class ProtocolDecoders {
                 new WampDecoder(), new JsonRpcDecoder());
         List<ProtocolDecoder> all = new ArrayList<>(inner);
         all.add(2, new SockJsDecoder(new ProtocolDecoders(inner, maxInputBytes)));
+        all.addAll(List.of(new MqttDecoder(), new SignalRMessagePackDecoder(), new MessagePackDecoder(),
+                new CborDecoder(), new ProtobufDecoder()));
         return all;
     }
 

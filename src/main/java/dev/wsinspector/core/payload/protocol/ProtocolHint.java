@@ -16,8 +16,10 @@ import java.util.Optional;
  * @param url         the connection URL, empty when unknown
  * @param decoder     {@link #AUTO} (empty: subprotocol, URL, then content), {@link #OFF} ({@code none}: no
  *                    decoding) or a {@link ProtocolId} machine name: that decoder reads every message
+ * @param protobuf    the message type protobuf payloads are read as (a profile's or {@code --proto-type}'s), or
+ *                    null for schema-less reading
  */
-public record ProtocolHint(String subprotocol, String url, String decoder) {
+public record ProtocolHint(String subprotocol, String url, String decoder, ProtobufSchema protobuf) {
 
     /** Nothing known: decoders fall back to content sniffing. */
     public static final ProtocolHint NONE = new ProtocolHint("", "");
@@ -28,6 +30,11 @@ public record ProtocolHint(String subprotocol, String url, String decoder) {
         subprotocol = subprotocol == null ? "" : subprotocol.trim();
         url = url == null ? "" : url.trim();
         decoder = checkedDecoder(decoder);
+    }
+
+    /** The user's choice of decoder, no protobuf schema. */
+    public ProtocolHint(String subprotocol, String url, String decoder) {
+        this(subprotocol, url, decoder, null);
     }
 
     /** Automatic choice: subprotocol, URL, then content. */
@@ -55,7 +62,17 @@ public record ProtocolHint(String subprotocol, String url, String decoder) {
 
     /** The same connection with the user's choice of decoder ({@link #checkedDecoder} rules). */
     public ProtocolHint withDecoder(String choice) {
-        return new ProtocolHint(subprotocol, url, choice);
+        return new ProtocolHint(subprotocol, url, choice, protobuf);
+    }
+
+    /** The same connection with protobuf payloads read as {@code schema} (null: schema-less). */
+    public ProtocolHint withProtobuf(ProtobufSchema schema) {
+        return new ProtocolHint(subprotocol, url, decoder, schema);
+    }
+
+    /** The protobuf schema, if one was given. */
+    public Optional<ProtobufSchema> protobufSchema() {
+        return Optional.ofNullable(protobuf);
     }
 
     /** True when the user turned decoding off. */

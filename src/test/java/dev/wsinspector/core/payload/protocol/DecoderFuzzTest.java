@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Seeded, bounded fuzzing of every decoder: random bytes, and the library and specification samples mutated (bytes
+ * Seeded, bounded fuzzing of every decoder (the binary ones too, protobuf with and without a schema): random bytes,
+ * and the library and specification samples mutated (bytes
  * flipped, cut, repeated, spliced). Each decoder is called directly, under every hint that makes it read every
  * message, and through {@link ProtocolDecoders}: no exception may escape, each call must end within a bounded time
  * (an executor with a bounded wait, so a hang fails the test instead of stalling the build), and the output stays
@@ -58,7 +59,10 @@ class DecoderFuzzTest {
         List<ProtocolHint> hints = new ArrayList<>(List.of(ProtocolHint.NONE, DecoderTesting.SOCKET_IO_URL,
                 DecoderTesting.subprotocol("v12.stomp"), DecoderTesting.subprotocol("wamp.2.json.batched"),
                 DecoderTesting.subprotocol("graphql-transport-ws"), DecoderTesting.subprotocol("jsonrpc"),
-                new ProtocolHint("actioncable-v1-json", "wss://x/cable"), new ProtocolHint("", "wss://x/sockjs/1/2/websocket")));
+                new ProtocolHint("actioncable-v1-json", "wss://x/cable"), new ProtocolHint("", "wss://x/sockjs/1/2/websocket"),
+                DecoderTesting.subprotocol("mqtt"), DecoderTesting.subprotocol("mqttv3.1"), DecoderTesting.subprotocol("msgpack"),
+                DecoderTesting.subprotocol("cbor"), new ProtocolHint("", "wss://x/signalr/hub"),
+                ProtocolHint.NONE.withProtobuf(schema("demo.Reading"))));
         for (ProtocolId id : all.protocols()) {
             hints.add(ProtocolHint.NONE.withDecoder(id.id()));
         }
@@ -75,13 +79,22 @@ class DecoderFuzzTest {
                 checkBounded(result.get(), input, where);
             }
             for (ProtocolDecoder decoder : all.decoders()) {
-                ProtocolHint forced = ProtocolHint.NONE.withDecoder(decoder.id().id());
+                ProtocolHint forced = ProtocolHint.NONE.withDecoder(decoder.id().id())
+                        .withProtobuf(round % 2 == 0 ? null : schema("demo.Reading"));
                 Optional<Decoded> direct = call(() -> decoder.decode(input, text, forced), decoder.name() + ", " + where);
                 direct.ifPresent(d -> checkBounded(d, input, decoder.name() + ", " + where));
             }
         }
         // The mutations keep enough structure that the decoders get past their first checks.
         assertThat(decoded).isGreaterThan(ROUNDS / 10);
+    }
+
+    private static ProtobufSchema schema(String type) {
+        try {
+            return ProtobufSchema.parse(BinaryDecodersTest.read("descriptors/demo.desc"), type);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static <T> T call(java.util.concurrent.Callable<T> work, String where) throws InterruptedException {

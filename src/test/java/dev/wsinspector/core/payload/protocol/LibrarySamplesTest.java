@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The decoders against byte-exact messages written by the protocols' own libraries from the npm registry:
  * socket.io-parser 4 with engine.io-parser 5, @microsoft/signalr's JsonHubProtocol and HandshakeProtocol, a real
  * sockjs 0.3 server (its raw WebSocket transport, read with ws), sc-formatter 4 (SocketCluster's codec) and
- * autobahn's JSONSerializer for WAMP. The samples are committed under {@code src/test/resources/…/protocol/samples};
+ * autobahn's JSONSerializer for WAMP; for the binary formats @msgpack/msgpack, cbor-x, @microsoft/signalr-protocol-msgpack,
+ * mqtt-packet (MQTT.js's codec) and protobufjs. The samples are committed under {@code src/test/resources/…/protocol/samples};
  * to regenerate them: {@code cd src/test/node && npm ci && npm run samples} (see write-samples.js), then run this
  * test, which also fails when a sample has no expectation here.
  */
@@ -36,7 +37,10 @@ class LibrarySamplesTest {
     private static final ProtocolHint SOCKETCLUSTER = new ProtocolHint("", "wss://example.com/socketcluster/");
     private static final ProtocolHint SIGNALR = new ProtocolHint("", "wss://example.com/signalr/chat?id=x");
     private static final ProtocolHint WAMP = DecoderTesting.subprotocol("wamp.2.json");
+    private static final ProtocolHint MQTT = DecoderTesting.subprotocol("mqtt");
     private static final ProtocolHint NONE = ProtocolHint.NONE;
+    private static final ProtocolHint MSGPACK = DecoderTesting.subprotocol("msgpack");
+    private static final ProtocolHint PROTOBUF = NONE.withDecoder("protobuf");
 
     private final ProtocolDecoders decoders = new ProtocolDecoders();
 
@@ -111,7 +115,53 @@ class LibrarySamplesTest {
                 sample("wamp/subscribe.txt", WAMP, "wamp", "SUBSCRIBE com.myapp.mytopic1 #713845233", "/topic",
                         "com.myapp.mytopic1"),
                 sample("wamp/event.txt", WAMP, "wamp", "EVENT subscription 5512315355", "/kwargs/color", "orange"),
-                sample("wamp/goodbye.txt", WAMP, "wamp", "GOODBYE wamp.close.system_shutdown", "/type", "GOODBYE"));
+                sample("wamp/goodbye.txt", WAMP, "wamp", "GOODBYE wamp.close.system_shutdown", "/type", "GOODBYE"),
+                // @msgpack/msgpack 3 and cbor-x 1
+                sample("msgpack/map.bin", NONE, "msgpack", "MessagePack map with 7 keys, 60 B", "/value/tags/1", "ü"),
+                sample("msgpack/array.bin", NONE, "msgpack", "MessagePack array of 5, 18 B", "/value/4/five", "5"),
+                sample("msgpack/scalar.bin", MSGPACK, "msgpack", "MessagePack string, 14 B: just a string", "/value",
+                        "just a string"),
+                sample("cbor/map.bin", NONE, "cbor", "CBOR map with 7 keys, 62 B", "/value/price", "1.5"),
+                sample("cbor/array.bin", NONE, "cbor", "CBOR array of 5, 20 B", "/value/2", "three"),
+                // @microsoft/signalr-protocol-msgpack 10
+                sample("signalr-msgpack/invocation.bin", NONE, "signalr", "Invocation SendMessage(2 arguments) #7",
+                        "/arguments/1", "hello"),
+                sample("signalr-msgpack/stream-item.bin", NONE, "signalr", "StreamItem #2", "/item", "3"),
+                sample("signalr-msgpack/completion.bin", NONE, "signalr", "Completion #7 result", "/result", "42"),
+                sample("signalr-msgpack/completion-error.bin", NONE, "signalr",
+                        "Completion #8 error: Method does not exist.", "/error", "Method does not exist."),
+                sample("signalr-msgpack/ping.bin", SIGNALR, "signalr", "Ping", "/typeCode", "6"),
+                sample("signalr-msgpack/close.bin", NONE, "signalr", "Close: Server shut down. (may reconnect)",
+                        "/allowReconnect", "true"),
+                sample("signalr-msgpack/two-records.bin", NONE, "signalr", "2 records: Ping, CancelInvocation #2",
+                        "/records/1/invocationId", "2"),
+                // mqtt-packet 9 (MQTT.js, Aedes)
+                sample("mqtt/connect-v4.bin", NONE, "mqtt", "CONNECT inspector-1 (MQTT 3.1.1, keep-alive 60 s)",
+                        "/username", "ann"),
+                sample("mqtt/connack-v4.bin", MQTT, "mqtt", "CONNACK accepted", "/sessionPresent", "false"),
+                sample("mqtt/publish-v4.bin", MQTT, "mqtt", "PUBLISH sensors/1 QoS1 #10 (10 B)", "/payload", "{\"t\":21.5}"),
+                sample("mqtt/puback-v4.bin", MQTT, "mqtt", "PUBACK #10", "/packetId", "10"),
+                sample("mqtt/subscribe-v4.bin", MQTT, "mqtt", "SUBSCRIBE #11 sensors/# QoS1, alerts QoS0",
+                        "/subscriptions/1/topic", "alerts"),
+                sample("mqtt/suback-v4.bin", MQTT, "mqtt", "SUBACK #11 granted QoS1, QoS0", "/returnCodes/0", "1"),
+                sample("mqtt/unsubscribe-v4.bin", MQTT, "mqtt", "UNSUBSCRIBE #12 alerts", "/topics/0", "alerts"),
+                sample("mqtt/pingreq.bin", MQTT, "mqtt", "PINGREQ", "/packet", "PINGREQ"),
+                sample("mqtt/pingresp.bin", MQTT, "mqtt", "PINGRESP", "/packet", "PINGRESP"),
+                sample("mqtt/disconnect-v4.bin", MQTT, "mqtt", "DISCONNECT", "/packet", "DISCONNECT"),
+                sample("mqtt/connect-v5.bin", NONE, "mqtt", "CONNECT inspector-5 (MQTT 5, keep-alive 30 s)",
+                        "/properties/sessionExpiryInterval", "300"),
+                sample("mqtt/connack-v5.bin", MQTT, "mqtt", "CONNACK Success", "/properties/assignedClientIdentifier",
+                        "srv-7"),
+                sample("mqtt/publish-v5.bin", MQTT, "mqtt", "PUBLISH sensors/2 QoS0 retained (2 B)",
+                        "/properties/userProperties/0/unit", "C"),
+                sample("mqtt/subscribe-v5.bin", MQTT, "mqtt", "SUBSCRIBE #3 a/+ QoS2", "/subscriptions/0/noLocal", "true"),
+                sample("mqtt/disconnect-v5.bin", MQTT, "mqtt", "DISCONNECT Session taken over: session taken over",
+                        "/reasonCode", "142"),
+                sample("mqtt/auth-v5.bin", MQTT, "mqtt", "AUTH Continue authentication",
+                        "/properties/authenticationMethod", "SCRAM-SHA-1"),
+                // protobufjs 7, read without a schema (as protoc --decode_raw)
+                sample("protobuf/reading.bin", PROTOBUF, "protobuf", "protobuf message, 8 fields (no schema)",
+                        "/fields/0/string", "sensors/1"));
     }
 
     private static Arguments sample(String file, ProtocolHint hint, String protocol, String summary, String pointer,
@@ -152,7 +202,8 @@ class LibrarySamplesTest {
     @Test
     void thePingsThatAreNextToNothingNeedTheHint() throws IOException {
         for (String file : List.of("engine.io/ping.txt", "socketcluster/ping-v1.txt", "socketcluster/ping-v2.txt",
-                "sockjs/open.txt", "wamp/call.txt", "socket.io/binary-event-attachment-1.bin")) {
+                "sockjs/open.txt", "wamp/call.txt", "socket.io/binary-event-attachment-1.bin", "mqtt/pingreq.bin",
+                "mqtt/publish-v4.bin", "msgpack/scalar.bin", "protobuf/reading.bin")) {
             assertThat(decoders.decode(read(file), file.endsWith(".txt"), NONE)).as(file).isEmpty();
         }
     }
