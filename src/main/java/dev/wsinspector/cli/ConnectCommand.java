@@ -3,6 +3,7 @@ package dev.wsinspector.cli;
 import dev.wsinspector.core.DataDirectory;
 import dev.wsinspector.core.frame.FrameSpec;
 import dev.wsinspector.core.journal.SessionCatalog;
+import dev.wsinspector.core.profile.ProfileDecoder;
 import dev.wsinspector.core.profile.ProfileProblem;
 import dev.wsinspector.core.profile.ProfileRepository;
 import dev.wsinspector.core.profile.SavedMessage;
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,9 +177,18 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--decode", paramLabel = "FORMAT", converter = DecoderChoice.class,
             completionCandidates = DecoderChoice.class, defaultValue = "auto",
             description = "Add \"decoded\":{\"protocol\":…} to each frame line whose message this protocol's decoder"
-                    + " reads: auto (default: chosen by the subprotocol, the URL, then the content), none (off), or one"
+                    + " reads: auto (default, unless the profile says otherwise: chosen by the subprotocol, the URL, then the"
+                    + " content), none (off), or one"
                     + " of ${COMPLETION-CANDIDATES}")
     private String decode;
+
+    @Option(names = "--proto-descriptor", paramLabel = "FILE",
+            description = "Read protobuf payloads with field names: a descriptor set (protoc --descriptor_set_out"
+                    + " --include_imports), with --proto-type")
+    private Path protoDescriptor;
+
+    @Option(names = "--proto-type", paramLabel = "NAME", description = "The protobuf message type, e.g. pkg.Msg")
+    private String protoType;
 
     private final List<SendItem> sends = new ArrayList<>();
     private final Supplier<ConnectionService> connections;
@@ -204,6 +215,13 @@ final class ConnectCommand implements Callable<Integer> {
                 fromProfile == null ? null : fromProfile.templates(), List.copyOf(sends),
                 count == null ? 0 : count, timeoutSeconds == null ? null : seconds("--timeout", timeoutSeconds, false),
                 close, quiet, includeSecrets, record, save, profile == null ? "" : profile, !noAutoPong);
+        DecoderSetup decoding;
+        try {
+            decoding = DecoderSetup.resolve(given("--decode") ? decode : null, protoDescriptor, protoType,
+                    fromProfile == null ? null : fromProfile.decoder(), fromProfile == null ? null : fromProfile.dir());
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
         ConnectionService service = connections.get();
         if (options.reconnect().enabled()) {
             service = new ReconnectingConnectionService(service);
@@ -211,15 +229,16 @@ final class ConnectCommand implements Callable<Integer> {
         if (!settings.journaled()) {
             // No journal, but the memory budget of the data directory's settings still applies.
             return new ConnectRun(settings, service, SessionCatalog.of(DataDirectory.resolve(dataDir).path()), out,
-                    err).decode(decode).run();
+                    err).decode(decoding).run();
         }
         try (SessionCatalog catalog = SessionCatalog.of(DataDirectory.resolve(dataDir).path())) {
-            return new ConnectRun(settings, service, catalog, out, err).decode(decode).run();
+            return new ConnectRun(settings, service, catalog, out, err).decode(decoding).run();
         }
     }
 
     /** A profile's options (variables resolved) and its send-on-connect messages with their variables. */
-    private record ProfileSettings(ConnectionOptions options, List<SavedMessage> onConnect, Templates templates) {
+    private record ProfileSettings(ConnectionOptions options, List<SavedMessage> onConnect, Templates templates,
+                                   ProfileDecoder decoder, Path dir) {
     }
 
     /** Profile problems (none of that name, unknown variables, bad hex) are usage errors: exit 2 before connecting. */
@@ -243,7 +262,7 @@ final class ConnectCommand implements Callable<Integer> {
             if (!problems.isEmpty()) {
                 throw usage("Profile '" + profile + "': " + String.join("\n", problems));
             }
-            return new ProfileSettings(options, onConnect, templates);
+            return new ProfileSettings(options, onConnect, templates, stored.profile().decoder(), repository.directory());
         } catch (IOException e) {
             throw usage("Cannot read profiles: " + e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -11,6 +11,7 @@ import dev.wsinspector.core.io.CaptureFiles;
 import dev.wsinspector.core.io.JsonlEventWriter;
 import dev.wsinspector.core.journal.Recording;
 import dev.wsinspector.core.journal.SessionCatalog;
+import dev.wsinspector.core.payload.protocol.ProtobufSchema;
 import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.profile.SavedMessage;
@@ -135,11 +136,15 @@ final class ConnectRun {
         this.err = err;
     }
 
-    /** --decode: the decoder choice for the printed lines ({@code auto} unless given). */
+    /** --decode or the profile's: the decoder choice for the printed lines ({@code auto} unless given). */
     private String decode = ProtocolHint.AUTO;
 
-    ConnectRun decode(String choice) {
-        decode = choice;
+    /** --proto-descriptor/--proto-type or the profile's: protobuf payloads read as this type (null: schema-less). */
+    private ProtobufSchema protobuf;
+
+    ConnectRun decode(DecoderSetup setup) {
+        decode = setup.choice();
+        protobuf = setup.protobuf();
         return this;
     }
 
@@ -164,7 +169,7 @@ final class ConnectRun {
         try {
             if (!settings.quiet()) {
                 // Decoded here, on the thread that prints (see the class comment), never on the socket's.
-                stdoutLines = new JsonlEventWriter(stdout, settings.includeSecrets()).decoding(new ProtocolDecoders(), decode);
+                stdoutLines = new JsonlEventWriter(stdout, settings.includeSecrets()).decoding(new ProtocolDecoders(), decode, protobuf);
             }
             long start = System.nanoTime();
             long deadline = settings.timeout() == null ? Long.MAX_VALUE : start + settings.timeout().toNanos();

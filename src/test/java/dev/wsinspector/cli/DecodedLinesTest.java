@@ -95,7 +95,7 @@ class DecodedLinesTest {
         CliRun help = CliRun.of("connect", "--help");
         String text = (help.out() + help.err()).replaceAll("\\s+", " ");
         for (String id : List.of("socket.io", "engine.io", "signalr", "json-rpc", "stomp", "graphql-ws", "socketcluster",
-                "clusterws", "sockjs", "wamp", "action-cable")) {
+                "clusterws", "sockjs", "wamp", "action-cable", "mqtt", "msgpack", "cbor", "protobuf")) {
             assertThat(text).contains(id);
         }
     }

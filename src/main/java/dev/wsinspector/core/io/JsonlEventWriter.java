@@ -2,6 +2,7 @@ package dev.wsinspector.core.io;
 
 import dev.wsinspector.core.payload.IsoTime;
 import dev.wsinspector.core.payload.Utf8Text;
+import dev.wsinspector.core.payload.protocol.ProtobufSchema;
 import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -55,6 +56,7 @@ public final class JsonlEventWriter implements Flushable {
     private ProtocolDecoders decoders;
     private String decoderChoice = ProtocolHint.AUTO;
     private ProtocolHint hint = ProtocolHint.NONE;
+    private ProtobufSchema protobuf;
 
     /**
      * @param out            where lines go; this writer does not close it
@@ -88,9 +90,15 @@ public final class JsonlEventWriter implements Flushable {
      * @return this writer
      */
     public JsonlEventWriter decoding(ProtocolDecoders decoders, String choice) {
+        return decoding(decoders, choice, null);
+    }
+
+    /** As {@link #decoding(ProtocolDecoders, String)}, protobuf payloads read as {@code protobuf} (null: schema-less). */
+    public JsonlEventWriter decoding(ProtocolDecoders decoders, String choice, ProtobufSchema protobuf) {
         this.decoders = Objects.requireNonNull(decoders, "decoders");
         this.decoderChoice = ProtocolHint.checkedDecoder(choice);
-        this.hint = hint.withDecoder(decoderChoice);
+        this.protobuf = protobuf;
+        this.hint = hint.withDecoder(decoderChoice).withProtobuf(protobuf);
         return this;
     }
 
@@ -99,7 +107,7 @@ public final class JsonlEventWriter implements Flushable {
      * them (a range of a stored session). Each {@code open} line written replaces it.
      */
     public void connectionHint(ConnectionEvent.Opened opened) {
-        hint = ProtocolHint.of(opened).withDecoder(decoderChoice);
+        hint = ProtocolHint.of(opened).withDecoder(decoderChoice).withProtobuf(protobuf);
     }
 
     /** Writes one frame line. */

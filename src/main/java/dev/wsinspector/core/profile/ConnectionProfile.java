@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param pingInterval   keep-alive ping after this much quiet; zero turns it off
  * @param maxMessageSize largest incoming frame payload accepted, bytes
  * @param lenient        keep the connection open when the server breaks RFC 6455, only reporting it
+ * @param decoder        which decoder shows the messages, and a protobuf schema ({@link ProfileDecoder#AUTO}: auto)
  * @param notes          free text
  * @param variables      {@code {{name}}} values of this profile
  * @param environments   named variable sets (e.g. local, staging) that override {@code variables} when chosen
@@ -41,7 +42,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
                                 List<ProfileHeader> headers, List<String> subprotocols, boolean deflate,
                                 Duration connectTimeout, TlsSettings tls, ProxyOptions proxy,
                                 ReconnectPolicy reconnect, Duration pingInterval, int maxMessageSize, boolean lenient,
-                                String notes,
+                                ProfileDecoder decoder, String notes,
                                 Map<String, String> variables, Map<String, Map<String, String>> environments,
                                 List<SavedMessage> messages, UnknownFields unknown) {
 
@@ -60,6 +61,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
         if (maxMessageSize <= 0) {
             throw new IllegalArgumentException("maxMessageSize must be positive");
         }
+        decoder = ProfileDecoder.orAuto(decoder);
         notes = notes == null ? "" : notes;
         variables = orderedCopy(variables);
         Map<String, Map<String, String>> envs = new LinkedHashMap<>();
@@ -166,6 +168,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
         private Duration pingInterval = ConnectionOptions.DEFAULT_PING_INTERVAL;
         private int maxMessageSize = ConnectionOptions.DEFAULT_MAX_FRAME_SIZE;
         private boolean lenient;
+        private ProfileDecoder decoder = ProfileDecoder.AUTO;
         private String notes = "";
         private Map<String, String> variables = Map.of();
         private Map<String, Map<String, String>> environments = Map.of();
@@ -192,6 +195,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
             pingInterval = p.pingInterval;
             maxMessageSize = p.maxMessageSize;
             lenient = p.lenient;
+            decoder = p.decoder;
             notes = p.notes;
             variables = p.variables;
             environments = p.environments;
@@ -213,6 +217,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
         public Builder pingInterval(Duration v) { pingInterval = v; return this; }
         public Builder maxMessageSize(int v) { maxMessageSize = v; return this; }
         public Builder lenient(boolean v) { lenient = v; return this; }
+        public Builder decoder(ProfileDecoder v) { decoder = v; return this; }
         public Builder notes(String v) { notes = v; return this; }
         public Builder variables(Map<String, String> v) { variables = v; return this; }
         public Builder environments(Map<String, Map<String, String>> v) { environments = v; return this; }
@@ -221,7 +226,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
 
         public ConnectionProfile build() {
             return new ConnectionProfile(name, folder, url, queryParams, headers, subprotocols, deflate,
-                    connectTimeout, tls, proxy, reconnect, pingInterval, maxMessageSize, lenient, notes, variables,
+                    connectTimeout, tls, proxy, reconnect, pingInterval, maxMessageSize, lenient, decoder, notes, variables,
                     environments, messages, unknown);
         }
     }

@@ -40,7 +40,9 @@ import java.util.regex.Pattern;
  *         "clientCertificateFile", "clientKeyFile"},
  *  "proxy":{"type":"none"|"http"|"socks5", "host", "port", "username", "password"},
  *  "reconnect":{"enabled", "maxAttempts", "initialBackoffMs", "maxBackoffMs", "jitter"},
- *  "pingIntervalMs":60000, "maxMessageSize":67108864, "lenient":false (written only when true), "notes":…, "variables":{…}, "environments":{"env":{…}},
+ *  "pingIntervalMs":60000, "maxMessageSize":67108864, "lenient":false (written only when true),
+ *  "decoder":"auto"|"none"|"msgpack"|… and "protobuf":{"descriptorSet":"schemas/app.desc","messageType":"pkg.Msg"}
+ *  (each written only when not the default), "notes":…, "variables":{…}, "environments":{"env":{…}},
  *  "messages":[{"name","description","type":"text"|"json"|"hex"|"base64","body","sendOnConnect"}]}
  * </pre>
  * Only {@code url} is required ({@code name} defaults to the file name); {@code schemaVersion} missing means 1.
@@ -56,7 +58,7 @@ public final class ProfileJson {
 
     private static final List<String> TOP = List.of("schemaVersion", "name", "folder", "url", "queryParams",
             "headers", "subprotocols", "deflate", "connectTimeoutMs", "tls", "proxy", "reconnect", "pingIntervalMs",
-            "maxMessageSize", "lenient", "notes", "variables", "environments", "messages");
+            "maxMessageSize", "lenient", "decoder", "protobuf", "notes", "variables", "environments", "messages");
     private static final List<String> HEADER = List.of("name", "value", "secret");
     private static final List<String> TLS = List.of("mode", "caFile", "pinnedCertificateFile", "pinnedSha256",
             "clientCertificateFile", "clientKeyFile");
@@ -65,7 +67,8 @@ public final class ProfileJson {
             "maxBackoffMs", "jitter");
     private static final List<String> MESSAGE = List.of("name", "description", "type", "body", "sendOnConnect");
     /** Sections whose own unknown fields are kept under their name inside the profile's {@link UnknownFields}. */
-    private static final List<String> SECTIONS = List.of("tls", "proxy", "reconnect");
+    private static final List<String> PROTOBUF = List.of("descriptorSet", "messageType");
+    private static final List<String> SECTIONS = List.of("tls", "proxy", "reconnect", "protobuf");
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.\\-]+)\\s*}}");
 
     /** What was read from a file. */
@@ -177,7 +180,8 @@ public final class ProfileJson {
         ObjectNode unknown = unknownOf(root, TOP);
         for (String section : SECTIONS) {
             if (root.get(section) instanceof ObjectNode s) {
-                ObjectNode extra = unknownOf(s, section.equals("tls") ? TLS : section.equals("proxy") ? PROXY : RECONNECT);
+                ObjectNode extra = unknownOf(s, section.equals("tls") ? TLS : section.equals("proxy") ? PROXY
+                        : section.equals("protobuf") ? PROTOBUF : RECONNECT);
                 if (!extra.isEmpty()) {
                     unknown.set(section, extra);
                 }
@@ -196,6 +200,7 @@ public final class ProfileJson {
                 .pingInterval(millis(root, "pingIntervalMs", "", Duration.ofSeconds(60)))
                 .maxMessageSize(positiveInt(root, "maxMessageSize", "", 64 * 1024 * 1024))
                 .lenient(bool(root, "lenient", "", false))
+                .decoder(decoder(root))
                 .notes(string(root, "notes", "", ""))
                 .variables(variables(root.get("variables"), "variables"))
                 .environments(environments(root))
@@ -205,6 +210,25 @@ public final class ProfileJson {
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new ProfileFormatException(e.getMessage(), e);
+        }
+    }
+
+    private static ProfileDecoder decoder(ObjectNode root) throws ProfileFormatException {
+        String choice = string(root, "decoder", "", "");
+        String descriptorSet = "";
+        String messageType = "";
+        JsonNode pb = root.get("protobuf");
+        if (pb != null && !pb.isNull()) {
+            if (!(pb instanceof ObjectNode o)) {
+                throw new ProfileFormatException("\"protobuf\" must be an object");
+            }
+            descriptorSet = string(o, "descriptorSet", "protobuf.", "");
+            messageType = string(o, "messageType", "protobuf.", "");
+        }
+        try {
+            return new ProfileDecoder(choice, descriptorSet, messageType);
+        } catch (IllegalArgumentException e) {
+            throw new ProfileFormatException("\"decoder\": " + e.getMessage(), e);
         }
     }
 
@@ -499,6 +523,21 @@ public final class ProfileJson {
         root.put("maxMessageSize", p.maxMessageSize());
         if (p.lenient()) {
             root.put("lenient", true); // strict is the default, so files of strict profiles stay as they were
+        }
+        ProfileDecoder decoder = p.decoder();
+        if (!decoder.choice().isEmpty()) {
+            root.put("decoder", decoder.choiceName());
+        }
+        ObjectNode protobuf = section(unknown, "protobuf");
+        if (!decoder.descriptorSet().isEmpty() || !decoder.messageType().isEmpty() || !protobuf.isEmpty()) {
+            ObjectNode pb = root.putObject("protobuf");
+            if (!decoder.descriptorSet().isEmpty()) {
+                pb.put("descriptorSet", decoder.descriptorSet());
+            }
+            if (!decoder.messageType().isEmpty()) {
+                pb.put("messageType", decoder.messageType());
+            }
+            pb.setAll(protobuf);
         }
         root.put("notes", p.notes());
         root.set("variables", variablesJson(p.variables(), secretVariables));

@@ -68,6 +68,7 @@ class ProfileRepositoryTest {
                 .pingInterval(Duration.ZERO)
                 .maxMessageSize(1024)
                 .lenient(true)
+                .decoder(new ProfileDecoder("protobuf", "schemas/app.desc", "demo.Reading"))
                 .notes("line 1\nline 2")
                 .variables(Map.of("host", "localhost:8080"))
                 .environments(Map.of("staging", Map.of("host", "staging.example", "token", "s3cret")))
@@ -113,6 +114,26 @@ class ProfileRepositoryTest {
         // A normal save keeps secrets (it is the user's own file); only exports drop them.
         assertThat(text).contains("\"value\" : \"Bearer {{token}}\"", "\"password\" : \"pw\"", "\"token\" : \"s3cret\"");
         assertThat(text).contains("\"lenient\" : true");
+        assertThat(text).contains("\"decoder\" : \"protobuf\"", "\"protobuf\" : {\n    \"descriptorSet\" : \"schemas/app.desc\",\n"
+                + "    \"messageType\" : \"demo.Reading\"\n  }");
+    }
+
+    @Test
+    void theDecoderIsWrittenOnlyWhenNotAutoAndABadOneIsReported() throws Exception {
+        StoredProfile auto = repository.create(everyField().toBuilder().name("Auto").decoder(ProfileDecoder.AUTO).build());
+        assertThat(Files.readString(auto.file())).doesNotContain("decoder").doesNotContain("protobuf");
+        write("none.json", "{\"name\":\"Plain\",\"url\":\"ws://127.0.0.1/\",\"decoder\":\"NONE\","
+                + "\"protobuf\":{\"messageType\":\"a.B\",\"note\":\"kept\"}}");
+        write("bad.json", "{\"name\":\"Bad\",\"url\":\"ws://127.0.0.1/\",\"decoder\":\"xml\"}");
+        repository.reload();
+        StoredProfile plain = repository.find("Plain");
+        assertThat(plain.profile().decoder()).isEqualTo(new ProfileDecoder("none", "", "a.B"));
+        assertThat(repository.problems()).singleElement().satisfies(p -> assertThat(p.describe())
+                .contains("bad.json").contains("unknown decoder 'xml'"));
+        repository.save(plain, plain.profile().withName("Plain 2"));
+        ObjectNode saved = tree(profilesDir.resolve("none.json"));
+        assertThat(saved.get("decoder").asText()).isEqualTo("none");
+        assertThat(saved.get("protobuf").toString()).isEqualTo("{\"messageType\":\"a.B\",\"note\":\"kept\"}");
     }
 
     @Test
