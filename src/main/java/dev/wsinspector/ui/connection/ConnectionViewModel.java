@@ -20,6 +20,7 @@ import dev.wsinspector.core.session.FailureKind;
 import dev.wsinspector.core.session.Session;
 import dev.wsinspector.core.payload.Formats;
 import dev.wsinspector.core.payload.CloseCodes;
+import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -78,6 +79,7 @@ public final class ConnectionViewModel {
     /** What a stored session shown read-only is called ("Stored session · name"); null otherwise. */
     private final ReadOnlyStringWrapper storedSession = new ReadOnlyStringWrapper();
     private Path profilesDir;
+    private ProfileDecoding decoding = ProfileDecoding.AUTO;
     private BuiltIns builtIns = BuiltIns.system();
 
     /** @param recorder where each connect's capture goes (the session journal, or memory in tests) */
@@ -166,11 +168,25 @@ public final class ConnectionViewModel {
     public void useProfile(StoredProfile stored, Path dir) {
         profilesDir = dir;
         profile.set(stored);
+        decoding = ProfileDecoding.of(stored.profile().decoder(), dir);
         environments.setAll(stored.profile().environments().keySet());
         if (!environments.contains(environment.get())) {
             environment.set("");
         }
         applyProfile();
+    }
+
+    /**
+     * What the detail pane decodes frame messages with: the connection's hint (subprotocol, URL) under the
+     * profile's decoder and protobuf schema.
+     */
+    public ProtocolHint protocolHint(ProtocolHint connection) {
+        return decoding.apply(connection);
+    }
+
+    /** Why the profile's protobuf descriptor set could not be read; empty when fine or not configured. */
+    public String decoderProblem() {
+        return decoding.problem();
     }
 
     /** A newer version of this tab's profile (saved here or edited on disk); other profiles are ignored. */
@@ -326,7 +342,7 @@ public final class ConnectionViewModel {
             ConnectionOptions options = new ProfileResolver(templates(), profilesDir).options(p.profile());
             template.set(options);
             url.set(shownUrl(options.uri().toString()));
-            profileProblem.set("");
+            profileProblem.set(decoding.problem());
             return null;
         } catch (IllegalArgumentException e) {
             template.set(null);

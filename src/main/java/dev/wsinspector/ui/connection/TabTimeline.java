@@ -159,7 +159,7 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
         if (row == null) {
             detail.clear();
         } else if (row.isFrame()) {
-            detail.setProtocolHint(capture.protocolHint(row.seq()));
+            detail.setProtocolHint(tab.model().protocolHint(capture.protocolHint(row.seq())));
             detail.showFrame(capture.frame(row.seq()), capture.isText(row.seq()));
         } else {
             detail.showEvent(row.event());

@@ -85,6 +85,34 @@ class ConnectionViewModelTest {
     }
 
     @Test
+    void aProfileTabDecodesWithTheProfilesDecoderAndSchema(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data)
+            throws Exception {
+        var repository = new dev.wsinspector.core.profile.ProfileRepository(data);
+        java.nio.file.Path schemas = java.nio.file.Files.createDirectories(repository.directory().resolve("schemas"));
+        try (var in = getClass().getResourceAsStream("/dev/wsinspector/core/payload/protocol/descriptors/demo.desc")) {
+            java.nio.file.Files.write(schemas.resolve("demo.desc"), in.readAllBytes());
+        }
+        var connection = new dev.wsinspector.core.payload.protocol.ProtocolHint("mqtt", "ws://x/");
+        assertThat(model.protocolHint(connection)).isEqualTo(connection); // no profile: the connection's own hint
+        var stored = repository.create(dev.wsinspector.core.profile.ConnectionProfile.builder("Pb", "ws://x/")
+                .decoder(new dev.wsinspector.core.profile.ProfileDecoder("protobuf", "schemas/demo.desc", "demo.Reading"))
+                .build());
+        model.useProfile(stored, repository.directory());
+        var hint = model.protocolHint(connection);
+        assertThat(hint.forced().orElseThrow().id()).isEqualTo("protobuf");
+        assertThat(hint.protobufSchema().orElseThrow().messageType()).isEqualTo("demo.Reading");
+        assertThat(hint.subprotocol()).isEqualTo("mqtt");
+        assertThat(model.profileProblemProperty().get()).isEmpty();
+
+        var broken = repository.save(stored, stored.profile().toBuilder()
+                .decoder(new dev.wsinspector.core.profile.ProfileDecoder("", "schemas/missing.desc", "demo.Reading")).build());
+        model.useProfile(broken, repository.directory());
+        assertThat(model.protocolHint(connection).protobufSchema()).isEmpty();
+        assertThat(model.protocolHint(connection).forced()).isEmpty();
+        assertThat(model.profileProblemProperty().get()).startsWith("Cannot read the descriptor set").contains("missing.desc");
+    }
+
+    @Test
     void aProfileTabMasksSecretQueryValuesButConnectsWithThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data)
             throws Exception {
         String base = model.urlProperty().get();
