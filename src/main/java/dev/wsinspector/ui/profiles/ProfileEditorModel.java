@@ -1,6 +1,9 @@
 package dev.wsinspector.ui.profiles;
 
+import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
+import dev.wsinspector.core.payload.protocol.ProtocolId;
 import dev.wsinspector.core.profile.ConnectionProfile;
+import dev.wsinspector.core.profile.ProfileDecoder;
 import dev.wsinspector.core.profile.ProfileHeader;
 import dev.wsinspector.core.profile.QueryParam;
 import dev.wsinspector.core.profile.StoredProfile;
@@ -54,6 +57,7 @@ public final class ProfileEditorModel {
     public static final String RECONNECT = "reconnect";
     public static final String PING = "ping";
     public static final String MAX_SIZE = "maxSize";
+    public static final String DECODER = "decoder";
     public static final String VARIABLES = "variables";
 
     private final StoredProfile base;
@@ -84,6 +88,9 @@ public final class ProfileEditorModel {
     private final StringProperty pingSeconds = new SimpleStringProperty("");
     private final StringProperty maxMessageSize = new SimpleStringProperty("");
     private final BooleanProperty lenient = new SimpleBooleanProperty();
+    private final StringProperty decoder = new SimpleStringProperty("auto");
+    private final StringProperty descriptorSet = new SimpleStringProperty("");
+    private final StringProperty messageType = new SimpleStringProperty("");
     private final StringProperty notes = new SimpleStringProperty("");
     private final ObservableList<EditableEntry> variables = FXCollections.observableArrayList();
     private final ObservableList<EnvironmentDraft> environments = FXCollections.observableArrayList();
@@ -100,6 +107,9 @@ public final class ProfileEditorModel {
         subprotocols.set(String.join(", ", p.subprotocols()));
         deflate.set(p.deflate());
         lenient.set(p.lenient());
+        decoder.set(p.decoder().choiceName());
+        descriptorSet.set(p.decoder().descriptorSet());
+        messageType.set(p.decoder().messageType());
         connectTimeoutSeconds.set(seconds(p.connectTimeout()));
         TlsSettings tls = p.tls();
         tlsMode.set(tls.mode());
@@ -207,6 +217,19 @@ public final class ProfileEditorModel {
     public StringProperty jitterProperty() { return jitter; }
     public StringProperty pingSecondsProperty() { return pingSeconds; }
     public StringProperty maxMessageSizeProperty() { return maxMessageSize; }
+    /** {@code auto}, {@code none} or a protocol id (one of {@link #decoderChoices()}). */
+    public StringProperty decoderProperty() { return decoder; }
+    /** The protobuf descriptor set file, relative to the profiles directory or absolute. */
+    public StringProperty descriptorSetProperty() { return descriptorSet; }
+    /** The protobuf message type, e.g. {@code pkg.Msg}. */
+    public StringProperty messageTypeProperty() { return messageType; }
+
+    /** What the decoder choice offers: auto, none, then each protocol some decoder reads. */
+    public static List<String> decoderChoices() {
+        List<String> choices = new ArrayList<>(List.of("auto", "none"));
+        new ProtocolDecoders().protocols().stream().map(ProtocolId::id).forEach(choices::add);
+        return choices;
+    }
     public StringProperty notesProperty() { return notes; }
     public ObservableList<EditableEntry> variables() { return variables; }
     public ObservableList<EnvironmentDraft> environments() { return environments; }
@@ -317,6 +340,7 @@ public final class ProfileEditorModel {
         TlsSettings tls = tls(bad);
         ProxyOptions proxy = proxy(bad);
         ReconnectPolicy policy = reconnectPolicy(bad);
+        ProfileDecoder decoding = decoding(bad);
         if (!bad.isEmpty()) {
             throw new Invalid(bad);
         }
@@ -324,7 +348,21 @@ public final class ProfileEditorModel {
         return b.name(n).folder(folder.get()).url(u).queryParams(query).headers(hdrs)
                 .subprotocols(list(subprotocols.get())).deflate(deflate.get()).connectTimeout(timeout)
                 .tls(tls).proxy(proxy).reconnect(policy).pingInterval(ping).maxMessageSize(maxSize)
-                .lenient(lenient.get()).notes(notes.get()).variables(vars).environments(envs).build();
+                .lenient(lenient.get()).decoder(decoding).notes(notes.get()).variables(vars).environments(envs).build();
+    }
+
+    private ProfileDecoder decoding(Map<String, String> bad) {
+        String file = descriptorSet.get().strip();
+        String type = messageType.get().strip();
+        if (file.isEmpty() != type.isEmpty()) {
+            bad.put(DECODER, "A protobuf schema needs both the descriptor set file and the message type");
+        }
+        try {
+            return new ProfileDecoder(decoder.get(), file, type);
+        } catch (IllegalArgumentException e) {
+            bad.put(DECODER, e.getMessage());
+            return ProfileDecoder.AUTO;
+        }
     }
 
     private TlsSettings tls(Map<String, String> bad) {

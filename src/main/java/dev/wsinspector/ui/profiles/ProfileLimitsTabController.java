@@ -1,11 +1,16 @@
 package dev.wsinspector.ui.profiles;
 
 import javafx.fxml.FXML;
+import javafx.collections.FXCollections;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 
-/** The editor's Reconnect & limits tab (ProfileLimitsTabView.fxml): bindings to the {@link ProfileEditorModel}. */
+/**
+ * The editor's Reconnect & limits tab (ProfileLimitsTabView.fxml): bindings to the {@link ProfileEditorModel}, the
+ * decoder choice and protobuf schema included (they sit with strictness: both say how messages are read).
+ */
 public final class ProfileLimitsTabController {
 
     private final ProfileEditorModel draft;
@@ -21,6 +26,10 @@ public final class ProfileLimitsTabController {
     @FXML private TextField profileMaxSize;
     @FXML private Label maxSizeError;
     @FXML private CheckBox profileLenient;
+    @FXML private ChoiceBox<String> profileDecoder;
+    @FXML private TextField profileDescriptorSet;
+    @FXML private TextField profileMessageType;
+    @FXML private Label decoderError;
 
     public ProfileLimitsTabController(ProfileEditorModel draft) {
         this.draft = draft;
@@ -39,5 +48,10 @@ public final class ProfileLimitsTabController {
         profileMaxSize.textProperty().bindBidirectional(draft.maxMessageSizeProperty());
         Forms.showError(maxSizeError, draft.errorOf(ProfileEditorModel.MAX_SIZE));
         profileLenient.selectedProperty().bindBidirectional(draft.lenientProperty());
+        profileDecoder.setItems(FXCollections.observableArrayList(ProfileEditorModel.decoderChoices()));
+        profileDecoder.valueProperty().bindBidirectional(draft.decoderProperty());
+        profileDescriptorSet.textProperty().bindBidirectional(draft.descriptorSetProperty());
+        profileMessageType.textProperty().bindBidirectional(draft.messageTypeProperty());
+        Forms.showError(decoderError, draft.errorOf(ProfileEditorModel.DECODER));
     }
 }

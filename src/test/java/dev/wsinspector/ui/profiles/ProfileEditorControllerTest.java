@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -42,7 +43,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The profile editor loaded from its FXML views through the controller factory, on a real repository in a temp
  * directory: no form label is cut ("N…") even in a narrow editor, rows follow the choices, a read-only profile
- * cannot be saved and says why, and a save writes the file and closes the editor.
+ * cannot be saved and says why, a save writes the file (the decoder choice and protobuf schema too) and closes the
+ * editor.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -162,6 +164,34 @@ class ProfileEditorControllerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> !editor.dialog().isShowing()));
         assertThat(fx(() -> editor.dialog().getResult().profile().environments())).containsOnlyKeys("staging");
         assertThat(Files.readString(dataDir.resolve("profiles/with-env.json"))).contains("\"staging\"");
+    }
+
+    @Test
+    void theDecoderChoiceAndProtobufSchemaAreSavedWithTheProfile(FxRobot robot) throws Exception {
+        ProfileEditorModel draft = ProfileEditorModel.forNew("");
+        ProfileEditorController editor = open(draft);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<String> decoder = robot.lookup("#profileDecoder").queryAs(ChoiceBox.class);
+        assertThat(fx(decoder::getValue)).isEqualTo("auto");
+        assertThat(fx(() -> List.copyOf(decoder.getItems()))).contains("none", "msgpack", "mqtt", "protobuf");
+
+        robot.interact(() -> {
+            robot.lookup("#profileName").queryAs(TextField.class).setText("Sensors");
+            robot.lookup("#profileUrl").queryAs(TextField.class).setText("ws://127.0.0.1:1/");
+            decoder.setValue("protobuf");
+            robot.lookup("#profileDescriptorSet").queryAs(TextField.class).setText("schemas/sensors.desc");
+        });
+        robot.interact(() -> save(robot).fire());
+        // Half a schema: the error says what is missing, the editor stays open.
+        assertThat(fx(() -> ((Labeled) robot.lookup("#decoderError").query()).getText())).contains("message type");
+        assertThat(fx(() -> editor.dialog().isShowing())).isTrue();
+
+        robot.interact(() -> robot.lookup("#profileMessageType").queryAs(TextField.class).setText("demo.Reading"));
+        robot.interact(() -> save(robot).fire());
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> !editor.dialog().isShowing()));
+        String file = Files.readString(dataDir.resolve("profiles/sensors.json"));
+        assertThat(file).contains("\"decoder\" : \"protobuf\"", "\"descriptorSet\" : \"schemas/sensors.desc\"",
+                "\"messageType\" : \"demo.Reading\"");
     }
 
     private static Button save(FxRobot robot) {

@@ -2,6 +2,7 @@ package dev.wsinspector.ui.profiles;
 
 import dev.wsinspector.core.profile.ConnectionProfile;
 import dev.wsinspector.core.profile.FileStamp;
+import dev.wsinspector.core.profile.ProfileDecoder;
 import dev.wsinspector.core.profile.ProfileHeader;
 import dev.wsinspector.core.profile.SavedMessage;
 import dev.wsinspector.core.profile.StoredProfile;
@@ -120,5 +121,31 @@ class ProfileEditorModelTest {
         assertThat(m.validate()).isTrue();
         assertThat(m.toProfile().messages()).isEqualTo(original.messages());
         assertThat(m.toProfile().url()).isEqualTo("ws://other/");
+    }
+
+    @Test
+    void theDecoderAndItsProtobufSchemaReachTheProfileAndBackAndHalfASchemaIsRefused() {
+        ConnectionProfile original = ConnectionProfile.builder("Pb", "ws://k/")
+                .decoder(new ProfileDecoder("protobuf", "schemas/app.desc", "demo.Reading")).build();
+        StoredProfile stored = new StoredProfile("pb.json", Path.of("/tmp/pb.json"), original,
+                new FileStamp(0, java.nio.file.attribute.FileTime.fromMillis(0), ""), 1, "");
+        ProfileEditorModel m = ProfileEditorModel.of(stored);
+        assertThat(m.decoderProperty().get()).isEqualTo("protobuf");
+        assertThat(m.descriptorSetProperty().get()).isEqualTo("schemas/app.desc");
+        assertThat(m.messageTypeProperty().get()).isEqualTo("demo.Reading");
+        assertThat(ProfileEditorModel.decoderChoices()).startsWith("auto", "none")
+                .contains("socket.io", "mqtt", "msgpack", "cbor", "protobuf");
+
+        m.messageTypeProperty().set(" ");
+        assertThat(m.validate()).isFalse();
+        assertThat(m.errors().get(ProfileEditorModel.DECODER)).contains("both the descriptor set file and the message type");
+
+        m.descriptorSetProperty().set("");
+        m.decoderProperty().set("auto");
+        assertThat(m.validate()).isTrue();
+        assertThat(m.toProfile().decoder()).isEqualTo(ProfileDecoder.AUTO);
+        m.decoderProperty().set("msgpack");
+        assertThat(m.validate()).isTrue();
+        assertThat(m.toProfile().decoder().choice()).isEqualTo("msgpack");
     }
 }
