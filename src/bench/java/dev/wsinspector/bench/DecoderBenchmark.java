@@ -1,6 +1,7 @@
 package dev.wsinspector.bench;
 
 import dev.wsinspector.core.payload.protocol.Decoded;
+import dev.wsinspector.core.payload.protocol.ProtobufSchema;
 import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
 
@@ -15,7 +16,8 @@ import java.util.Random;
 /**
  * Decode cost per frame for each protocol, as the CLI pays it on its writing thread: {@link ProtocolDecoders#decode}
  * with the hint a real connection gives (and with none, where every decoder sniffs), plus {@link Decoded#toJson()}
- * for the JSON line. Also what an ordinary payload no decoder claims costs, since every frame pays that. Figures
+ * for the JSON line, text protocols and binary formats (MQTT, MessagePack, CBOR, SignalR MessagePack, protobuf with
+ * and without a descriptor). Also what an ordinary payload no decoder claims costs, since every frame pays that. Figures
  * are CPU time of this thread per call (ThreadMXBean), so they hold on a shared machine; see docs/BENCHMARKS.md.
  *
  * <pre>java -cp target/ws-inspector.jar:target/ws-inspector-bench.jar dev.wsinspector.bench.DecoderBenchmark [--millis 400]</pre>
@@ -23,6 +25,10 @@ import java.util.Random;
 public final class DecoderBenchmark {
 
     private record Case(String name, String payload, boolean text, ProtocolHint hint) {
+        /** A binary case: the bytes kept as ISO-8859-1 characters, one per byte. */
+        static Case binary(String name, byte[] payload, ProtocolHint hint) {
+            return new Case(name, new String(payload, StandardCharsets.ISO_8859_1), false, hint);
+        }
     }
 
     private static final ProtocolHint NONE = ProtocolHint.NONE;
@@ -30,13 +36,13 @@ public final class DecoderBenchmark {
     private DecoderBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         long millis = args.length == 2 && args[0].equals("--millis") ? Long.parseLong(args[1]) : 400;
         ProtocolDecoders decoders = new ProtocolDecoders();
         byte[] random = new byte[100];
         new Random(1).nextBytes(random);
         String bigJson = "{\"items\":[" + "{\"id\":1,\"name\":\"x\",\"tags\":[\"a\",\"b\"]},".repeat(100) + "{}]}";
-        List<Case> cases = List.of(
+        List<Case> cases = new java.util.ArrayList<>(List.of(
                 new Case("socket.io EVENT", "42[\"chat:message\",{\"user\":\"ann\",\"text\":\"hello\"}]", true,
                         new ProtocolHint("", "wss://x/socket.io/?EIO=4&transport=websocket")),
                 new Case("engine.io ping", "2", true, new ProtocolHint("", "wss://x/socket.io/?EIO=4&transport=websocket")),
@@ -59,11 +65,12 @@ public final class DecoderBenchmark {
                 new Case("plain text (no decoder)", "hello world, this is an ordinary text message of about 100 bytes....",
                         true, NONE),
                 new Case("4 KiB JSON (no decoder)", bigJson, true, NONE),
-                new Case("100 B binary (no decoder)", new String(random, StandardCharsets.ISO_8859_1), false, NONE));
+                new Case("100 B binary (no decoder)", new String(random, StandardCharsets.ISO_8859_1), false, NONE)));
+        cases.addAll(binaryCases());
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         for (int round = 0; round < 2; round++) { // the first round warms every path up, the second is reported
             if (round == 1) {
-                System.out.printf(Locale.ROOT, "%-28s %6s %12s %12s%n", "case", "bytes", "hinted ns", "auto ns");
+                System.out.printf(Locale.ROOT, "%-30s %6s %12s %12s%n", "case", "bytes", "hinted ns", "auto ns");
             }
             for (Case c : cases) {
                 byte[] payload = c.text ? c.payload.getBytes(StandardCharsets.UTF_8)
@@ -71,10 +78,51 @@ public final class DecoderBenchmark {
                 double hinted = measure(decoders, payload, c.text, c.hint, round == 0 ? millis / 4 : millis, cpu);
                 double auto = measure(decoders, payload, c.text, NONE, round == 0 ? millis / 4 : millis, cpu);
                 if (round == 1) {
-                    System.out.printf(Locale.ROOT, "%-28s %6d %12.0f %12.0f%n", c.name, payload.length, hinted, auto);
+                    System.out.printf(Locale.ROOT, "%-30s %6d %12.0f %12.0f%n", c.name, payload.length, hinted, auto);
                 }
             }
         }
+    }
+
+    /**
+     * The binary formats: an MQTT PUBLISH under its subprotocol, a MessagePack and a CBOR map by content, a SignalR
+     * MessagePack invocation, and one protobuf message read schema-less (forced) and with its descriptor.
+     */
+    private static List<Case> binaryCases() throws Exception {
+        java.util.Map<String, Object> value = new java.util.LinkedHashMap<>();
+        value.put("op", "update");
+        value.put("id", 42);
+        value.put("value", java.util.Map.of("a", 1, "b", List.of(1, 2, 3)));
+        byte[] msgpack = new com.fasterxml.jackson.databind.ObjectMapper(new org.msgpack.jackson.dataformat.MessagePackFactory())
+                .writeValueAsBytes(value);
+        byte[] cbor = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.cbor.CBORFactory())
+                .writeValueAsBytes(value);
+        byte[] invocation = java.util.HexFormat.of().parseHex("1d960180a137ab53656e644d65737361676592a3616e6ea568656c6c6f90");
+        byte[] publish = java.util.HexFormat.of().parseHex("3217000973656e736f72732f31000a7b2274223a32312e357d");
+        var file = com.google.protobuf.DescriptorProtos.FileDescriptorProto.newBuilder().setName("bench.proto")
+                .setPackage("bench").setSyntax("proto3")
+                .addMessageType(com.google.protobuf.DescriptorProtos.DescriptorProto.newBuilder().setName("Reading")
+                        .addField(field("sensor", 1, com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Type.TYPE_STRING))
+                        .addField(field("value", 2, com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Type.TYPE_DOUBLE))
+                        .addField(field("at", 3, com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Type.TYPE_INT64)))
+                .build();
+        byte[] set = com.google.protobuf.DescriptorProtos.FileDescriptorSet.newBuilder().addFile(file).build().toByteArray();
+        ProtobufSchema schema = ProtobufSchema.parse(set, "bench.Reading");
+        var d = schema.descriptor();
+        byte[] protobuf = com.google.protobuf.DynamicMessage.newBuilder(d).setField(d.findFieldByName("sensor"), "sensors/1")
+                .setField(d.findFieldByName("value"), 21.5).setField(d.findFieldByName("at"), 1700000000123L).build()
+                .toByteArray();
+        return List.of(Case.binary("mqtt PUBLISH", publish, new ProtocolHint("mqtt", "")),
+                Case.binary("msgpack map", msgpack, NONE), Case.binary("cbor map", cbor, NONE),
+                Case.binary("signalr msgpack Invocation", invocation, new ProtocolHint("", "wss://x/signalr/chat")),
+                Case.binary("protobuf raw (forced)", protobuf, NONE.withDecoder("protobuf")),
+                Case.binary("protobuf with descriptor", protobuf, NONE.withProtobuf(schema)));
+    }
+
+    private static com.google.protobuf.DescriptorProtos.FieldDescriptorProto field(String name, int number,
+            com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Type type) {
+        return com.google.protobuf.DescriptorProtos.FieldDescriptorProto.newBuilder().setName(name).setNumber(number)
+                .setType(type).build();
     }
 
     /** CPU ns per decode + toJson, after a warm-up of the same length. */

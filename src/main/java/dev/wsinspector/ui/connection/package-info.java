@@ -6,7 +6,8 @@
  * {@link dev.wsinspector.ui.connection.ConnectionViewModel} (URL, the current session from the journal's
  * {@code SessionRecorder}, the connection state derived from the engine's events, the badges),
  * {@link dev.wsinspector.ui.connection.TimelineToolbarViewModel},
- * {@link dev.wsinspector.ui.connection.FindBarViewModel} (find in capture), {@code ShownCapture}, {@code TabTitle}.
+ * {@link dev.wsinspector.ui.connection.FindBarViewModel} (find in capture), {@code ShownCapture}, {@code ProfileDecoding} (a profile's decoder and protobuf schema for the detail pane),
+ * {@code TabTitle}.
  * Connections come from core's {@code ConnectionService} only: no transport types here.
  */
 package dev.wsinspector.ui.connection;

@@ -32,8 +32,9 @@ public final class CborDecoder implements ProtocolDecoder {
     @Override
     public Optional<Decoded> decode(byte[] payload, boolean text, ProtocolHint hint) {
         boolean hinted = matchesHint(hint);
-        if (text && !hinted) {
-            return Optional.empty();
+        int major = payload.length == 0 ? -1 : (payload[0] & 0xFF) >>> 5;
+        if (!hinted && (text || (major != 4 && major != 5))) {
+            return Optional.empty(); // an array or a map, checked before parsing: every binary frame asks
         }
         JsonNode node = BinaryJson.cbor(payload);
         if (node == null) {

@@ -35,8 +35,8 @@ public final class MessagePackDecoder implements ProtocolDecoder {
     @Override
     public Optional<Decoded> decode(byte[] payload, boolean text, ProtocolHint hint) {
         boolean hinted = matchesHint(hint);
-        if (text && !hinted) {
-            return Optional.empty();
+        if (!hinted && (text || payload.length == 0 || !container(payload[0] & 0xFF))) {
+            return Optional.empty(); // cheap first: every binary frame of the connection comes through here
         }
         JsonNode node = BinaryJson.msgpack(payload, 0, payload.length);
         if (node == null) {
@@ -47,6 +47,11 @@ public final class MessagePackDecoder implements ProtocolDecoder {
             return Optional.empty();
         }
         return Optional.of(tree(id(), NAME, node, payload.length));
+    }
+
+    /** fixmap, fixarray, array 16/32, map 16/32. */
+    private static boolean container(int first) {
+        return (first >= 0x80 && first <= 0x9F) || (first >= 0xDC && first <= 0xDF);
     }
 
     /** A binary format's value as a message: summary by shape, the tree as the body and as {@code value}. */

@@ -50,6 +50,9 @@ public final class SignalRMessagePackDecoder implements ProtocolDecoder {
         if (text) {
             return Optional.empty(); // the handshake and the JSON hub protocol: SignalRDecoder
         }
+        if (!hinted && !startsLikeARecord(payload)) {
+            return Optional.empty(); // cheap first: every binary frame comes through here
+        }
         List<ObjectNode> records = new ArrayList<>();
         int at = 0;
         String problem = null;
@@ -101,6 +104,17 @@ public final class SignalRMessagePackDecoder implements ProtocolDecoder {
             summary.append(", …");
         }
         return Optional.of(Decoded.of(id(), NAME, summary.toString(), fields, ProtocolJson.pretty(all), true, data));
+    }
+
+    /** A size prefix of 1 to 5 bytes, then a MessagePack array (fixarray or array 16). */
+    private static boolean startsLikeARecord(byte[] b) {
+        for (int i = 0; i < 5 && i < b.length - 1; i++) {
+            if (b[i] >= 0) {
+                int next = b[i + 1] & 0xFF;
+                return (next >= 0x91 && next <= 0x9F) || next == 0xDC;
+            }
+        }
+        return false;
     }
 
     /** The record's members (as the JSON hub protocol names them) and a {@code summary}, or null. */

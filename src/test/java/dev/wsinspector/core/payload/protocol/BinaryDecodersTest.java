@@ -126,4 +126,21 @@ class BinaryDecodersTest {
             return Objects.requireNonNull(in, file).readAllBytes();
         }
     }
+
+    @Test
+    void theReadmeExamplesSayWhatTheReadmeSays() throws IOException {
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        assertThat(decoders.decode(hex.parseHex("82a26f70a6757064617465a269642a"), false, ProtocolHint.NONE)
+                .orElseThrow().summary()).isEqualTo("MessagePack map with 2 keys, 15 B");
+        assertThat(decoders.decode(hex.parseHex("a2626f7066757064617465626964182a"), false, ProtocolHint.NONE)
+                .orElseThrow().summary()).isEqualTo("CBOR map with 2 keys, 16 B");
+        byte[] reading = hex.parseHex("0a0973656e736f72732f31110000000000803540");
+        assertThat(decoders.decode(reading, false, ProtocolHint.NONE.withDecoder("protobuf")).orElseThrow().summary())
+                .isEqualTo("protobuf message, 2 fields (no schema)");
+        ProtobufSchema schema = ProtobufSchema.parse(read("descriptors/demo.desc"), "demo.Reading");
+        assertThat(decoders.decode(reading, false, ProtocolHint.NONE.withProtobuf(schema)).orElseThrow().summary())
+                .isEqualTo("Reading {\"sensor\":\"sensors/1\",\"value\":21.5}");
+        assertThat(decoders.decode(hex.parseHex("3217000973656e736f72732f31000a7b2274223a32312e357d"), false,
+                DecoderTesting.subprotocol("mqtt")).orElseThrow().summary()).isEqualTo("PUBLISH sensors/1 QoS1 #10 (10 B)");
+    }
 }

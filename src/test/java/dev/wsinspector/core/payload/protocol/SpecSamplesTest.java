@@ -112,8 +112,8 @@ class SpecSamplesTest {
         assertThat(forcedStomp.malformed()).isTrue();
         // Off: nothing, whatever the hint.
         assertThat(decode("42[\"a\"]", DecoderTesting.SOCKET_IO_URL.withDecoder("none"))).isEmpty();
-        // A protocol no decoder reads yet (the binary formats come later) gives nothing rather than a wrong guess.
-        assertThat(decode("42[\"a\"]", NONE.withDecoder("mqtt"))).isEmpty();
+        // A forced binary protocol says why a text message is not one of its packets.
+        assertThat(decoded("42[\"a\"]", NONE.withDecoder("mqtt")).problem()).isEqualTo("MQTT packets are binary messages");
         // The subprotocol and the URL name their decoders.
         assertThat(decoded("[48,1,{},\"com.add\"]", subprotocol("wamp.2.json")).id()).isEqualTo(ProtocolId.WAMP);
         assertThat(decoded("{\"type\":\"ping\"}", new ProtocolHint("", "wss://x.example/cable")).id())
