@@ -348,6 +348,18 @@ class DetailViewModelTest {
     }
 
     @Test
+    void aBinaryMqttPacketOnAnMqttConnectionShowsInTheProtocolView() throws Exception {
+        vm.setProtocolHint(new ProtocolHint("mqtt", "wss://broker.example.com/mqtt"));
+        vm.showFrame(frame(0x82, java.util.HexFormat.of().parseHex("3217000973656e736f72732f31000a7b2274223a32312e357d")),
+                false);
+        settle();
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.PROTOCOL);
+        assertThat(vm.protocolProperty().get().summary()).isEqualTo("PUBLISH sensors/1 QoS1 #10 (10 B)");
+        assertThat(vm.getProtocolFields()).extracting(DetailFields.Field::name).contains("Topic", "Qos", "Packet id");
+        assertThat(vm.protocolBodyProperty().get().text()).isEqualTo("{\n  \"t\" : 21.5\n}");
+    }
+
+    @Test
     void aViewPickedByTheUserIsKeptOverTheProtocolView() throws Exception {
         vm.showFrame(text("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":[\"trades\"],\"id\":7}"), false);
         assertThat(vm.getSelectedView()).isEqualTo(DetailView.JSON);

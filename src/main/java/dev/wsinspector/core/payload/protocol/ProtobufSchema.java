@@ -70,12 +70,8 @@ public record ProtobufSchema(String messageType, Descriptor descriptor) {
         }
         List<String> known = new ArrayList<>();
         for (FileDescriptor file : built.values()) {
-            Descriptor d = file.findMessageTypeByName(type.startsWith(file.getPackage() + ".") && !file.getPackage().isEmpty()
-                    ? type.substring(file.getPackage().length() + 1) : type);
-            if (d == null) {
-                d = find(file.getMessageTypes(), type, known);
-            }
-            if (d != null && d.getFullName().equals(type)) {
+            Descriptor d = find(file.getMessageTypes(), type);
+            if (d != null) {
                 return new ProtobufSchema(type, d);
             }
             file.getMessageTypes().forEach(m -> known.add(m.getFullName()));
@@ -86,12 +82,12 @@ public record ProtobufSchema(String messageType, Descriptor descriptor) {
     }
 
     /** Nested types ({@code pkg.Outer.Inner}) by full name. */
-    private static Descriptor find(List<Descriptor> types, String name, List<String> known) {
+    private static Descriptor find(List<Descriptor> types, String name) {
         for (Descriptor d : types) {
             if (d.getFullName().equals(name)) {
                 return d;
             }
-            Descriptor nested = find(d.getNestedTypes(), name, known);
+            Descriptor nested = find(d.getNestedTypes(), name);
             if (nested != null) {
                 return nested;
             }
