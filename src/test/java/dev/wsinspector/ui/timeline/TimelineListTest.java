@@ -72,6 +72,19 @@ class TimelineListTest {
     }
 
     @Test
+    void aCraftedFrameSaysSoInItsRow() {
+        frame(Direction.OUT, "plain");
+        byte[] bytes = "odd".getBytes(StandardCharsets.UTF_8);
+        store.appendCrafted(Direction.OUT, WireHeader.of(0xC3, false, 0, bytes.length), clock.nanoTime(),
+                ByteBuffer.wrap(bytes));
+        list.pull();
+        assertThat(list.get(0).preview()).doesNotContain("crafted");
+        assertThat(list.get(0).styleClass()).doesNotContain("frame-crafted");
+        assertThat(list.get(1).preview()).startsWith("crafted · ");
+        assertThat(list.get(1).styleClass()).contains("frame-crafted");
+    }
+
+    @Test
     void eventsSitAmongFramesWhereTheyHappened() {
         event(new ConnectionEvent.Connecting(1L, 0, "ws://x/"));
         session.onEvent(new ConnectionEvent.Opened(2L, 0, "ws://x/",
