@@ -3,6 +3,7 @@ package dev.wsinspector.core.journal;
 import dev.wsinspector.core.frame.CaptureClock;
 import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.Frame;
+import dev.wsinspector.core.frame.FrameBatch;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.Opcode;
 import dev.wsinspector.core.frame.WireHeader;
@@ -190,7 +191,7 @@ final class JournalFrameStore implements FrameStore {
      * instead of one per frame.
      */
     @Override
-    public int read(long from, long to, dev.wsinspector.core.frame.FrameBatch batch) {
+    public int read(long from, long to, FrameBatch batch) {
         if (from >= to) {
             batch.filled(from, 0);
             return 0;
