@@ -129,6 +129,13 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--insecure", description = "Accept any TLS certificate and host name")
     private boolean insecure;
 
+    @Option(names = "--lenient",
+            description = "Keep the connection open when the server breaks RFC 6455 (masked frames, reserved opcodes"
+                    + " or RSV bits, bad control or close frames, fragments out of order) and only report it, as a"
+                    + " note; by default such a frame fails the connection with 1002 (1007 for a close reason that is"
+                    + " not UTF-8) and the run exits 1")
+    private boolean lenient;
+
     @Option(names = "--record", paramLabel = "FILE", converter = RecordTarget.Converter.class,
             description = "Also write the capture to FILE: .har (HAR 1.2, Chrome's _webSocketMessages) or .jsonl")
     private RecordTarget record;
@@ -171,6 +178,13 @@ final class ConnectCommand implements Callable<Integer> {
             description = "Largest incoming frame payload; bigger ones close the connection with 1009 (default: ${DEFAULT-VALUE})")
     private int maxFrameSize;
 
+    @Option(names = "--decode", paramLabel = "FORMAT", converter = DecoderChoice.class,
+            completionCandidates = DecoderChoice.class, defaultValue = "auto",
+            description = "Add \"decoded\":{\"protocol\":…} to each frame line whose message this protocol's decoder"
+                    + " reads: auto (default: chosen by the subprotocol, the URL, then the content), none (off), or one"
+                    + " of ${COMPLETION-CANDIDATES}")
+    private String decode;
+
     private final List<SendItem> sends = new ArrayList<>();
     private final Supplier<ConnectionService> connections;
     private final PrintStream out;
@@ -203,10 +217,10 @@ final class ConnectCommand implements Callable<Integer> {
         if (!settings.journaled()) {
             // No journal, but the memory budget of the data directory's settings still applies.
             return new ConnectRun(settings, service, SessionCatalog.of(DataDirectory.resolve(dataDir).path()), out,
-                    err).run();
+                    err).decode(decode).run();
         }
         try (SessionCatalog catalog = SessionCatalog.of(DataDirectory.resolve(dataDir).path())) {
-            return new ConnectRun(settings, service, catalog, out, err).run();
+            return new ConnectRun(settings, service, catalog, out, err).decode(decode).run();
         }
     }
 
@@ -252,7 +266,7 @@ final class ConnectCommand implements Callable<Integer> {
         }
         merged.addAll(headers);
         ConnectionOptions o = base.withHeaders(merged).withDeflate(base.deflate() || deflate)
-                .withInsecure(base.insecure() || insecure);
+                .withInsecure(base.insecure() || insecure).withLenient(base.lenient() || lenient);
         if (!subprotocols.isEmpty()) {
             o = o.withSubprotocols(subprotocols);
         }
@@ -304,6 +318,7 @@ final class ConnectCommand implements Callable<Integer> {
                 .withSubprotocols(subprotocols)
                 .withDeflate(deflate)
                 .withInsecure(insecure)
+                .withLenient(lenient)
                 .withConnectTimeout(seconds("--connect-timeout", connectTimeoutSeconds, false))
                 .withPingInterval(seconds("--ping-interval", pingIntervalSeconds, true))
                 .withPongTimeout(seconds("--pong-timeout", pongTimeoutSeconds, true))

@@ -12,6 +12,8 @@ import dev.wsinspector.core.io.CaptureFiles;
 import dev.wsinspector.core.io.JsonlEventWriter;
 import dev.wsinspector.core.journal.Recording;
 import dev.wsinspector.core.journal.SessionCatalog;
+import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
+import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.profile.SavedMessage;
 import dev.wsinspector.core.replay.SendOnConnect;
 import dev.wsinspector.core.replay.Templates;
@@ -136,6 +138,14 @@ final class ConnectRun {
         this.err = err;
     }
 
+    /** --decode: the decoder choice for the printed lines ({@code auto} unless given). */
+    private String decode = ProtocolHint.AUTO;
+
+    ConnectRun decode(String choice) {
+        decode = choice;
+        return this;
+    }
+
     int run() {
         try {
             openRecord();
@@ -156,7 +166,8 @@ final class ConnectRun {
         int code = ExitCodes.FAILED;
         try {
             if (!settings.quiet()) {
-                stdoutLines = new JsonlEventWriter(stdout, settings.includeSecrets());
+                // Decoded here, on the thread that prints (see the class comment), never on the socket's.
+                stdoutLines = new JsonlEventWriter(stdout, settings.includeSecrets()).decoding(new ProtocolDecoders(), decode);
             }
             long start = System.nanoTime();
             long deadline = settings.timeout() == null ? Long.MAX_VALUE : start + settings.timeout().toNanos();
@@ -305,8 +316,9 @@ final class ConnectRun {
             }
         } else if (event instanceof ConnectionEvent.Reconnecting r) {
             err.println("ws-inspector: " + r.message());
-        } else if (event instanceof ConnectionEvent.Note n && n.level().equals(ConnectionEvent.Note.ERROR)) {
-            err.println("ws-inspector: " + n.message()); // a send-on-connect message that was not sent
+        } else if (event instanceof ConnectionEvent.Note n && !n.level().equals(ConnectionEvent.Note.INFO)) {
+            // A send-on-connect message that was not sent; a protocol violation a --lenient run kept open through.
+            err.println("ws-inspector: " + n.message());
         }
     }
 

@@ -8,6 +8,7 @@ import dev.wsinspector.core.frame.MessageKinds;
 import dev.wsinspector.core.io.JsonlEventWriter;
 import dev.wsinspector.core.journal.JournalException;
 import dev.wsinspector.core.journal.SessionCatalog;
+import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.session.CaptureOrder;
 import dev.wsinspector.core.session.ConnectionEvent;
@@ -39,6 +40,13 @@ final class ShowCommand implements Callable<Integer> {
 
     @Option(names = "--count", paramLabel = "N", description = "Print at most N frames (default: all)")
     private Long count;
+
+    @Option(names = "--decode", paramLabel = "FORMAT", converter = DecoderChoice.class,
+            completionCandidates = DecoderChoice.class, defaultValue = "auto",
+            description = "Add \"decoded\":{\"protocol\":…} to each frame line whose message this protocol's decoder"
+                    + " reads: auto (default: chosen by the subprotocol, the URL, then the content), none (off), or one"
+                    + " of ${COMPLETION-CANDIDATES}")
+    private String decode;
 
     @Option(names = "--filter", paramLabel = "EXPR", description = FilterOption.DESCRIPTION
             + "; --from and --count choose the frames it looks at")
@@ -77,7 +85,12 @@ final class ShowCommand implements Callable<Integer> {
                     .toList();
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             // A range may begin inside a fragmented message: its start, before the range, says whether it is text.
-            JsonlEventWriter lines = new JsonlEventWriter(w, includeSecrets, MessageKinds.Tracker.from(frames, start));
+            JsonlEventWriter lines = new JsonlEventWriter(w, includeSecrets, MessageKinds.Tracker.from(frames, start))
+                    .decoding(new ProtocolDecoders(), decode);
+            // A range that starts after the open line still decodes with what that open said.
+            opened.session().eventsFrom(0).stream().filter(e -> e.frameIndex() <= start)
+                    .filter(ConnectionEvent.Opened.class::isInstance).map(ConnectionEvent.Opened.class::cast)
+                    .reduce((first, second) -> second).ifPresent(lines::connectionHint);
             MatchSet matches = filter == null ? null : new FilterRun(FilterOption.bind(filter, opened.session().opened()
                     .map(ProtocolHint::of).orElse(ProtocolHint.NONE)), opened.session()).advance(null).frames();
             CaptureOrder.walk(events, start, end, lines::writeEvent, seq -> {

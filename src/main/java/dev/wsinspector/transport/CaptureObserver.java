@@ -1,6 +1,7 @@
 package dev.wsinspector.transport;
 
 import dev.wsinspector.core.frame.Direction;
+import dev.wsinspector.core.frame.ProtocolViolation;
 import dev.wsinspector.core.frame.WireHeader;
 import dev.wsinspector.core.session.Handshake;
 import org.java_websocket.exceptions.InvalidDataException;
@@ -38,5 +39,13 @@ public interface CaptureObserver {
      * @param offending header of the frame that caused it when known, else null
      */
     default void onProtocolError(InvalidDataException error, WireHeader offending) {
+    }
+
+    /**
+     * The peer broke an RFC 6455 rule ({@link dev.wsinspector.core.frame.FrameRules}); the offending frame is
+     * stored already. {@code failing}: the connection is being failed with {@code violation.closeCode()} (the
+     * default); false when it runs lenient and only the violation is reported.
+     */
+    default void onViolation(ProtocolViolation violation, WireHeader offending, boolean failing) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.wsinspector.transport;
 
+import dev.wsinspector.core.frame.ProtocolViolation;
 import dev.wsinspector.core.frame.WireHeader;
 import dev.wsinspector.core.session.FailureKind;
 import dev.wsinspector.core.session.Handshake;
@@ -187,6 +188,19 @@ final class Failures {
             default -> new Failure(FailureKind.PROTOCOL, "Server broke the WebSocket protocol: "
                     + oneLine(error) + closed);
         };
+    }
+
+    /**
+     * The server broke an RFC 6455 rule and we fail the connection, e.g. "Protocol violation: masked frame from
+     * server (RFC 6455 §5.1) — closed 1002".
+     */
+    static Failure ofViolation(ProtocolViolation violation) {
+        return new Failure(FailureKind.PROTOCOL, violation.describe() + " — closed " + violation.closeCode());
+    }
+
+    /** The same violation when the connection runs lenient and stays open. */
+    static String ofLenientViolation(ProtocolViolation violation) {
+        return violation.describe() + " — kept open (lenient)";
     }
 
     static Failure ofConnectionLost(boolean pingTimeout, Duration pongTimeout) {

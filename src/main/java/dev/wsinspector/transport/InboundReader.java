@@ -1,9 +1,12 @@
 package dev.wsinspector.transport;
 
 import dev.wsinspector.core.frame.Direction;
+import dev.wsinspector.core.frame.FrameRules;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.Opcode;
+import dev.wsinspector.core.frame.ProtocolViolation;
 import dev.wsinspector.core.frame.WireHeader;
+import dev.wsinspector.core.frame.WireHeaderParser;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
@@ -12,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * The inbound side of {@link TappingDraft#translateFrame}: reads every socket read itself and stores the
@@ -46,6 +50,16 @@ import java.util.List;
  * in a call of its own, before the rest. So the library never holds a partial frame while a fast frame is
  * read, and the two never interleave inside one frame.
  *
+ * <h2>Protocol rules</h2>
+ * Each delegated frame's header is checked against RFC 6455 ({@link FrameRules}) before the library sees any of
+ * it, and a close frame's payload too, so a close frame is held here until all of it arrived (at most 139
+ * bytes). A fast frame breaks no rule by construction. A frame that breaks one is stored from the raw bytes,
+ * with whatever part of it arrived in this read, and never reaches the library. By default the read then fails
+ * with the rule's close code (1002, or 1007), as the library fails for the errors it finds itself; a lenient
+ * reader reports the violation, skips the frame's remaining bytes (storing them) and goes on, except that a
+ * frame whose only fault is its mask is handed to the library as usual, and a 64-bit length with its top bit
+ * set always fails (nothing after it can be found).
+ *
  * <h2>Order and time</h2>
  * Frames are stored in wire order: a run of delegated frames is decoded and stored before the fast frame
  * after it. All fast frames of one read carry one capture time, taken when the read is handed over (and again
@@ -68,7 +82,16 @@ final class InboundReader {
     private static final int HEADER = 1;
     private static final int FAST_PAYLOAD = 2;
     private static final int DELEGATED = 3;
+    /** A close frame gathered in {@link #held} until its payload can be checked. */
+    private static final int HELD = 4;
+    /** A frame that broke a rule, read past in lenient mode (stored, never handed to the library). */
+    private static final int SKIPPED = 5;
     private static final int MAX_HEADER = 14;
+    private static final int MAX_CONTROL_PAYLOAD = 125;
+    /** What {@link #verdict} decides for a delegated frame. */
+    private static final int PASS = 0;
+    private static final int HOLD = 1;
+    private static final int REJECT = 2;
     /** A gathering buffer up to this size is kept for the next fast frame that spans reads. */
     static final int KEEP_GATHER_BYTES = 1 << 20;
 
@@ -77,6 +100,9 @@ final class InboundReader {
     private final CaptureObserver observer;
     private final LibraryDecoder library;
     private final int maxFrameSize;
+    private final boolean lenient;
+    /** RSV bits the negotiated extension defines ({@link FrameRules#RSV1} with permessage-deflate). */
+    private final IntSupplier extensionRsv;
 
     private int state = BETWEEN;
     private final byte[] header = new byte[MAX_HEADER];
@@ -87,6 +113,24 @@ final class InboundReader {
     private boolean fragmented;
     /** After a protocol error: every read takes the library's path. */
     private boolean broken;
+
+    /** The close frame being held, header and payload as on the wire. */
+    private final byte[] held = new byte[MAX_HEADER + MAX_CONTROL_PAYLOAD];
+    private int heldFill;
+    private int heldNeed;
+    private WireHeader heldHeader;
+    /** The rule the frame {@link #verdict} rejected broke. */
+    private ProtocolViolation rejected;
+    /** Lenient: violations of frames handed to the library, reported once the frames are stored. */
+    private final List<Flag> flags = new ArrayList<>(2);
+
+    private record Flag(ProtocolViolation violation, WireHeader header) {
+    }
+
+    /** Lenient: the frame being skipped, its bytes not yet read, and the rule it broke. */
+    private long skipLeft;
+    private WireHeader skippedHeader;
+    private ProtocolViolation skippedViolation;
 
     /** The fast frame being gathered across reads. */
     private WireHeader gatherHeader;
@@ -109,13 +153,19 @@ final class InboundReader {
     /** Index in the current read up to which every byte was stored or handed to the library. */
     private int handled;
 
+    /**
+     * @param lenient      report violations of RFC 6455 and go on instead of failing the connection
+     * @param extensionRsv the RSV bits the negotiated extension defines, asked for each delegated frame
+     */
     InboundReader(FrameStore store, InboundCapture inbound, CaptureObserver observer, LibraryDecoder library,
-                  int maxFrameSize) {
+                  int maxFrameSize, boolean lenient, IntSupplier extensionRsv) {
         this.store = store;
         this.inbound = inbound;
         this.observer = observer;
         this.library = library;
         this.maxFrameSize = maxFrameSize;
+        this.lenient = lenient;
+        this.extensionRsv = extensionRsv;
     }
 
     /** Forgets any partial frame (the library's {@code reset}). */
@@ -126,6 +176,11 @@ final class InboundReader {
         fragmented = false;
         gatherHeader = null;
         gatherFill = 0;
+        heldFill = 0;
+        heldHeader = null;
+        skipLeft = 0;
+        skippedHeader = null;
+        skippedViolation = null;
     }
 
     /** Reads all of {@code buffer}; returns the frames the library must process, in wire order. */
@@ -163,6 +218,10 @@ final class InboundReader {
                     if (delegatedLeft == 0) {
                         state = BETWEEN;
                     }
+                    continue;
+                }
+                if (state >= HELD) {
+                    p = heldOrSkipped(a, base, p, limit);
                     continue;
                 }
                 if (state == FAST_PAYLOAD) {
@@ -243,13 +302,29 @@ final class InboundReader {
                     }
                     continue;
                 }
-                // Delegated: the library sees this frame, header first.
-                if (opcode == 1 || opcode == 2) {
-                    fragmented = !fin;
-                } else if (opcode == 0 && fin) {
-                    fragmented = false;
+                // Delegated: checked against the rules, then the library sees this frame, header first.
+                boolean carried = h == header && carriedHeader > 0;
+                WireHeader wh = delegatedHeader(h, at, b0, b1, length, headerLength);
+                int verdict = verdict(wh, a, base + p, limit - p);
+                if (verdict != PASS) {
+                    if (!carried && runStart >= 0) {
+                        decodeRun(runStart, start);
+                    }
+                    runStart = -1;
+                    if (verdict == HOLD) {
+                        // The payload decides: keep the frame here until all of it is in.
+                        hold(wh, h, at, a, base + p, limit - p);
+                        p = limit;
+                        handled = p;
+                    } else {
+                        p = reject(rejected, wh, carried ? entry : start, carried ? carriedHeader : 0, p, limit);
+                        rejected = null;
+                    }
+                    carriedHeader = 0;
+                    continue;
                 }
-                if (h == header && carriedHeader > 0) {
+                fragmented = FrameRules.messageOpenAfter(wh, fragmented);
+                if (carried) {
                     // The header began in an earlier read: those bytes are only here. This frame starts the
                     // read, so nothing of this read is waiting for the library before it.
                     decodePiece(headerPiece.limit(carriedHeader).position(0));
@@ -307,13 +382,16 @@ final class InboundReader {
             frames = library.decode(piece);
         } catch (InvalidDataException e) {
             inbound.storeUndecoded();
+            reportFlags();
             observer.onProtocolError(e, inbound.lastHeader());
             throw e;
         } catch (RuntimeException e) {
             inbound.storeUndecoded();
+            reportFlags();
             throw e;
         }
         inbound.storeDecoded(frames);
+        reportFlags();
         if (!frames.isEmpty()) {
             if (decoded == null) {
                 decoded = new ArrayList<>(frames.size() + 4);
@@ -321,6 +399,167 @@ final class InboundReader {
             decoded.addAll(frames);
         }
         now = store.clock().nanoTime(); // fast frames after these are not stamped before them
+    }
+
+    /**
+     * Checks a delegated frame against the rules: {@link #PASS} (it goes to the library; a lenient reader flags a
+     * bad mask on the way), {@link #HOLD} (a close frame whose payload is not all in: {@code available} bytes of it
+     * are at {@code a[off]}) or {@link #REJECT} (the rule is in {@link #rejected}).
+     */
+    private int verdict(WireHeader wh, byte[] a, int off, int available) {
+        ProtocolViolation violation = FrameRules.checkHeader(wh, FrameRules.Sender.SERVER, fragmented,
+                extensionRsv.getAsInt());
+        boolean passable = violation == null || (lenient && FrameRules.onlyMasking(violation));
+        if (passable && wh.opcode() == Opcode.CLOSE) {
+            if (available < wh.payloadLength()) {
+                return HOLD;
+            }
+            ProtocolViolation payload = closeViolation(wh, a, off);
+            if (payload != null) {
+                violation = payload;
+                passable = false;
+            }
+        }
+        if (!passable) {
+            rejected = violation;
+            return REJECT;
+        }
+        if (violation != null) {
+            flags.add(new Flag(violation, wh)); // lenient, and only the mask is wrong
+        }
+        return PASS;
+    }
+
+    /** Reads on in a held close frame or a skipped one; returns the index after what this read had of it. */
+    private int heldOrSkipped(byte[] a, int base, int p, int limit) throws InvalidDataException {
+        if (state == HELD) {
+            int take = Math.min(heldNeed - heldFill, limit - p);
+            System.arraycopy(a, base + p, held, heldFill, take);
+            heldFill += take;
+            handled = p + take;
+            if (heldFill == heldNeed) {
+                state = BETWEEN;
+                releaseHeld();
+            }
+            return p + take;
+        }
+        int take = (int) Math.min(skipLeft, limit - p);
+        inbound.beginChunk(pieceView.limit(p + take).position(p));
+        inbound.storeDecoded(Collections.emptyList());
+        handled = p + take;
+        skipLeft -= take;
+        if (skipLeft == 0) {
+            state = BETWEEN;
+            observer.onViolation(skippedViolation, skippedHeader, false);
+            skippedHeader = null;
+            skippedViolation = null;
+        }
+        return p + take;
+    }
+
+    /** The header of a delegated frame, mask key included (header bytes at {@code h[at]}). */
+    private static WireHeader delegatedHeader(byte[] h, int at, int b0, int b1, long length, int headerLength) {
+        boolean masked = (b1 & 0x80) != 0;
+        int key = 0;
+        if (masked) {
+            int k = at + headerLength - 4;
+            key = ((h[k] & 0xFF) << 24) | ((h[k + 1] & 0xFF) << 16) | ((h[k + 2] & 0xFF) << 8) | (h[k + 3] & 0xFF);
+        }
+        return new WireHeader((b0 & 0x80) != 0, (b0 & 0x40) != 0, (b0 & 0x20) != 0, (b0 & 0x10) != 0,
+                Opcode.of(b0), masked, key, length, headerLength);
+    }
+
+    /** The rule a whole close frame's payload at {@code a[off]} breaks, or null. */
+    private static ProtocolViolation closeViolation(WireHeader h, byte[] a, int off) {
+        int len = (int) h.payloadLength();
+        if (!h.masked()) {
+            return FrameRules.checkClosePayload(a, off, off + len);
+        }
+        byte[] plain = java.util.Arrays.copyOfRange(a, off, off + len);
+        WireHeaderParser.unmask(plain, 0, len, h.maskKey(), 0);
+        return FrameRules.checkClosePayload(plain, 0, len);
+    }
+
+    /** Starts holding a close frame: its header at {@code h[at]}, and the {@code n} payload bytes at {@code a[off]}. */
+    private void hold(WireHeader wh, byte[] h, int at, byte[] a, int off, int n) {
+        int headerLength = wh.headerLength();
+        System.arraycopy(h, at, held, 0, headerLength);
+        System.arraycopy(a, off, held, headerLength, n);
+        heldFill = headerLength + n;
+        heldNeed = (int) wh.wireLength();
+        heldHeader = wh;
+        state = HELD;
+    }
+
+    /** The held close frame is complete: check its payload, then hand it to the library or reject it. */
+    private void releaseHeld() throws InvalidDataException {
+        WireHeader wh = heldHeader;
+        heldHeader = null;
+        ProtocolViolation violation = closeViolation(wh, held, wh.headerLength());
+        ByteBuffer frame = ByteBuffer.wrap(held, 0, heldNeed);
+        if (violation == null) {
+            ProtocolViolation masking = FrameRules.checkHeader(wh, FrameRules.Sender.SERVER, fragmented, 0);
+            if (masking != null) {
+                flags.add(new Flag(masking, wh)); // lenient: held only when the mask was all that was wrong
+            }
+            decodePiece(frame);
+            return;
+        }
+        inbound.beginChunk(frame);
+        if (violation.rule() != ProtocolViolation.Rule.LENGTH_TOP_BIT && lenient) {
+            inbound.storeDecoded(Collections.emptyList());
+            observer.onViolation(violation, wh, false);
+            return;
+        }
+        inbound.storeUndecoded();
+        throw failing(violation, wh);
+    }
+
+    /**
+     * A frame broke a rule: stores it (the bytes from {@code from}, plus {@code carried} header bytes of an
+     * earlier read) and fails the read, or in lenient mode skips the rest of the frame. The frame's payload
+     * starts at {@code p}; returns the index after the part of it in this read.
+     */
+    private int reject(ProtocolViolation violation, WireHeader wh, int from, int carried, int p, int limit)
+            throws InvalidDataException {
+        long length = Math.max(0, wh.payloadLength());
+        int available = (int) Math.min(length, limit - p);
+        if (carried > 0) {
+            inbound.beginChunk(headerPiece.limit(carried).position(0));
+            inbound.storeDecoded(Collections.emptyList());
+        }
+        inbound.beginChunk(pieceView.limit(p + available).position(from));
+        int end = p + available;
+        handled = end;
+        if (!lenient || violation.rule() == ProtocolViolation.Rule.LENGTH_TOP_BIT) {
+            inbound.storeUndecoded();
+            throw failing(violation, wh);
+        }
+        inbound.storeDecoded(Collections.emptyList());
+        if (available < length) {
+            skipLeft = length - available;
+            skippedHeader = wh;
+            skippedViolation = violation;
+            state = SKIPPED;
+        } else {
+            observer.onViolation(violation, wh, false);
+        }
+        return end;
+    }
+
+    private void reportFlags() {
+        if (!flags.isEmpty()) {
+            for (Flag f : flags) {
+                observer.onViolation(f.violation(), f.header(), false);
+            }
+            flags.clear();
+        }
+    }
+
+    /** Reports a violation that fails the connection, and the exception that makes the library close with its code. */
+    private InvalidDataException failing(ProtocolViolation violation, WireHeader wh) {
+        observer.onViolation(violation, wh, true);
+        return new InvalidDataException(violation.closeCode(), violation.closeReason());
     }
 
     /** Stores a fast frame; {@code payload} holds exactly its bytes, which are also {@code a[off, off + len)}. */

@@ -1,8 +1,10 @@
 package dev.wsinspector.transport;
 
 import dev.wsinspector.core.frame.Direction;
+import dev.wsinspector.core.frame.FrameRules;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.Opcode;
+import dev.wsinspector.core.frame.ProtocolViolation;
 import dev.wsinspector.core.frame.WireHeader;
 import dev.wsinspector.core.session.Connection;
 import dev.wsinspector.core.session.ConnectionEvent;
@@ -69,6 +71,7 @@ final class JwsConnection implements Connection, CaptureObserver {
     private static final int DEFAULT_WSS_PORT = 443;
     private static final int MAX_TRACKED_PINGS = 32;
     private static final long TLS_ERROR_GRACE_MILLIS = 1000;
+    private static final long LINGER_AFTER_CLOSE_MILLIS = 1000;
     private static final String PING_TIMEOUT_REASON =
             "The connection was closed because the other endpoint did not respond with a pong in time";
 
@@ -96,6 +99,12 @@ final class JwsConnection implements Connection, CaptureObserver {
     private volatile long lastRoundTrip = -1;
     private volatile ScheduledFuture<?> deadline;
     private volatile ScheduledFuture<?> closeDeadline;
+    /**
+     * The close code we failed the connection with because the server broke the protocol (ours or the
+     * library's finding); 0 while none. Such a close is never clean (RFC 6455 §7.1.7).
+     */
+    private volatile int failedWithCode;
+    private volatile String failedWithReason = "";
     /** Pings a quiet server and drops a silent one; null when the ping interval is zero. */
     private volatile KeepAlive keepAlive;
     /** Off: the server's pings are captured but not answered (to test its ping timeout). */
@@ -149,7 +158,7 @@ final class JwsConnection implements Connection, CaptureObserver {
         // Accepts an answer without a subprotocol, as browsers do; adds nothing to the offer.
         protocols.add(new Protocol(""));
         TappingDraft draft = new TappingDraft(extensions, protocols, options.maxFrameSize(), options.headers(),
-                store, this);
+                store, this, options.lenient());
         Client c = new Client(uri, draft, (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()));
         c.setConnectionLostTimeout(0);  // our KeepAlive pings instead (see there why)
         c.setDaemon(true);
@@ -320,7 +329,18 @@ final class JwsConnection implements Connection, CaptureObserver {
     @Override
     public void close() {
         droppedByUser = true;
-        abort();
+        if (state == ConnectionState.CLOSED && client != null) {
+            // Ended already: the library's write thread may still be writing our last close frame (the reply to
+            // the server's close, or the 1002 that failed the connection); it closes the socket itself when done.
+            // Closing it under that write would lose the frame, so the socket is only forced shut a little later.
+            try {
+                timers.schedule(this::abort, LINGER_AFTER_CLOSE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                abort();
+            }
+        } else {
+            abort();
+        }
         for (Runnable queued : sender.shutdownNow()) {
             if (queued instanceof SendTask task) {
                 task.result.completeExceptionally(new IllegalStateException("Connection was closed"));
@@ -406,9 +426,22 @@ final class JwsConnection implements Connection, CaptureObserver {
             if (k != null) {
                 k.heard(monoNanos);
             }
-        } else if (header.opcode() == Opcode.CLOSE) {
+        } else if (header.opcode() == Opcode.CLOSE && !(direction == Direction.IN && withheld(header, payload))) {
             closeFrame(direction, payload);
         }
+    }
+
+    /**
+     * A lenient connection keeps a close frame that breaks a rule from the library (only a bad mask is let
+     * through), so it does not start the close handshake, and the close that ends the connection comes later.
+     */
+    private boolean withheld(WireHeader header, ByteBuffer payload) {
+        if (!options.lenient()) {
+            return false;
+        }
+        ProtocolViolation v = FrameRules.checkHeader(header, FrameRules.Sender.SERVER, false, 0);
+        byte[] bytes = bytes(payload);
+        return (v != null && !FrameRules.onlyMasking(v)) || FrameRules.checkClosePayload(bytes, 0, bytes.length) != null;
     }
 
     /** Pairs a pong with the oldest unanswered ping carrying the same payload (RFC 6455 5.5.3). */
@@ -452,7 +485,26 @@ final class JwsConnection implements Connection, CaptureObserver {
 
     @Override
     public void onProtocolError(InvalidDataException error, WireHeader offending) {
+        failingWith(error.getCloseCode(), error.getMessage());
         fail(Failures.ofProtocolError(error, offending, options.maxFrameSize()));
+    }
+
+    @Override
+    public void onViolation(ProtocolViolation violation, WireHeader offending, boolean failing) {
+        if (failing) {
+            failingWith(violation.closeCode(), violation.closeReason());
+            fail(Failures.ofViolation(violation));
+        } else {
+            emit(new ConnectionEvent.Note(now(), store.size(), ConnectionEvent.Note.WARNING,
+                    Failures.ofLenientViolation(violation)));
+        }
+    }
+
+    private void failingWith(int code, String reason) {
+        if (failedWithCode == 0) {
+            failedWithReason = reason == null ? "" : reason;
+            failedWithCode = code;
+        }
     }
 
     // ---- library callbacks ----
@@ -539,6 +591,13 @@ final class JwsConnection implements Connection, CaptureObserver {
             closeCode = firstCloseCode;
             closeReason = firstCloseReason;
             clean = closeIn && closeOut;
+        }
+        int failedWith = failedWithCode;
+        if (failedWith != 0) {
+            // We failed the connection: report the close we sent, whatever the server sent before or after.
+            boolean ours = first == Direction.OUT;
+            finish(ours ? closeCode : failedWith, ours ? closeReason : failedWithReason, false, false);
+            return;
         }
         if (first != null) {
             finish(closeCode, closeReason, first == Direction.IN, clean);

@@ -1,6 +1,7 @@
 package dev.wsinspector.transport;
 
 import dev.wsinspector.core.frame.Direction;
+import dev.wsinspector.core.frame.FrameRules;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.Opcode;
 import dev.wsinspector.core.frame.WireHeader;
@@ -40,8 +41,10 @@ import java.util.TreeSet;
  *   <li>Inbound: {@link #translateFrame} reads every socket read itself ({@link InboundReader}): a whole
  *       uncompressed TEXT/BINARY message is stored straight from the read buffer (its UTF-8 checked, 1007 when
  *       invalid) and never reaches the library; the frames the library must handle (control frames, fragments,
- *       compressed and unusual ones) are handed to it, and their wire headers are read before it decodes them
- *       (the library drops MASK bit, key and wire length, and decompresses), see {@link InboundCapture}.</li>
+ *       compressed and unusual ones) are checked against RFC 6455 ({@link FrameRules}: the library lets a masked
+ *       frame or a 1-byte close payload through) and handed to it, and their wire headers are read before it
+ *       decodes them (the library drops MASK bit, key and wire length, and decompresses), see
+ *       {@link InboundCapture}.</li>
  *   <li>Outbound: {@link #createBinaryFrame} keeps the payload before the extension compresses it and reads
  *       the true header from the wire bytes the library made (its own PONG/CLOSE frames misreport the mask).</li>
  *   <li>Handshake: the request is written by {@link #createHandshake} in a browser-like order with the extra
@@ -64,6 +67,7 @@ public class TappingDraft extends PermessageDeflateDraft {
     private final List<HttpHeader> extraHeaders;
     private final FrameRecorder recorder;
     private final InboundReader reader;
+    private final boolean lenient;
 
     /** Guards outbound capture: frames are created on the send thread, the read thread (pong, close echo) and the library's ping timer. */
     private final Object outLock = new Object();
@@ -82,16 +86,26 @@ public class TappingDraft extends PermessageDeflateDraft {
      * @param protocols    subprotocols to offer, in preference order (a {@code Protocol("")} accepts none)
      * @param maxFrameSize largest incoming frame payload; bigger ones close the connection with 1009
      * @param extraHeaders handshake headers to add, in order; one with a library header's name replaces it
+     * @param lenient      report the server's violations of RFC 6455 ({@link CaptureObserver#onViolation}) and
+     *                     keep the connection open, instead of failing it with 1002 (or 1007)
      */
     public TappingDraft(List<IExtension> extensions, List<IProtocol> protocols, int maxFrameSize,
-                        List<HttpHeader> extraHeaders, FrameStore store, CaptureObserver observer) {
+                        List<HttpHeader> extraHeaders, FrameStore store, CaptureObserver observer, boolean lenient) {
         super(extensions, protocols, maxFrameSize);
         this.store = store;
         this.observer = observer;
         this.extraHeaders = List.copyOf(extraHeaders);
+        this.lenient = lenient;
         this.recorder = new FrameRecorder(store, observer);
         InboundCapture inbound = new InboundCapture(recorder, this::extensionNegotiated);
-        this.reader = new InboundReader(store, inbound, observer, super::translateFrame, maxFrameSize);
+        this.reader = new InboundReader(store, inbound, observer, super::translateFrame, maxFrameSize, lenient,
+                () -> extensionNegotiated() ? FrameRules.RSV1 : 0);
+    }
+
+    /** A strict draft (every violation of RFC 6455 fails the connection). */
+    public TappingDraft(List<IExtension> extensions, List<IProtocol> protocols, int maxFrameSize,
+                        List<HttpHeader> extraHeaders, FrameStore store, CaptureObserver observer) {
+        this(extensions, protocols, maxFrameSize, extraHeaders, store, observer, false);
     }
 
     /** A plain RFC 6455 draft with no extensions or subprotocols that records into {@code store}. */
@@ -107,7 +121,8 @@ public class TappingDraft extends PermessageDeflateDraft {
 
     @Override
     public Draft copyInstance() {
-        return new TappingDraft(copyExtensions(), copyProtocols(), getMaxFrameSize(), extraHeaders, store, observer);
+        return new TappingDraft(copyExtensions(), copyProtocols(), getMaxFrameSize(), extraHeaders, store, observer,
+                lenient);
     }
 
     // ---- inbound frames ----

@@ -238,6 +238,44 @@ public final class RawWebSocketServer implements AutoCloseable {
             return b.toByteArray();
         }
 
+        /**
+         * The bytes of a frame masked with {@code maskKey} (shortest length encoding): a server must never send
+         * one (RFC 6455 §5.1), which is what a hostile script wants.
+         */
+        public static byte[] maskedFrame(int firstByte, int maskKey, byte[] payload) {
+            byte[] plain = frame(firstByte, payload);
+            int headerLength = plain.length - payload.length;
+            byte[] wire = new byte[plain.length + 4];
+            System.arraycopy(plain, 0, wire, 0, headerLength);
+            wire[1] |= (byte) 0x80;
+            for (int i = 0; i < 4; i++) {
+                wire[headerLength + i] = (byte) (maskKey >>> (24 - 8 * i));
+            }
+            for (int i = 0; i < payload.length; i++) {
+                wire[headerLength + 4 + i] = (byte) (payload[i] ^ (maskKey >>> (24 - 8 * (i & 3))));
+            }
+            return wire;
+        }
+
+        /** The payload of a close frame: the code's two bytes, then {@code reason} as given (UTF-8 or not). */
+        public static byte[] closePayload(int code, byte... reason) {
+            byte[] payload = new byte[2 + reason.length];
+            payload[0] = (byte) (code >> 8);
+            payload[1] = (byte) code;
+            System.arraycopy(reason, 0, payload, 2, reason.length);
+            return payload;
+        }
+
+        /** Reads client frames until a close frame and returns it, without answering. */
+        public ClientFrame awaitClose() throws IOException {
+            while (true) {
+                ClientFrame f = readFrame();
+                if (f.opcode() == 0x8) {
+                    return f;
+                }
+            }
+        }
+
         /** Reads one client frame and unmasks it. */
         public ClientFrame readFrame() throws IOException {
             int b0 = readByte();

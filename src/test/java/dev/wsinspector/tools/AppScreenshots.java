@@ -148,4 +148,116 @@ class AppScreenshots {
             shoot("live-1280x720" + (dark ? "-dark" : "-light"));
         }
     }
+
+    /** Waits for the selected tab to be open. */
+    private void awaitOpen() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> app.window().selectedTab().model().stateProperty()
+                .get()) == dev.wsinspector.core.session.ConnectionState.OPEN);
+    }
+
+    private void bothThemes(FxRobot robot, String name) throws Exception {
+        for (int[] size : new int[][] {{1280, 720}, {1920, 1080}}) {
+            for (boolean dark : new boolean[] {false, true}) {
+                robot.interact(() -> {
+                    stage.setWidth(size[0]);
+                    stage.setHeight(size[1]);
+                    FxFlow.themeItem(robot, dark ? ThemeChoice.DARK : ThemeChoice.LIGHT).setSelected(true);
+                });
+                shoot(name + "-" + size[0] + "x" + size[1] + (dark ? "-dark" : "-light"));
+            }
+        }
+    }
+
+    /** A JSON-RPC exchange with the echo server, the request selected and shown in the Protocol view. */
+    @Test
+    void protocolView(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path data) throws Exception {
+        app = slowFx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+                false, data));
+        robot.clickOn("#connectButton");
+        awaitOpen();
+        for (String message : new String[] {
+                "{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":{\"channel\":\"trades\",\"symbols\":[\"WSI\",\"NVDA\"]},\"id\":7}",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"ticker.get\",\"params\":[\"WSI\"],\"id\":8}"}) {
+            FxFlow.sendFromComposer(robot, dev.wsinspector.core.compose.MessageMode.JSON, message);
+        }
+        ConnectionTab tab = fx(() -> app.window().selectedTab());
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> tab.model().session().frames().size()) >= 4);
+        long row = fx(() -> {
+            var rows = tab.timeline().shownRows();
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).isFrame() && rows.get(i).seq() == 0) {
+                    return (long) i;
+                }
+            }
+            return 0L;
+        });
+        robot.interact(() -> tab.timeline().selectIndex((int) row));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> tab.detailPane().viewModel().showingProperty().get()));
+        robot.interact(() -> {
+            javafx.scene.control.TabPane views = (javafx.scene.control.TabPane) robot.lookup(".detail-tabs").query();
+            views.getTabs().stream().filter(t -> "detail-tab-protocol".equals(t.getId())).findFirst()
+                    .ifPresent(t -> views.getSelectionModel().select(t));
+        });
+        bothThemes(robot, "protocol");
+    }
+
+    /** A HAR file recorded by the command line against the echo server, opened in its own tab. */
+    @Test
+    void captureFile(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path data) throws Exception {
+        Path har = data.resolve("orders.har");
+        try (dev.wsinspector.testutil.TestEchoServer echo = dev.wsinspector.testutil.TestEchoServer.launch()) {
+            int exit = dev.wsinspector.cli.Cli.run(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), "connect", echo.uri().resolve("/orders").toString(),
+                    "-s", "{\"op\":\"login\",\"user\":\"demo\"}", "-s", "{\"op\":\"order\",\"side\":\"buy\",\"qty\":5}",
+                    "-s", "plain text works too", "-n", "3", "--close", "1000:done", "--record", har.toString());
+            org.assertj.core.api.Assertions.assertThat(exit).as("connect exit code").isZero();
+        }
+        app = slowFx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+                false, data.resolve("app")));
+        var imported = dev.wsinspector.core.io.CaptureFiles.read(har);
+        ConnectionTab tab = fx(() -> app.window().openCapture(imported.captures().get(0), har));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> tab.timeline().rows() != null
+                && tab.timeline().rows().reachableRows() > 0));
+        robot.interact(() -> tab.timeline().selectIndex(1));
+        bothThemes(robot, "capture");
+    }
+
+    /** The Profiles sidebar, a profile's tab with its send-on-connect messages, and the message library. */
+    @Test
+    void profiles(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path data) throws Exception {
+        dev.wsinspector.core.profile.ProfileRepository repository = new dev.wsinspector.core.profile.ProfileRepository(data);
+        repository.reload();
+        app = slowFx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+                false, data));
+        String echoUrl = fx(() -> app.window().selectedTab().model().urlProperty().get());
+        var messages = java.util.List.of(
+                dev.wsinspector.core.profile.SavedMessage.text("login", "{\"op\":\"login\",\"token\":\"{{token}}\"}")
+                        .withType(dev.wsinspector.core.compose.MessageMode.JSON).withSendOnConnect(true)
+                        .withDescription("Sent at every connect"),
+                dev.wsinspector.core.profile.SavedMessage.text("subscribe trades",
+                        "{\"op\":\"subscribe\",\"channel\":\"trades\"}").withType(dev.wsinspector.core.compose.MessageMode.JSON)
+                        .withSendOnConnect(true),
+                dev.wsinspector.core.profile.SavedMessage.text("ping text", "ping #{{counter}}"));
+        repository.create(dev.wsinspector.core.profile.ConnectionProfile.of("Market feed", echoUrl).withFolder("staging")
+                .withMessages(messages).withVariables(java.util.Map.of("token", "demo-token")));
+        repository.create(dev.wsinspector.core.profile.ConnectionProfile.of("Chat", "wss://chat.example.com/ws")
+                .withFolder("staging"));
+        repository.create(dev.wsinspector.core.profile.ConnectionProfile.of("Echo (local)", echoUrl).withFolder("dev"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> app.window().profiles().profiles().stream()
+                .anyMatch(p -> p.name().equals("Market feed"))));
+        robot.interact(() -> {
+            var toggle = robot.lookup("#profilesToggle").queryAs(ToggleButton.class);
+            if (!toggle.isSelected()) {
+                toggle.fire();
+            }
+        });
+        var stored = fx(() -> app.window().profiles().profiles().stream().filter(p -> p.name().equals("Market feed"))
+                .findFirst().orElseThrow());
+        robot.interact(() -> app.window().openProfile(stored));
+        awaitOpen();
+        ConnectionTab tab = fx(() -> app.window().selectedTab());
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> tab.model().session().frames().size()) >= 4);
+        robot.interact(() -> tab.showTool("Messages"));
+        bothThemes(robot, "profiles");
+    }
 }

@@ -76,14 +76,32 @@ class InboundReaderTest {
         final FrameStore store = new ColumnarFrameStore();
         final TappingDraft draft;
         final List<Framedata> toLibrary = new ArrayList<>();
+        /** Rules reported, with the store's size then (so the frame is known to be stored first). */
+        final List<String> violations = new ArrayList<>();
 
         Feed() {
             this(Integer.MAX_VALUE);
         }
 
         Feed(int maxFrameSize) {
+            this(maxFrameSize, false);
+        }
+
+        Feed(int maxFrameSize, boolean lenient) {
             draft = new TappingDraft(List.of(), List.of(new Protocol("")), maxFrameSize, List.of(), store,
-                    CaptureObserver.NONE);
+                    new CaptureObserver() {
+                        @Override
+                        public void onViolation(dev.wsinspector.core.frame.ProtocolViolation violation,
+                                                dev.wsinspector.core.frame.WireHeader offending, boolean failing) {
+                            violations.add(violation.rule() + (failing ? " failing" : " flagged") + " at "
+                                    + store.size());
+                        }
+                    }, lenient);
+        }
+
+        /** Lenient, so the mixed stream's masked frame is flagged and passed on. */
+        static Feed lenient() {
+            return new Feed(Integer.MAX_VALUE, true);
         }
 
         /** One socket read, in a buffer that (like the library's) may hold other bytes before and after. */
@@ -150,9 +168,10 @@ class InboundReaderTest {
         List<WireFrame> frames = mixedStream();
         byte[] wire = WireFrame.stream(frames);
         for (int cut = 0; cut <= wire.length; cut++) {
-            Feed feed = new Feed();
+            Feed feed = Feed.lenient();
             feed.reads(wire, cut);
             assertCaptured(feed, frames, "cut at " + cut);
+            assertThat(feed.violations).singleElement().asString().startsWith("MASKED_FROM_SERVER flagged at ");
         }
     }
 
@@ -166,7 +185,7 @@ class InboundReaderTest {
         }
         sizes.addAll(List.of(97, 127, 128, 251, 1000, wire.length));
         for (int size : sizes) {
-            Feed feed = new Feed();
+            Feed feed = Feed.lenient();
             for (int from = 0; from < wire.length; from += size) {
                 feed.read(wire, from, Math.min(wire.length, from + size));
             }
@@ -180,7 +199,7 @@ class InboundReaderTest {
         byte[] wire = WireFrame.stream(frames);
         Random random = new Random(20261203);
         for (int run = 0; run < 400; run++) {
-            Feed feed = new Feed();
+            Feed feed = Feed.lenient();
             List<Integer> cuts = new ArrayList<>();
             for (int from = 0; from < wire.length; ) {
                 int to = Math.min(wire.length, from + 1 + random.nextInt(run % 2 == 0 ? 8 : 60));
@@ -304,33 +323,125 @@ class InboundReaderTest {
     }
 
     @Test
-    void rsvBitsWithoutAnExtensionAndUnknownOpcodesAreLeftToTheLibrary() throws Exception {
+    void rsvBitsWithoutAnExtensionAndReservedOpcodesFailWith1002BeforeTheLibrarySeesThem() throws Exception {
         for (int firstByte : new int[] {0xC1, 0xA2, 0x91, 0x83, 0x8B}) {
             List<WireFrame> frames = List.of(WireFrame.text("ok"), WireFrame.of(firstByte, utf8("odd")));
             byte[] wire = WireFrame.stream(frames);
+            int oddStart = frames.get(0).wire().length;
             for (int cut = 0; cut <= wire.length; cut++) {
                 Feed feed = new Feed();
                 int at = cut;
-                assertThatThrownBy(() -> feed.reads(wire, at)).as("first byte %x", firstByte)
+                String as = String.format("first byte %x, cut at %d", firstByte, cut);
+                assertThatThrownBy(() -> feed.reads(wire, at)).as(as)
                         .isInstanceOf(InvalidDataException.class)
                         .extracting(e -> ((InvalidDataException) e).getCloseCode()).isEqualTo(CloseFrame.PROTOCOL_ERROR);
                 assertThat(feed.store.get(0).payloadBytes()).isEqualTo(utf8("ok"));
-                assertThat(feed.store.get(1).header().firstByte()).isEqualTo(firstByte);
+                assertThat(feed.store.get(1).header().firstByte()).as(as).isEqualTo(firstByte);
+                assertThat(feed.store.get(1).header().payloadLength()).as(as).isEqualTo(3);
+                if (cut <= oddStart || cut == wire.length) { // the whole frame came in one read
+                    assertThat(feed.store.get(1).payloadBytes()).as(as).isEqualTo(utf8("odd"));
+                }
+                assertThat(feed.toLibrary).as(as).isEmpty();
+                assertThat(feed.violations).as(as).singleElement().asString().endsWith("failing at 2");
             }
         }
     }
 
     @Test
-    void aWholeMessageFrameInsideAFragmentedMessageGoesToTheLibrary() throws Exception {
-        // A protocol error the library reports when it processes the frames (1002): it must see the FIN frame.
+    void lenientlyAFrameBreakingARuleIsStoredFlaggedAndSkipped() throws Exception {
+        for (int firstByte : new int[] {0xC1, 0xA2, 0x83, 0x8B, 0x09, 0x80}) {
+            List<WireFrame> frames = List.of(WireFrame.text("ok"), WireFrame.of(firstByte, utf8("odd")),
+                    WireFrame.text("after"), WireFrame.of(0x89, utf8("ping")));
+            byte[] wire = WireFrame.stream(frames);
+            for (int cut = 0; cut <= wire.length; cut++) {
+                Feed feed = Feed.lenient();
+                feed.reads(wire, cut);
+                String as = String.format("first byte %x, cut at %d", firstByte, cut);
+                assertThat(feed.store.size()).as(as).isEqualTo(4);
+                for (int i = 0; i < 4; i++) {
+                    assertThat(feed.store.get(i).header().firstByte()).as(as).isEqualTo(frames.get(i).firstByte());
+                    assertThat(feed.store.get(i).payloadBytes()).as(as).isEqualTo(frames.get(i).payload());
+                }
+                assertThat(feed.violations).as(as).singleElement().asString().endsWith("flagged at 2");
+                assertThat(feed.toLibrary).as(as).singleElement()
+                        .satisfies(f -> assertThat(InboundCapture.firstByte(f)).isEqualTo(0x89));
+            }
+        }
+    }
+
+    @Test
+    void aWholeMessageFrameInsideAFragmentedMessageFailsWith1002() throws Exception {
         List<WireFrame> frames = List.of(WireFrame.of(0x01, utf8("start")), WireFrame.text("intruder"),
                 WireFrame.of(0x80, utf8("end")), WireFrame.text("after"));
         byte[] wire = WireFrame.stream(frames);
         for (int cut = 0; cut <= wire.length; cut++) {
             Feed feed = new Feed();
+            int at = cut;
+            assertThatThrownBy(() -> feed.reads(wire, at)).as("cut at %d", cut)
+                    .isInstanceOf(InvalidDataException.class)
+                    .extracting(e -> ((InvalidDataException) e).getCloseCode()).isEqualTo(CloseFrame.PROTOCOL_ERROR);
+            assertThat(feed.store.get(1).header().firstByte()).isEqualTo(0x81);
+            assertThat(feed.violations).singleElement().asString()
+                    .isEqualTo("DATA_INSIDE_FRAGMENTED failing at 2");
+        }
+        // Lenient: the intruder is kept out of the library, so the message it interrupted goes on.
+        for (int cut = 0; cut <= wire.length; cut++) {
+            Feed feed = Feed.lenient();
             feed.reads(wire, cut);
-            assertCaptured(feed, frames, "cut at " + cut);
-            assertThat(feed.toLibrary).hasSize(3);
+            assertThat(feed.store.size()).isEqualTo(4);
+            assertThat(feed.store.get(1).payloadBytes()).isEqualTo(utf8("intruder"));
+            assertThat(feed.toLibrary).extracting(InboundCapture::firstByte).containsExactly(0x01, 0x80);
+        }
+    }
+
+    /** Close payloads the library would accept or answer on its own; each breaks a rule. */
+    static List<byte[]> badClosePayloads() {
+        return List.of(bytes(0x03), bytes(0x03, 0xE7), bytes(0x03, 0xED), bytes(0x03, 0xEE), bytes(0x0B, 0xB7),
+                concat(bytes(0x03, 0xE8), bytes(0xC3, 0x28)));
+    }
+
+    @Test
+    void aCloseFrameIsCheckedWholeWhereverTheReadsEnd() throws Exception {
+        for (byte[] bad : badClosePayloads()) {
+            List<WireFrame> frames = List.of(WireFrame.text("ok"), WireFrame.of(0x88, bad));
+            byte[] wire = WireFrame.stream(frames);
+            int expected = bad.length > 2 ? CloseFrame.NO_UTF8 : CloseFrame.PROTOCOL_ERROR;
+            for (int cut = 0; cut <= wire.length; cut++) {
+                Feed feed = new Feed();
+                int at = cut;
+                String as = "payload " + Arrays.toString(bad) + " cut at " + cut;
+                assertThatThrownBy(() -> feed.reads(wire, at)).as(as).isInstanceOf(InvalidDataException.class)
+                        .extracting(e -> ((InvalidDataException) e).getCloseCode()).isEqualTo(expected);
+                assertThat(feed.store.size()).as(as).isEqualTo(2);
+                assertThat(feed.store.get(1).header().firstByte()).as(as).isEqualTo(0x88);
+                assertThat(feed.store.get(1).payloadBytes()).as(as).isEqualTo(bad);
+                assertThat(feed.toLibrary).as(as).isEmpty();
+            }
+            for (int cut = 0; cut <= wire.length; cut++) {
+                Feed feed = Feed.lenient();
+                feed.reads(wire, cut);
+                assertThat(feed.store.get(1).payloadBytes()).isEqualTo(bad);
+                assertThat(feed.toLibrary).as("the bad close is not answered").isEmpty();
+                assertThat(feed.violations).singleElement().asString().endsWith("flagged at 2");
+            }
+        }
+    }
+
+    @Test
+    void aMaskedFrameFailsWith1002AndIsStoredWithItsKey() throws Exception {
+        List<WireFrame> frames = List.of(WireFrame.text("masked").masked(0x1234ABCD), WireFrame.text("after"));
+        byte[] wire = WireFrame.stream(frames);
+        for (int cut = 0; cut <= wire.length; cut++) {
+            Feed feed = new Feed();
+            int at = cut;
+            assertThatThrownBy(() -> feed.reads(wire, at)).isInstanceOf(InvalidDataException.class)
+                    .extracting(e -> ((InvalidDataException) e).getCloseCode()).isEqualTo(CloseFrame.PROTOCOL_ERROR);
+            Frame f = feed.store.get(0);
+            assertThat(f.masked()).isTrue();
+            assertThat(f.header().maskKey()).isEqualTo(0x1234ABCD);
+            assertThat(f.header().headerLength()).isEqualTo(6);
+            assertThat(f.payloadBytes()).isEqualTo(Arrays.copyOf(utf8("masked"), f.payloadBytes().length));
+            assertThat(feed.violations).containsExactly("MASKED_FROM_SERVER failing at 1");
         }
     }
 

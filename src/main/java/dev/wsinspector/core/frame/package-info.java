@@ -5,9 +5,12 @@
  * by {@link dev.wsinspector.core.frame.SegmentedFrameStore}), {@link dev.wsinspector.core.frame.Frame} made on
  * demand, the chunk-tolerant {@link dev.wsinspector.core.frame.WireHeaderParser}, and
  * {@link dev.wsinspector.core.frame.MessageKinds}, the one rule for which frames (continuations included) belong
- * to a text message. What the user crafts is here too: {@link dev.wsinspector.core.frame.FrameSpec} (a frame
- * as it should go on the wire, whatever the RFC says, and its SPEC syntax) and
- * {@link dev.wsinspector.core.frame.WireFrames} (raw bytes read back as frames). No events, files or sockets here: events live in {@code core.session}, the journal in
+ * to a text message, and {@link dev.wsinspector.core.frame.FrameRules} with
+ * {@link dev.wsinspector.core.frame.ProtocolViolation}, the RFC 6455 rules a received frame must keep (for the
+ * client and the echo server alike). What the user crafts is here too: {@link dev.wsinspector.core.frame.FrameSpec}
+ * (a frame as it should go on the wire, whatever the RFC says, and its SPEC syntax) and
+ * {@link dev.wsinspector.core.frame.WireFrames} (raw bytes read back as frames). No events, files or sockets here:
+ * events live in {@code core.session}, the journal in
  * {@code core.journal}.
  */
 package dev.wsinspector.core.frame;

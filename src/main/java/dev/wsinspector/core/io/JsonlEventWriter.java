@@ -2,6 +2,8 @@ package dev.wsinspector.core.io;
 
 import dev.wsinspector.core.payload.IsoTime;
 import dev.wsinspector.core.payload.Utf8Text;
+import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
+import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +38,11 @@ import java.util.Optional;
  * bytes are well-formed UTF-8; otherwise {@code "base64"}. A fragment boundary may split a multi-byte
  * character; such a fragment is written as base64 rather than carrying bytes over to the next line, so every
  * line describes exactly the bytes of its own frame and concatenating the decoded fragments gives the message.
+ *
+ * <p>With {@link #decoding} on, a frame that is a whole text or binary message which a protocol decoder recognises
+ * also carries {@code "decoded":{"protocol":…,"summary":…, …}} ({@code Decoded.toJson}). The decoder is chosen by
+ * the last {@code open} line written (its subprotocol and URL) and the user's choice. Decoding runs here, on the
+ * thread that writes the lines, never on a socket's read thread; {@link ProtocolDecoders} caps its input.
  */
 public final class JsonlEventWriter implements Flushable {
 
@@ -44,6 +51,10 @@ public final class JsonlEventWriter implements Flushable {
     private final boolean includeSecrets;
     /** Which frames belong to a text message. */
     private final MessageKinds.Tracker messages;
+    /** Null while decoding is off. */
+    private ProtocolDecoders decoders;
+    private String decoderChoice = ProtocolHint.AUTO;
+    private ProtocolHint hint = ProtocolHint.NONE;
 
     /**
      * @param out            where lines go; this writer does not close it
@@ -69,6 +80,28 @@ public final class JsonlEventWriter implements Flushable {
         this.includeSecrets = includeSecrets;
     }
 
+    /**
+     * Turns on the {@code "decoded"} member of frame lines.
+     *
+     * @param choice {@link ProtocolHint#AUTO}, {@link ProtocolHint#OFF} or a protocol's machine name (see
+     *               {@link ProtocolHint#checkedDecoder}); {@code none} leaves the lines as without decoding
+     * @return this writer
+     */
+    public JsonlEventWriter decoding(ProtocolDecoders decoders, String choice) {
+        this.decoders = Objects.requireNonNull(decoders, "decoders");
+        this.decoderChoice = ProtocolHint.checkedDecoder(choice);
+        this.hint = hint.withDecoder(decoderChoice);
+        return this;
+    }
+
+    /**
+     * What the connection said about its protocol, for frames written without their {@code open} line before
+     * them (a range of a stored session). Each {@code open} line written replaces it.
+     */
+    public void connectionHint(ConnectionEvent.Opened opened) {
+        hint = ProtocolHint.of(opened).withDecoder(decoderChoice);
+    }
+
     /** Writes one frame line. */
     public void writeFrame(Frame frame) {
         writeLine(frameNode(frame));
@@ -89,6 +122,9 @@ public final class JsonlEventWriter implements Flushable {
     public boolean writeEvent(ConnectionEvent event) {
         Optional<ObjectNode> node = eventNode(event);
         node.ifPresent(this::writeLine);
+        if (event instanceof ConnectionEvent.Opened opened) {
+            connectionHint(opened);
+        }
         return node.isPresent();
     }
 
@@ -149,6 +185,10 @@ public final class JsonlEventWriter implements Flushable {
             putClosePayload(node, payload);
         } else {
             putPayload(node, payload, textual);
+        }
+        // Only whole messages: a fragment is not a message of any protocol (whole messages are issue #13's item 4).
+        if (decoders != null && frame.fin() && !frame.truncated() && (opcode == Opcode.TEXT || opcode == Opcode.BINARY)) {
+            decoders.decode(payload, opcode == Opcode.TEXT, hint).ifPresent(d -> node.set("decoded", d.toJson()));
         }
         return node;
     }

@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param reconnect      automatic reconnection after a drop
  * @param pingInterval   keep-alive ping after this much quiet; zero turns it off
  * @param maxMessageSize largest incoming frame payload accepted, bytes
+ * @param lenient        keep the connection open when the server breaks RFC 6455, only reporting it
  * @param notes          free text
  * @param variables      {@code {{name}}} values of this profile
  * @param environments   named variable sets (e.g. local, staging) that override {@code variables} when chosen
@@ -39,7 +40,8 @@ import java.util.Optional;
 public record ConnectionProfile(String name, String folder, String url, List<QueryParam> queryParams,
                                 List<ProfileHeader> headers, List<String> subprotocols, boolean deflate,
                                 Duration connectTimeout, TlsSettings tls, ProxyOptions proxy,
-                                ReconnectPolicy reconnect, Duration pingInterval, int maxMessageSize, String notes,
+                                ReconnectPolicy reconnect, Duration pingInterval, int maxMessageSize, boolean lenient,
+                                String notes,
                                 Map<String, String> variables, Map<String, Map<String, String>> environments,
                                 List<SavedMessage> messages, UnknownFields unknown) {
 
@@ -163,6 +165,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
         private ReconnectPolicy reconnect = ReconnectPolicy.DISABLED;
         private Duration pingInterval = ConnectionOptions.DEFAULT_PING_INTERVAL;
         private int maxMessageSize = ConnectionOptions.DEFAULT_MAX_FRAME_SIZE;
+        private boolean lenient;
         private String notes = "";
         private Map<String, String> variables = Map.of();
         private Map<String, Map<String, String>> environments = Map.of();
@@ -188,6 +191,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
             reconnect = p.reconnect;
             pingInterval = p.pingInterval;
             maxMessageSize = p.maxMessageSize;
+            lenient = p.lenient;
             notes = p.notes;
             variables = p.variables;
             environments = p.environments;
@@ -208,6 +212,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
         public Builder reconnect(ReconnectPolicy v) { reconnect = v; return this; }
         public Builder pingInterval(Duration v) { pingInterval = v; return this; }
         public Builder maxMessageSize(int v) { maxMessageSize = v; return this; }
+        public Builder lenient(boolean v) { lenient = v; return this; }
         public Builder notes(String v) { notes = v; return this; }
         public Builder variables(Map<String, String> v) { variables = v; return this; }
         public Builder environments(Map<String, Map<String, String>> v) { environments = v; return this; }
@@ -216,7 +221,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
 
         public ConnectionProfile build() {
             return new ConnectionProfile(name, folder, url, queryParams, headers, subprotocols, deflate,
-                    connectTimeout, tls, proxy, reconnect, pingInterval, maxMessageSize, notes, variables,
+                    connectTimeout, tls, proxy, reconnect, pingInterval, maxMessageSize, lenient, notes, variables,
                     environments, messages, unknown);
         }
     }

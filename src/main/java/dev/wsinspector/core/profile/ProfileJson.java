@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  *         "clientCertificateFile", "clientKeyFile"},
  *  "proxy":{"type":"none"|"http"|"socks5", "host", "port", "username", "password"},
  *  "reconnect":{"enabled", "maxAttempts", "initialBackoffMs", "maxBackoffMs", "jitter"},
- *  "pingIntervalMs":60000, "maxMessageSize":67108864, "notes":…, "variables":{…}, "environments":{"env":{…}},
+ *  "pingIntervalMs":60000, "maxMessageSize":67108864, "lenient":false (written only when true), "notes":…, "variables":{…}, "environments":{"env":{…}},
  *  "messages":[{"name","description","type":"text"|"json"|"hex"|"base64","body","sendOnConnect"}]}
  * </pre>
  * Only {@code url} is required ({@code name} defaults to the file name); {@code schemaVersion} missing means 1.
@@ -56,7 +56,7 @@ public final class ProfileJson {
 
     private static final List<String> TOP = List.of("schemaVersion", "name", "folder", "url", "queryParams",
             "headers", "subprotocols", "deflate", "connectTimeoutMs", "tls", "proxy", "reconnect", "pingIntervalMs",
-            "maxMessageSize", "notes", "variables", "environments", "messages");
+            "maxMessageSize", "lenient", "notes", "variables", "environments", "messages");
     private static final List<String> HEADER = List.of("name", "value", "secret");
     private static final List<String> TLS = List.of("mode", "caFile", "pinnedCertificateFile", "pinnedSha256",
             "clientCertificateFile", "clientKeyFile");
@@ -195,6 +195,7 @@ public final class ProfileJson {
                 .reconnect(reconnect(root))
                 .pingInterval(millis(root, "pingIntervalMs", "", Duration.ofSeconds(60)))
                 .maxMessageSize(positiveInt(root, "maxMessageSize", "", 64 * 1024 * 1024))
+                .lenient(bool(root, "lenient", "", false))
                 .notes(string(root, "notes", "", ""))
                 .variables(variables(root.get("variables"), "variables"))
                 .environments(environments(root))
@@ -496,6 +497,9 @@ public final class ProfileJson {
         root.set("reconnect", reconnectJson(p.reconnect(), section(unknown, "reconnect")));
         root.put("pingIntervalMs", p.pingInterval().toMillis());
         root.put("maxMessageSize", p.maxMessageSize());
+        if (p.lenient()) {
+            root.put("lenient", true); // strict is the default, so files of strict profiles stay as they were
+        }
         root.put("notes", p.notes());
         root.set("variables", variablesJson(p.variables(), secretVariables));
         ObjectNode envs = root.putObject("environments");

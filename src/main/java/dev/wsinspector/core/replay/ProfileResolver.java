@@ -57,7 +57,7 @@ public final class ProfileResolver {
         }
         return new ConnectionOptions(uri, headers, profile.subprotocols(), profile.deflate(),
                 profile.connectTimeout(), tls.mode() == TlsMode.INSECURE, profile.pingInterval(),
-                profile.maxMessageSize(), tlsOptions(tls), proxy, profile.reconnect());
+                profile.maxMessageSize(), tlsOptions(tls), proxy, profile.reconnect()).withLenient(profile.lenient());
     }
 
     /** The profile's URL with its query parameters appended, resolved. */

@@ -24,11 +24,14 @@ import java.util.Objects;
  * @param pongTimeout         how long to wait, after a keep-alive ping, for anything from the server before the
  *                            connection counts as lost; {@link Duration#ZERO}: the larger of 10 s and
  *                            {@code pingInterval} ({@link #effectivePongTimeout()})
+ * @param lenient             keep the connection open when the server breaks RFC 6455 and only report it; by
+ *                            default (false) every violation fails the connection with 1002 (1007 for a close
+ *                            reason that is not UTF-8)
  */
 public record ConnectionOptions(URI uri, List<HttpHeader> headers, List<String> subprotocols, boolean deflate,
                                 Duration connectTimeout, boolean insecure, Duration pingInterval,
                                 int maxFrameSize, TlsOptions tls, ProxyOptions proxy, ReconnectPolicy reconnect,
-                                Duration pongTimeout) {
+                                Duration pongTimeout, boolean lenient) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(60);
@@ -57,6 +60,14 @@ public record ConnectionOptions(URI uri, List<HttpHeader> headers, List<String> 
         }
     }
 
+    /** The twelve settings before the lenient switch: strict, as by default. */
+    public ConnectionOptions(URI uri, List<HttpHeader> headers, List<String> subprotocols, boolean deflate,
+                             Duration connectTimeout, boolean insecure, Duration pingInterval, int maxFrameSize,
+                             TlsOptions tls, ProxyOptions proxy, ReconnectPolicy reconnect, Duration pongTimeout) {
+        this(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval, maxFrameSize, tls, proxy,
+                reconnect, pongTimeout, false);
+    }
+
     /** The eleven settings before the pong deadline: the deadline is automatic. */
     public ConnectionOptions(URI uri, List<HttpHeader> headers, List<String> subprotocols, boolean deflate,
                              Duration connectTimeout, boolean insecure, Duration pingInterval, int maxFrameSize,
@@ -75,7 +86,7 @@ public record ConnectionOptions(URI uri, List<HttpHeader> headers, List<String> 
 
     public ConnectionOptions withPongTimeout(Duration value) {
         return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval,
-                maxFrameSize, tls, proxy, reconnect, value);
+                maxFrameSize, tls, proxy, reconnect, value, lenient);
     }
 
     /** The original eight settings, with default TLS extras, no proxy and no reconnect. */
@@ -93,56 +104,61 @@ public record ConnectionOptions(URI uri, List<HttpHeader> headers, List<String> 
 
     public ConnectionOptions withUri(URI value) {
         return new ConnectionOptions(value, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval,
-                maxFrameSize, tls, proxy, reconnect, pongTimeout);
+                maxFrameSize, tls, proxy, reconnect, pongTimeout, lenient);
     }
 
     public ConnectionOptions withHeaders(List<HttpHeader> value) {
         return new ConnectionOptions(uri, value, subprotocols, deflate, connectTimeout, insecure, pingInterval,
-                maxFrameSize, tls, proxy, reconnect, pongTimeout);
+                maxFrameSize, tls, proxy, reconnect, pongTimeout, lenient);
     }
 
     public ConnectionOptions withSubprotocols(List<String> value) {
         return new ConnectionOptions(uri, headers, value, deflate, connectTimeout, insecure, pingInterval,
-                maxFrameSize, tls, proxy, reconnect, pongTimeout);
+                maxFrameSize, tls, proxy, reconnect, pongTimeout, lenient);
     }
 
     public ConnectionOptions withDeflate(boolean value) {
         return new ConnectionOptions(uri, headers, subprotocols, value, connectTimeout, insecure, pingInterval,
-                maxFrameSize, tls, proxy, reconnect, pongTimeout);
+                maxFrameSize, tls, proxy, reconnect, pongTimeout, lenient);
     }
 
     public ConnectionOptions withConnectTimeout(Duration value) {
         return new ConnectionOptions(uri, headers, subprotocols, deflate, value, insecure, pingInterval,
-                maxFrameSize, tls, proxy, reconnect, pongTimeout);
+                maxFrameSize, tls, proxy, reconnect, pongTimeout, lenient);
     }
 
     public ConnectionOptions withInsecure(boolean value) {
         return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, value, pingInterval,
-                maxFrameSize, tls, proxy, reconnect, pongTimeout);
+                maxFrameSize, tls, proxy, reconnect, pongTimeout, lenient);
     }
 
     public ConnectionOptions withPingInterval(Duration value) {
         return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, value,
-                maxFrameSize, tls, proxy, reconnect, pongTimeout);
+                maxFrameSize, tls, proxy, reconnect, pongTimeout, lenient);
     }
 
     public ConnectionOptions withMaxFrameSize(int value) {
         return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval,
-                value, tls, proxy, reconnect, pongTimeout);
+                value, tls, proxy, reconnect, pongTimeout, lenient);
     }
 
     public ConnectionOptions withTls(TlsOptions value) {
         return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval,
-                maxFrameSize, value, proxy, reconnect, pongTimeout);
+                maxFrameSize, value, proxy, reconnect, pongTimeout, lenient);
     }
 
     public ConnectionOptions withProxy(ProxyOptions value) {
         return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval,
-                maxFrameSize, tls, value, reconnect, pongTimeout);
+                maxFrameSize, tls, value, reconnect, pongTimeout, lenient);
+    }
+
+    public ConnectionOptions withLenient(boolean value) {
+        return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval,
+                maxFrameSize, tls, proxy, reconnect, pongTimeout, value);
     }
 
     public ConnectionOptions withReconnect(ReconnectPolicy value) {
         return new ConnectionOptions(uri, headers, subprotocols, deflate, connectTimeout, insecure, pingInterval,
-                maxFrameSize, tls, proxy, value, pongTimeout);
+                maxFrameSize, tls, proxy, value, pongTimeout, lenient);
     }
 }

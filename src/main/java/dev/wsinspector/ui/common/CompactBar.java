@@ -83,6 +83,29 @@ public class CompactBar extends HBox {
         return sum + Math.max(0, managed - 1) * snapSpaceX(getSpacing());
     }
 
+    /**
+     * As narrow as the bar can get: the collapsible items as icons only, the rest at their own minimum. (HBox's
+     * own answer would count every text, and a parent that honours minimum widths would then never let the bar
+     * collapse anything.)
+     */
+    @Override
+    protected double computeMinWidth(double height) {
+        if (collapsible.isEmpty()) {
+            return super.computeMinWidth(height);
+        }
+        double sum = snappedLeftInset() + snappedRightInset();
+        int managed = 0;
+        for (Node child : getManagedChildren()) {
+            if (child instanceof Labeled l && collapsible.contains(l) && l.getGraphic() != null) {
+                sum += l.snappedLeftInset() + l.snappedRightInset() + l.getGraphic().prefWidth(-1);
+            } else {
+                sum += child.minWidth(-1);
+            }
+            managed++;
+        }
+        return sum + Math.max(0, managed - 1) * snapSpaceX(getSpacing());
+    }
+
     @Override
     protected void layoutChildren() {
         double width = getWidth();

@@ -44,7 +44,7 @@ public final class ConnectionBarController {
         urlField.setItems(model.urlHistory());
         urlField.getEditor().textProperty().bindBidirectional(model.urlProperty());
         urlField.prefWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.max(220, Math.min(640, (connectionBar.getWidth() - 16) * 0.42)), connectionBar.widthProperty()));
+                () -> urlWidth(connectionBar.getWidth()), connectionBar.widthProperty()));
         // The skin takes Enter away from the editor (its onAction never fires): catch it on the box itself.
         urlField.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && !urlField.isShowing()) {
@@ -108,5 +108,15 @@ public final class ConnectionBarController {
     /** The whole text in a tooltip, for a label that may be cut; none while it is empty. */
     private static ObservableValue<Tooltip> tooltipOf(ObservableValue<String> text) {
         return Bindings.createObjectBinding(() -> text.getValue().isEmpty() ? null : new Tooltip(text.getValue()), text);
+    }
+
+    /**
+     * The address box's share of the bar: 42 % (220–640 px), or a third when the bar is narrow (a sidebar beside a
+     * small window), so the state texts after Connect still fit. It depends only on the bar's width, never on
+     * what the state texts say, so Connect does not move when the state changes.
+     */
+    static double urlWidth(double barWidth) {
+        double room = barWidth - 16;
+        return Math.max(200, Math.min(640, room * (barWidth < 900 ? 0.33 : 0.42)));
     }
 }

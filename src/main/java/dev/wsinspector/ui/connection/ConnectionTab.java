@@ -19,31 +19,22 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.geometry.Orientation;
 import javafx.scene.Parent;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One connection, assembled from its parts: the connection bar, the timeline toolbar and the composer (FXML
- * views), the timeline and the detail pane, and on the right the tools pane, loaded the first time it is shown
+ * One connection, assembled from its parts in {@code ConnectionTabView.fxml} ({@link ConnectionTabController}):
+ * the connection bar, the timeline toolbar and the composer (FXML views), the timeline and the detail pane, and
+ * on the right the tools pane, loaded the first time it is shown
  * (most tabs never open it). The tab is the {@code Tab} the window and the tests hold, so its methods are the
  * tab's API; state and logic are in the view models it wires together. The window's pulse calls {@link #pulse(long)}, which brings new frames in
  * once per pulse; nothing here is called from transport threads.
  */
 public final class ConnectionTab extends Tab {
-
-    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination GO_TO = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
 
     private final ViewLoader views;
     private final ConnectionViewModel model;
@@ -58,7 +49,7 @@ public final class ConnectionTab extends Tab {
     /** What the tab is called (file, profile, session or address); the window may add a suffix to tell tabs apart. */
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final StringProperty titleSuffix = new SimpleStringProperty("");
-    private final VBox bars = new VBox();
+    private final VBox bars;
     private final ToolsPane tools;
     /** Built on first use, below the timeline bar: most sessions never search (and a new window styles less). */
     private FindBarController findBar;
@@ -99,33 +90,16 @@ public final class ConnectionTab extends Tab {
         ViewLoader.View<Parent, TimelineToolbarController> toolbarLoaded = views.load(TimelineToolbarController.class,
                 toolbar);
         toolbarView = toolbarLoaded.controller();
-        bars.getChildren().setAll(views.load(ConnectionBarController.class, model).root(), toolbarLoaded.root());
 
-        BorderPane content = new BorderPane();
-        content.setTop(bars);
-        content.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (FIND.match(e)) {
-                openFind();
-                e.consume();
-            } else if (GO_TO.match(e)) {
-                openGoTo();
-                e.consume();
-            }
-        });
-        SplitPane middle = new SplitPane(timeline, detail);
-        middle.setDividerPositions(0.62);
-        // A larger window widens the timeline (its preview column), not the detail pane.
-        SplitPane.setResizableWithParent(detail, false);
-        tools = new ToolsPane(views, middle, messages, replay);
+        ViewLoader.View<Parent, ConnectionTabController> layout = views.load(ConnectionTabController.class,
+                new ConnectionTabController.Parts(List.of(views.load(ConnectionBarController.class, model).root(),
+                        toolbarLoaded.root()), timeline, detail, composer, this::openFind, this::openGoTo));
+        bars = layout.controller().bars();
+        tools = new ToolsPane(views, layout.controller().middle(), messages, replay);
         toolbar.toolsShownProperty().addListener((o, a, show) -> tools.show(show));
         model.profileProperty().addListener((o, a, p) -> profileShown(a, p));
         model.environmentProperty().addListener((o, a, b) -> composerModel.revalidate());
-        SplitPane vertical = new SplitPane(middle, composer);
-        vertical.setOrientation(Orientation.VERTICAL);
-        vertical.setDividerPositions(0.74);
-        SplitPane.setResizableWithParent(composer, false);
-        content.setCenter(vertical);
-        setContent(content);
+        setContent(layout.root());
     }
 
     public ConnectionViewModel model() {

@@ -45,7 +45,9 @@ final class SavedMessageCell extends ListCell<SavedMessage> {
         VBox text = new VBox(2, top, body);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMinWidth(0);
-        name.setMinWidth(0);
+        name.setMinWidth(0);  // a long name gives way ("…"; the tooltip has it whole), the type and "on connect" do not
+        kind.setMinWidth(Region.USE_PREF_SIZE);
+        auto.setMinWidth(Region.USE_PREF_SIZE);
         body.setMinWidth(0);
         this.send.setMinWidth(Region.USE_PREF_SIZE);
         graphic = new HBox(8, this.send, text);
@@ -74,7 +76,7 @@ final class SavedMessageCell extends ListCell<SavedMessage> {
         String oneLine = m.body().replace('\n', ' ');
         body.setText(oneLine.length() > 80 ? oneLine.substring(0, 80) + "…" : oneLine);
         send.setId("sendSaved-" + getIndex());
-        setTooltip(m.description().isBlank() ? null : new Tooltip(m.description()));
+        setTooltip(new Tooltip(m.description().isBlank() ? m.name() : m.name() + "\n" + m.description()));
         setGraphic(graphic);
     }
 }

@@ -1,11 +1,15 @@
 package dev.wsinspector.ui.messages;
 
 import dev.wsinspector.core.profile.SavedMessage;
+import dev.wsinspector.ui.common.CompactBar;
 import dev.wsinspector.ui.common.ViewLoader;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /** The saved messages of the tab's profile (SavedMessagesPanelView.fxml), bound to {@link SavedMessagesViewModel}. */
 public final class SavedMessagesPanelController {
@@ -14,7 +18,10 @@ public final class SavedMessagesPanelController {
     private final ViewLoader views;
 
     @FXML private ListView<SavedMessage> savedMessagesList;
-    @FXML private HBox messageActions;
+    @FXML private CompactBar messageActions;
+    @FXML private Button toggleSendOnConnect;
+    @FXML private Button editMessage;
+    @FXML private Button deleteMessage;
     @FXML private Label savedMessagesStatus;
 
     public SavedMessagesPanelController(SavedMessagesViewModel model, ViewLoader views) {
@@ -30,6 +37,11 @@ public final class SavedMessagesPanelController {
         messageActions.getChildren().forEach(b -> b.disableProperty()
                 .bind(savedMessagesList.getSelectionModel().selectedItemProperty().isNull()));
         savedMessagesStatus.textProperty().bind(model.statusProperty());
+        // Beside a sidebar the pane is narrow: the texts give way to their icons (and tooltips), longest first.
+        CompactBar.withIcon(toggleSendOnConnect, MaterialDesignL.LIGHTNING_BOLT_OUTLINE);
+        CompactBar.withIcon(editMessage, MaterialDesignP.PENCIL_OUTLINE);
+        CompactBar.withIcon(deleteMessage, MaterialDesignD.DELETE_OUTLINE);
+        messageActions.collapsible(toggleSendOnConnect, editMessage, deleteMessage);
     }
 
     private int index() {

@@ -83,6 +83,7 @@ public final class ProfileEditorModel {
     private final StringProperty jitter = new SimpleStringProperty("");
     private final StringProperty pingSeconds = new SimpleStringProperty("");
     private final StringProperty maxMessageSize = new SimpleStringProperty("");
+    private final BooleanProperty lenient = new SimpleBooleanProperty();
     private final StringProperty notes = new SimpleStringProperty("");
     private final ObservableList<EditableEntry> variables = FXCollections.observableArrayList();
     private final ObservableList<EnvironmentDraft> environments = FXCollections.observableArrayList();
@@ -98,6 +99,7 @@ public final class ProfileEditorModel {
         p.headers().forEach(h -> headers.add(new EditableEntry(h.name(), h.value(), h.secret())));
         subprotocols.set(String.join(", ", p.subprotocols()));
         deflate.set(p.deflate());
+        lenient.set(p.lenient());
         connectTimeoutSeconds.set(seconds(p.connectTimeout()));
         TlsSettings tls = p.tls();
         tlsMode.set(tls.mode());
@@ -184,6 +186,8 @@ public final class ProfileEditorModel {
     public ObservableList<EditableEntry> headers() { return headers; }
     public StringProperty subprotocolsProperty() { return subprotocols; }
     public BooleanProperty deflateProperty() { return deflate; }
+    /** Keep the connection open on the server's protocol violations (only flag them); off = strict. */
+    public BooleanProperty lenientProperty() { return lenient; }
     public StringProperty connectTimeoutSecondsProperty() { return connectTimeoutSeconds; }
     public ObjectProperty<TlsMode> tlsModeProperty() { return tlsMode; }
     public StringProperty trustedCertificateFileProperty() { return trustedCertificateFile; }
@@ -320,7 +324,7 @@ public final class ProfileEditorModel {
         return b.name(n).folder(folder.get()).url(u).queryParams(query).headers(hdrs)
                 .subprotocols(list(subprotocols.get())).deflate(deflate.get()).connectTimeout(timeout)
                 .tls(tls).proxy(proxy).reconnect(policy).pingInterval(ping).maxMessageSize(maxSize)
-                .notes(notes.get()).variables(vars).environments(envs).build();
+                .lenient(lenient.get()).notes(notes.get()).variables(vars).environments(envs).build();
     }
 
     private TlsSettings tls(Map<String, String> bad) {

@@ -20,6 +20,7 @@ public final class ProfileLimitsTabController {
     @FXML private Label pingError;
     @FXML private TextField profileMaxSize;
     @FXML private Label maxSizeError;
+    @FXML private CheckBox profileLenient;
 
     public ProfileLimitsTabController(ProfileEditorModel draft) {
         this.draft = draft;
@@ -37,5 +38,6 @@ public final class ProfileLimitsTabController {
         Forms.showError(pingError, draft.errorOf(ProfileEditorModel.PING));
         profileMaxSize.textProperty().bindBidirectional(draft.maxMessageSizeProperty());
         Forms.showError(maxSizeError, draft.errorOf(ProfileEditorModel.MAX_SIZE));
+        profileLenient.selectedProperty().bindBidirectional(draft.lenientProperty());
     }
 }

@@ -2,25 +2,21 @@ package dev.wsinspector.ui.timeline;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleExpression;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
-import java.util.List;
-import java.util.function.Function;
-
 /**
- * The table part of {@link TimelineView}: columns, row styles, and the measure of how many rows fit. It only
- * ever holds the rows on screen; scrolling, selection and keys belong to the view. Cells copy precomputed
- * strings out of {@link TimelineRow}; rows show their kind as CSS pseudo-classes.
+ * The table of {@code TimelineView.fxml} (whose {@link RowColumn}s it shows): row styles, and the measure of how
+ * many rows fit. It only ever holds the rows on screen; scrolling, selection and keys belong to the view's other
+ * parts ({@link TimelineInput}, {@link ViewportBar}, {@link TableSelectionMirror}). Cells copy precomputed strings
+ * out of {@link TimelineRow}; rows show their kind as CSS pseudo-classes.
  */
-final class TimelineTable extends TableView<TimelineRow> {
+public final class TimelineTable extends TableView<TimelineRow> {
 
     static final double ROW_HEIGHT = 24;
 
@@ -29,22 +25,10 @@ final class TimelineTable extends TableView<TimelineRow> {
     private double headerHeight = -1;
     private double hbarHeight = -1;
 
-    TimelineTable() {
+    public TimelineTable() {
         RowIcons.loadFont();  // the direction column's icons are characters of its font
-        getStyleClass().addAll("timeline");
-        setId("timeline");
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        getColumns().setAll(List.of(
-                // Frames are numbered by their seq, as in the detail pane and the JSONL export; events have no number.
-                column("#", 72, "col-number", r -> r.isFrame() ? Long.toString(r.seq()) : ""),
-                column("Time", 120, "col-time", TimelineRow::time),
-                column("", 28, "col-direction", TimelineRow::icon),
-                column("Type", 96, "col-type", TimelineRow::type),
-                column("Size", 76, "col-size", TimelineRow::size),
-                column("FIN", 52, "col-fin", TimelineRow::fin),
-                column("Preview", 560, "col-preview", TimelineRow::preview)));
-        fillWidthWithLastColumn();
         setRowFactory(table -> new StyledRow());
         setFixedCellSize(ROW_HEIGHT);
     }
@@ -95,35 +79,18 @@ final class TimelineTable extends TableView<TimelineRow> {
     }
 
     /**
-     * The preview column takes the width the other columns leave (at least 240 px), so it neither hides
+     * The preview column takes the width the other columns leave (at least 180 px: at 1280 px wide, with no sidebar, the table needs no horizontal scroll bar), so it neither hides
      * behind a horizontal scroll bar nor squeezes the time and type columns. The table never shows its own
-     * vertical scroll bar (it holds only the rows that fit), so no room is kept for one.
+     * vertical scroll bar (it holds only the rows that fit), so no room is kept for one. For after the FXML has
+     * added the columns.
      */
-    private void fillWidthWithLastColumn() {
+    void fillWidthWithLastColumn() {
         TableColumn<TimelineRow, ?> last = getColumns().get(getColumns().size() - 1);
         DoubleExpression others = Bindings.createDoubleBinding(() -> 0.0);
         for (TableColumn<TimelineRow, ?> column : getColumns().subList(0, getColumns().size() - 1)) {
             others = others.add(column.widthProperty());
         }
-        last.prefWidthProperty().bind(Bindings.max(240, widthProperty().subtract(others).subtract(4)));
-    }
-
-    private static TableColumn<TimelineRow, TimelineRow> column(String title, double width, String styleClass,
-                                                               Function<TimelineRow, String> text) {
-        TableColumn<TimelineRow, TimelineRow> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        column.setReorderable(false);
-        column.getStyleClass().add(styleClass);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(TimelineRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(empty || row == null ? null : text.apply(row));
-            }
-        });
-        return column;
+        last.prefWidthProperty().bind(Bindings.max(180, widthProperty().subtract(others).subtract(4)));
     }
 
     /**

@@ -67,6 +67,7 @@ class ProfileRepositoryTest {
                 .reconnect(ReconnectPolicy.of(7, Duration.ofMillis(250), Duration.ofSeconds(20), 0.5))
                 .pingInterval(Duration.ZERO)
                 .maxMessageSize(1024)
+                .lenient(true)
                 .notes("line 1\nline 2")
                 .variables(Map.of("host", "localhost:8080"))
                 .environments(Map.of("staging", Map.of("host", "staging.example", "token", "s3cret")))
@@ -111,6 +112,17 @@ class ProfileRepositoryTest {
         assertThat(text).startsWith("{\n  \"schemaVersion\" : 1,\n  \"name\" : \"Staging API\"").endsWith("}\n");
         // A normal save keeps secrets (it is the user's own file); only exports drop them.
         assertThat(text).contains("\"value\" : \"Bearer {{token}}\"", "\"password\" : \"pw\"", "\"token\" : \"s3cret\"");
+        assertThat(text).contains("\"lenient\" : true");
+    }
+
+    @Test
+    void aStrictProfileIsWrittenWithoutTheLenientField() throws Exception {
+        StoredProfile stored = repository.create(everyField().toBuilder().name("Strict").lenient(false).build());
+        assertThat(Files.readString(stored.file())).doesNotContain("lenient");
+        write("lenient.json", "{\"name\":\"Loose\",\"url\":\"ws://127.0.0.1/\",\"lenient\":true}");
+        repository.reload();
+        assertThat(repository.find("Loose").profile().lenient()).isTrue();
+        assertThat(repository.find("Strict").profile().lenient()).isFalse();
     }
 
     @Test

@@ -42,6 +42,7 @@ class ProfileResolverTest {
                 .reconnect(ReconnectPolicy.of(3, Duration.ofMillis(100), Duration.ofSeconds(1), 0))
                 .pingInterval(Duration.ZERO)
                 .maxMessageSize(4096)
+                .lenient(true)
                 .variables(Map.of("host", "h.example", "token", "t 1", "proxyHost", "proxy.lan", "proxyPass", "pw"))
                 .build();
 
@@ -61,6 +62,8 @@ class ProfileResolverTest {
         assertThat(o.reconnect()).isEqualTo(p.reconnect());
         assertThat(o.pingInterval()).isZero();
         assertThat(o.maxFrameSize()).isEqualTo(4096);
+        assertThat(o.lenient()).isTrue();
+        assertThat(resolver(p, null).options(p.toBuilder().lenient(false).build()).lenient()).isFalse();
     }
 
     @Test

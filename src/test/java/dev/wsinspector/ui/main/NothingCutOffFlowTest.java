@@ -159,6 +159,48 @@ class NothingCutOffFlowTest {
                 .isNotEqualTo(fx(() -> stored.getText()));
     }
 
+    /**
+     * The tools pane beside the timeline, with saved messages whose names are long: the names may give way, their
+     * type and "on connect" badges may not. With the Profiles sidebar too, the most crowded layout there is.
+     */
+    @Test
+    void savedMessagesKeepTheirBadgesBesideTheSidebar(FxRobot robot) throws Exception {
+        dev.wsinspector.core.profile.ProfileRepository repository = new dev.wsinspector.core.profile.ProfileRepository(dataDir);
+        repository.reload();
+        repository.create(dev.wsinspector.core.profile.ConnectionProfile.of("Market feed", "ws://127.0.0.1:9/feed")
+                .withMessages(List.of(
+                        dev.wsinspector.core.profile.SavedMessage.text("subscribe to every trade of the day", "{\"op\":1}")
+                                .withType(MessageMode.JSON).withSendOnConnect(true),
+                        dev.wsinspector.core.profile.SavedMessage.text("a text message with a rather long name", "x"))));
+        app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+                false, dataDir));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> app.window().profiles().profiles().size()) == 1);
+        robot.interact(() -> {
+            app.window().openProfile(app.window().profiles().profiles().get(0));
+            tab().showTool("Messages");
+        });
+        List<String> problems = new ArrayList<>();
+        for (int[] size : new int[][] {{1280, 720}, {1024, 640}}) {
+            for (boolean dark : new boolean[] {false, true}) {
+                robot.interact(() -> {
+                    stage.setWidth(size[0]);
+                    stage.setHeight(size[1]);
+                    dev.wsinspector.testutil.FxFlow.themeItem(robot, dark
+                            ? dev.wsinspector.core.settings.ThemeChoice.DARK
+                            : dev.wsinspector.core.settings.ThemeChoice.LIGHT).setSelected(true);
+                    robot.lookup("#profilesToggle").queryAs(ToggleButton.class).setSelected(true);
+                });
+                settle();
+                assertThat(fx(() -> robot.lookup(".message-auto").queryAll().stream().anyMatch(Node::isVisible)))
+                        .as("the saved messages are on screen").isTrue();
+                for (String cut : fx(() -> clipped(stage.getScene().getRoot()))) {
+                    problems.add(size[0] + "×" + size[1] + (dark ? " dark" : " light") + ": " + cut);
+                }
+            }
+        }
+        assertThat(problems).as("cut-off texts").isEmpty();
+    }
+
     @Test
     void theConnectButtonStaysPutWhenTheStateChanges(FxRobot robot) throws Exception {
         app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
@@ -253,7 +295,8 @@ class NothingCutOffFlowTest {
                 || classes.contains("tab-content-area") && node.getParent() != null
                         && node.getParent().getStyleClass().contains("detail-tabs")
                 || classes.contains("detail-summary")
-                || classes.contains("session-title") || classes.contains("session-url");
+                || classes.contains("session-title") || classes.contains("session-url")
+                || classes.contains("message-name") || classes.contains("message-preview");
     }
 
     private static void check(Labeled labeled, Bounds window, Set<String> found) {

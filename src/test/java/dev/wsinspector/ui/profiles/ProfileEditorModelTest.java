@@ -66,6 +66,7 @@ class ProfileEditorModelTest {
         m.jitterProperty().set("0.5");
         m.pingSecondsProperty().set("0");
         m.maxMessageSizeProperty().set("1024");
+        m.lenientProperty().set(true);
         m.notesProperty().set("note");
 
         assertThat(m.validate()).as(m.errors().toString()).isTrue();
@@ -81,6 +82,7 @@ class ProfileEditorModelTest {
         assertThat(p.reconnect().maxBackoff()).isEqualTo(Duration.ofSeconds(4));
         assertThat(p.pingInterval()).isZero();
         assertThat(p.maxMessageSize()).isEqualTo(1024);
+        assertThat(p.lenient()).isTrue();
         assertThat(p.environments()).isEqualTo(Map.of("staging", Map.of("host", "staging.example.com")));
     }
 

@@ -6,9 +6,14 @@ import dev.wsinspector.core.frame.WireHeader;
 import dev.wsinspector.core.session.Session;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 
 import static dev.wsinspector.testutil.FxFlow.fx;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -234,6 +240,28 @@ class TimelineViewTest {
         String copied = fx(() -> Clipboard.getSystemClipboard().getString());
         assertThat(copied.lines().count()).isEqualTo(TimelineView.COPY_LIMIT);
         assertThat(notices).singleElement().asString().contains("100,000 of 100,010");
+    }
+
+    @Test
+    void theLayoutHasItsColumnsItsMenuAndTheScrollBarBesideTheRows() throws Exception {
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> {
+            var bar = view.lookup("#timelineScrollBar");
+            return BorderPane.getMargin(bar) != null && BorderPane.getMargin(bar).getTop() > 0;
+        }));
+        TableView<?> table = fx(() -> (TableView<?>) view.lookup("#timeline"));
+        assertThat(fx(() -> table.getColumns().stream().map(TableColumn::getText).toList()))
+                .containsExactly("#", "Time", "", "Type", "Size", "FIN", "Preview");
+        assertThat(fx(() -> table.getColumns().stream().map(c -> c.getStyleClass().get(c.getStyleClass().size() - 1))
+                .toList())).containsExactly("col-number", "col-time", "col-direction", "col-type", "col-size",
+                "col-fin", "col-preview");
+        assertThat(fx(() -> table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum()))
+                .as("the preview column takes the rest of the width").isCloseTo(fx(table::getWidth) - 4, within(1.0));
+        assertThat(fx(() -> view.contextMenu().getItems().get(0).getAccelerator()))
+                .isEqualTo(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
+        assertThat(fx(() -> ((javafx.scene.control.Label) view.lookup("#timelinePlaceholder")).getText()))
+                .startsWith("No frames yet");
+        double header = fx(() -> table.lookup(".column-header-background").getLayoutBounds().getHeight());
+        assertThat(fx(() -> BorderPane.getMargin(view.lookup("#timelineScrollBar")).getTop())).isEqualTo(header);
     }
 
     @Test

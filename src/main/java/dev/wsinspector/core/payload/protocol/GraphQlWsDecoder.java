@@ -1,6 +1,7 @@
 package dev.wsinspector.core.payload.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wsinspector.core.payload.DetailFields.Field;
 
 import java.nio.charset.StandardCharsets;
@@ -42,8 +43,13 @@ public final class GraphQlWsDecoder implements ProtocolDecoder {
     }
 
     @Override
+    public ProtocolId id() {
+        return ProtocolId.GRAPHQL_WS;
+    }
+
+    @Override
     public boolean matchesHint(ProtocolHint hint) {
-        return hint.subprotocolIs(TRANSPORT_WS, LEGACY_WS);
+        return hint.forces(this) || (hint.forced().isEmpty() && hint.subprotocolIs(TRANSPORT_WS, LEGACY_WS));
     }
 
     @Override
@@ -63,17 +69,17 @@ public final class GraphQlWsDecoder implements ProtocolDecoder {
             return Optional.empty(); // cheap: ordinary JSON is not parsed a second time
         }
         if (!s.strip().startsWith("{")) {
-            return hinted ? Optional.of(Decoded.malformed(NAME, "not a JSON object", fields)) : Optional.empty();
+            return hinted ? Optional.of(Decoded.malformed(ProtocolId.GRAPHQL_WS, NAME, "not a JSON object", fields)) : Optional.empty();
         }
         ProtocolJson.Parsed parsed = ProtocolJson.parse(s);
         if (!parsed.ok() || !parsed.node().isObject()) {
-            return hinted ? Optional.of(Decoded.malformed(NAME, parsed.ok() ? "not a JSON object" : parsed.error(), fields))
+            return hinted ? Optional.of(Decoded.malformed(ProtocolId.GRAPHQL_WS, NAME, parsed.ok() ? "not a JSON object" : parsed.error(), fields))
                     : Optional.empty();
         }
         JsonNode node = parsed.node();
         JsonNode typeNode = node.get("type");
         if (typeNode == null || !typeNode.isTextual()) {
-            return hinted ? Optional.of(Decoded.malformed(NAME, "no \"type\" string", fields)) : Optional.empty();
+            return hinted ? Optional.of(Decoded.malformed(ProtocolId.GRAPHQL_WS, NAME, "no \"type\" string", fields)) : Optional.empty();
         }
         String type = typeNode.asText();
         Set<String> known = flavour.equals(TRANSPORT_WS) ? MODERN : flavour.equals(LEGACY_WS) ? LEGACY : null;
@@ -85,7 +91,7 @@ public final class GraphQlWsDecoder implements ProtocolDecoder {
         }
         fields.add(new Field("Type", type));
         if (!knownType) {
-            return Optional.of(Decoded.malformed(NAME, "unknown message type \"" + ProtocolJson.excerpt(type, 40) + "\""
+            return Optional.of(Decoded.malformed(ProtocolId.GRAPHQL_WS, NAME, "unknown message type \"" + ProtocolJson.excerpt(type, 40) + "\""
                     + (flavour.isEmpty() ? "" : " for " + flavour), fields));
         }
         JsonNode id = node.get("id");
@@ -96,7 +102,7 @@ public final class GraphQlWsDecoder implements ProtocolDecoder {
         boolean needsId = Set.of("subscribe", "start", "next", "data", "complete", "stop").contains(type)
                 || (type.equals("error") && flavour.equals(TRANSPORT_WS));
         if (needsId && idText.isEmpty()) {
-            return Optional.of(Decoded.malformed(NAME, "a " + type + " message needs an id", fields));
+            return Optional.of(Decoded.malformed(ProtocolId.GRAPHQL_WS, NAME, "a " + type + " message needs an id", fields));
         }
         JsonNode payloadNode = node.get("payload");
         String summary = type + (idText.isEmpty() ? "" : " #" + idText);
@@ -105,7 +111,7 @@ public final class GraphQlWsDecoder implements ProtocolDecoder {
         switch (type) {
             case "subscribe", "start" -> {
                 if (payloadNode == null || !payloadNode.isObject() || !payloadNode.path("query").isTextual()) {
-                    return Optional.of(Decoded.malformed(NAME, type + " needs a payload with a query", fields));
+                    return Optional.of(Decoded.malformed(ProtocolId.GRAPHQL_WS, NAME, type + " needs a payload with a query", fields));
                 }
                 String query = payloadNode.get("query").asText();
                 JsonNode operationName = payloadNode.get("operationName");
@@ -126,7 +132,7 @@ public final class GraphQlWsDecoder implements ProtocolDecoder {
             }
             case "next", "data" -> {
                 if (payloadNode == null || !payloadNode.isObject()) {
-                    return Optional.of(Decoded.malformed(NAME, type + " needs an execution result as payload", fields));
+                    return Optional.of(Decoded.malformed(ProtocolId.GRAPHQL_WS, NAME, type + " needs an execution result as payload", fields));
                 }
                 JsonNode errors = payloadNode.get("errors");
                 int errorCount = errors != null && errors.isArray() ? errors.size() : 0;
@@ -165,7 +171,18 @@ public final class GraphQlWsDecoder implements ProtocolDecoder {
                 }
             }
         }
-        return Optional.of(Decoded.of(NAME, summary, fields, body, jsonBody));
+        ObjectNode data = ProtocolJson.object();
+        if (!flavour.isEmpty()) {
+            data.put("subprotocol", flavour);
+        }
+        data.put("type", type);
+        if (!idText.isEmpty()) {
+            data.put("id", idText);
+        }
+        if (payloadNode != null) {
+            data.set("payload", payloadNode);
+        }
+        return Optional.of(Decoded.of(ProtocolId.GRAPHQL_WS, NAME, summary, fields, body, jsonBody, data));
     }
 
     /** Without a subprotocol: only messages that could hardly be anything but GraphQL. */

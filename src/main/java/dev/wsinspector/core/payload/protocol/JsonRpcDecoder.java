@@ -1,6 +1,8 @@
 package dev.wsinspector.core.payload.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wsinspector.core.payload.DetailFields.Field;
 
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import java.util.Optional;
 public final class JsonRpcDecoder implements ProtocolDecoder {
 
     static final String NAME = "JSON-RPC 2.0";
+    private static final ProtocolId ID = ProtocolId.JSON_RPC;
     private static final int MAX_VALUE = 200;
     private static final int MAX_BATCH_ROWS = 200;
 
@@ -35,8 +38,14 @@ public final class JsonRpcDecoder implements ProtocolDecoder {
     }
 
     @Override
+    public ProtocolId id() {
+        return ProtocolId.JSON_RPC;
+    }
+
+    @Override
     public boolean matchesHint(ProtocolHint hint) {
-        return hint.subprotocolContains("jsonrpc") || hint.subprotocolContains("json-rpc");
+        return hint.forces(this) || (hint.forced().isEmpty()
+                && (hint.subprotocolContains("jsonrpc") || hint.subprotocolContains("json-rpc")));
     }
 
     /** The standard name of a JSON-RPC error code, or empty: {@code -32601} is {@code Method not found}. */
@@ -52,7 +61,7 @@ public final class JsonRpcDecoder implements ProtocolDecoder {
     public Optional<Decoded> decode(byte[] payload, boolean text, ProtocolHint hint) {
         boolean hinted = matchesHint(hint);
         if (!text || !looksLikeJson(payload)) {
-            return hinted && text ? Optional.of(Decoded.malformed(NAME, "not a JSON object or array", List.of()))
+            return hinted && text ? Optional.of(Decoded.malformed(ID, NAME, "not a JSON object or array", List.of()))
                     : Optional.empty();
         }
         String s = new String(payload, StandardCharsets.UTF_8);
@@ -61,7 +70,7 @@ public final class JsonRpcDecoder implements ProtocolDecoder {
         }
         ProtocolJson.Parsed parsed = ProtocolJson.parse(s);
         if (!parsed.ok()) {
-            return hinted ? Optional.of(Decoded.malformed(NAME, parsed.error(), List.of())) : Optional.empty();
+            return hinted ? Optional.of(Decoded.malformed(ID, NAME, parsed.error(), List.of())) : Optional.empty();
         }
         JsonNode root = parsed.node();
         if (root.isArray()) {
@@ -72,10 +81,10 @@ public final class JsonRpcDecoder implements ProtocolDecoder {
         }
         Message m = message(root);
         if (m.problem != null) {
-            return Optional.of(Decoded.malformed(NAME, m.problem, m.fields));
+            return Optional.of(Decoded.malformed(ID, NAME, m.problem, m.fields));
         }
-        return Optional.of(Decoded.of(NAME, m.summary, m.fields, m.body == null ? "" : ProtocolJson.pretty(m.body),
-                m.body != null));
+        return Optional.of(Decoded.of(ID, NAME, m.summary, m.fields, m.body == null ? "" : ProtocolJson.pretty(m.body),
+                m.body != null, data(m.kind, root)));
     }
 
     private static Optional<Decoded> batch(JsonNode root, boolean hinted) {
@@ -90,15 +99,18 @@ public final class JsonRpcDecoder implements ProtocolDecoder {
             return Optional.empty();
         }
         if (root.isEmpty()) {
-            return Optional.of(Decoded.malformed(NAME, "empty batch", List.of()));
+            return Optional.of(Decoded.malformed(ID, NAME, "empty batch", List.of()));
         }
         List<Field> fields = new ArrayList<>();
         fields.add(new Field("Kind", "batch"));
         fields.add(new Field("Messages", Integer.toString(root.size())));
         Map<String, Integer> kinds = new LinkedHashMap<>();
+        ObjectNode data = ProtocolJson.object().put("kind", "batch");
+        ArrayNode messages = data.putArray("messages");
         int bad = 0;
         for (int i = 0; i < root.size(); i++) {
             Message m = message(root.get(i));
+            messages.add(m.problem != null ? ProtocolJson.object().put("malformed", m.problem) : data(m.kind, root.get(i)));
             if (m.problem != null) {
                 bad++;
             }
@@ -118,9 +130,20 @@ public final class JsonRpcDecoder implements ProtocolDecoder {
             sep = ", ";
         }
         if (bad == root.size()) {
-            return Optional.of(Decoded.malformed(NAME, "no message of the batch is valid JSON-RPC 2.0", fields));
+            return Optional.of(Decoded.malformed(ID, NAME, "no message of the batch is valid JSON-RPC 2.0", fields));
         }
-        return Optional.of(Decoded.of(NAME, summary.toString(), fields, ProtocolJson.pretty(root), true));
+        return Optional.of(Decoded.of(ID, NAME, summary.toString(), fields, ProtocolJson.pretty(root), true, data));
+    }
+
+    /** For scripts: the kind, then the message's members that JSON-RPC defines, but {@code jsonrpc}. */
+    private static ObjectNode data(String kind, JsonNode message) {
+        ObjectNode data = ProtocolJson.object().put("kind", kind);
+        for (String member : new String[]{"method", "id", "params", "result", "error"}) {
+            if (message.has(member)) {
+                data.set(member, message.get(member));
+            }
+        }
+        return data;
     }
 
     private static boolean isVersion2(JsonNode node) {

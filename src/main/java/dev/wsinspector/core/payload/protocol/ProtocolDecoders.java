@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The decoders, asked in a sensible order: first those the connection's hint names (negotiated subprotocol,
- * Socket.IO URL), then every decoder by content. A decoder that fails unexpectedly never takes the caller
- * down: for a hinted decoder that is reported as a malformed message, otherwise the next decoder is asked.
- * Thread-safe; meant to run off the FX thread.
+ * The decoders, asked in a sensible order: with a decoder forced by the user ({@link ProtocolHint#forced()}) that
+ * one only; else first those the connection's hint names (negotiated subprotocol, URL), then every decoder by
+ * content. A decoder that fails unexpectedly never takes the caller down: for a hinted decoder that is reported
+ * as a malformed message, otherwise the next decoder is asked. Thread-safe; meant to run off the FX thread and
+ * off the socket's read thread (the CLI decodes where it writes its lines).
  */
 public final class ProtocolDecoders {
 
@@ -20,10 +21,13 @@ public final class ProtocolDecoders {
     private final List<ProtocolDecoder> decoders;
     private final int maxInputBytes;
 
-    /** The standard decoders: STOMP, GraphQL over WebSocket, Socket.IO, JSON-RPC 2.0. */
+    /**
+     * The standard decoders, strictest shapes first: SignalR (records end with 0x1E), STOMP, SockJS (whose inner
+     * messages the others read), GraphQL over WebSocket, Action Cable, SocketCluster, ClusterWS, Socket.IO, WAMP,
+     * JSON-RPC 2.0.
+     */
     public ProtocolDecoders() {
-        this(List.of(new StompDecoder(), new GraphQlWsDecoder(), new SocketIoDecoder(), new JsonRpcDecoder()),
-                DEFAULT_MAX_INPUT_BYTES);
+        this(standard(DEFAULT_MAX_INPUT_BYTES), DEFAULT_MAX_INPUT_BYTES);
     }
 
     public ProtocolDecoders(List<ProtocolDecoder> decoders, int maxInputBytes) {
@@ -31,40 +35,83 @@ public final class ProtocolDecoders {
         this.maxInputBytes = maxInputBytes;
     }
 
+    private static List<ProtocolDecoder> standard(int maxInputBytes) {
+        List<ProtocolDecoder> inner = List.of(new SignalRDecoder(), new StompDecoder(), new GraphQlWsDecoder(),
+                new ActionCableDecoder(), new SocketClusterDecoder(), new ClusterWsDecoder(), new SocketIoDecoder(),
+                new WampDecoder(), new JsonRpcDecoder());
+        List<ProtocolDecoder> all = new ArrayList<>(inner);
+        all.add(2, new SockJsDecoder(new ProtocolDecoders(inner, maxInputBytes)));
+        return all;
+    }
+
     public List<ProtocolDecoder> decoders() {
         return decoders;
+    }
+
+    /** Every protocol some decoder here reads, in the decoders' order (for help texts and choices). */
+    public List<ProtocolId> protocols() {
+        return decoders.stream().flatMap(d -> d.ids().stream()).distinct().toList();
+    }
+
+    /** The decoder that reads {@code id}, if there is one. */
+    public Optional<ProtocolDecoder> decoder(ProtocolId id) {
+        return decoders.stream().filter(d -> d.ids().contains(id)).findFirst();
     }
 
     /**
      * Decodes one complete message.
      *
      * @param text true for a text message
-     * @return the first decoder's reading, or empty when no decoder recognises the payload
+     * @return the first decoder's reading, or empty when no decoder recognises the payload, the payload is over
+     *         the input cap, or the hint turns decoding off
      */
     public Optional<Decoded> decode(byte[] payload, boolean text, ProtocolHint hint) {
-        if (payload.length > maxInputBytes) {
+        ProtocolHint h = hint == null ? ProtocolHint.NONE : hint;
+        if (payload == null || payload.length > maxInputBytes || h.off()) {
             return Optional.empty();
         }
-        ProtocolHint h = hint == null ? ProtocolHint.NONE : hint;
-        List<ProtocolDecoder> ordered = new ArrayList<>(decoders.size());
-        decoders.stream().filter(d -> d.matchesHint(h)).forEach(ordered::add);
-        decoders.stream().filter(d -> !ordered.contains(d)).forEach(ordered::add);
-        for (ProtocolDecoder decoder : ordered) {
+        int n = decoders.size();
+        boolean[] hints = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            hints[i] = hinted(decoders.get(i), h);
+        }
+        ProtocolDecoder[] ordered = new ProtocolDecoder[n];
+        boolean[] hintedAt = new boolean[n];
+        int count = 0;
+        boolean forced = h.forced().isPresent();
+        for (int pass = 0; pass < 2; pass++) { // hinted first, then (unless forced) the rest
+            for (int i = 0; i < n; i++) {
+                if (hints[i] == (pass == 0) && (!forced || hints[i])) {
+                    hintedAt[count] = hints[i];
+                    ordered[count++] = decoders.get(i);
+                }
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            ProtocolDecoder decoder = ordered[i];
             Optional<Decoded> decoded;
-            boolean hinted = decoder.matchesHint(h);
+            boolean hinted = hintedAt[i];
             try {
                 decoded = decoder.decode(payload, text, h);
             } catch (RuntimeException | StackOverflowError e) {
                 if (!hinted) {
                     continue;
                 }
-                decoded = Optional.of(Decoded.malformed(decoder.name(), "could not be decoded (" + e + ")",
-                        List.<Field>of()));
+                decoded = Optional.of(Decoded.malformed(decoder.id(), decoder.name(),
+                        "could not be decoded (" + e + ")", List.<Field>of()));
             }
-            if (decoded.isPresent()) {
+            if (decoded != null && decoded.isPresent()) {
                 return decoded;
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean hinted(ProtocolDecoder decoder, ProtocolHint hint) {
+        try {
+            return decoder.matchesHint(hint);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }

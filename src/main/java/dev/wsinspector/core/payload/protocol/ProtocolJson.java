@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 
@@ -50,9 +52,14 @@ final class ProtocolJson {
         }
     }
 
+    /** A new, empty JSON object. */
+    static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
     /** A JSON array of {@code items}. */
     static JsonNode array(java.util.List<JsonNode> items) {
-        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().addAll(items);
+        return JsonNodeFactory.instance.arrayNode().addAll(items);
     }
 
     /** The tree as indented JSON, cut at {@link #MAX_BODY_CHARS}. */

@@ -1,6 +1,7 @@
 package dev.wsinspector.core.payload.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wsinspector.core.payload.DetailFields.Field;
 
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,18 @@ public final class SocketIoDecoder implements ProtocolDecoder {
     }
 
     @Override
+    public ProtocolId id() {
+        return ProtocolId.SOCKET_IO;
+    }
+
+    @Override
+    public List<ProtocolId> ids() {
+        return List.of(ProtocolId.SOCKET_IO, ProtocolId.ENGINE_IO);
+    }
+
+    @Override
     public boolean matchesHint(ProtocolHint hint) {
-        return hint.isEngineIoUrl();
+        return hint.forces(this) || (hint.forced().isEmpty() && hint.isEngineIoUrl());
     }
 
     @Override
@@ -48,8 +59,9 @@ public final class SocketIoDecoder implements ProtocolDecoder {
             fields.add(new Field("Packet", "binary attachment"));
             fields.add(new Field("Length", payload.length + " B"));
             engineVersion(hint, fields);
-            return Optional.of(Decoded.of("Socket.IO binary attachment",
-                    "binary attachment, " + payload.length + " B (see the Hex view)", fields, "", false));
+            ObjectNode data = ProtocolJson.object().put("packet", "binary attachment").put("length", payload.length);
+            return Optional.of(Decoded.of(ProtocolId.SOCKET_IO, "Socket.IO binary attachment",
+                    "binary attachment, " + payload.length + " B (see the Hex view)", fields, "", false, data));
         }
         if (!hinted && (payload.length < 2 || (payload[0] != '0' && payload[0] != '4'))) {
             return Optional.empty(); // only open and message packets can be told apart without the hint
@@ -62,7 +74,7 @@ public final class SocketIoDecoder implements ProtocolDecoder {
     private Optional<Decoded> decodeText(String s, boolean hinted, ProtocolHint hint) {
         List<Field> fields = new ArrayList<>();
         if (s.isEmpty() || s.charAt(0) < '0' || s.charAt(0) > '6') {
-            return hinted ? Optional.of(Decoded.malformed(ENGINE_IO, s.isEmpty() ? "empty packet"
+            return hinted ? Optional.of(Decoded.malformed(ProtocolId.ENGINE_IO, ENGINE_IO, s.isEmpty() ? "empty packet"
                     : "not an Engine.IO packet: starts with '" + first(s) + "'", fields)) : Optional.empty();
         }
         int engineType = s.charAt(0) - '0';
@@ -79,8 +91,12 @@ public final class SocketIoDecoder implements ProtocolDecoder {
             if (!data.isEmpty()) {
                 fields.add(new Field("Data", ProtocolJson.excerpt(data, MAX_VALUE)));
             }
-            return Optional.of(Decoded.of(ENGINE_IO, ENGINE_TYPES[engineType] + (data.isEmpty() ? "" : " " + quote(data)),
-                    fields, data, false));
+            ObjectNode json = ProtocolJson.object().put("packet", ENGINE_TYPES[engineType]);
+            if (!data.isEmpty()) {
+                json.put("data", data);
+            }
+            return Optional.of(Decoded.of(ProtocolId.ENGINE_IO, ENGINE_IO,
+                    ENGINE_TYPES[engineType] + (data.isEmpty() ? "" : " " + quote(data)), fields, data, false, json));
         }
         if (data.isEmpty() || data.charAt(0) < '0' || data.charAt(0) > '6') {
             // A plain Engine.IO message, without Socket.IO on top.
@@ -88,7 +104,8 @@ public final class SocketIoDecoder implements ProtocolDecoder {
                 return Optional.empty();
             }
             fields.add(new Field("Data", ProtocolJson.excerpt(data, MAX_VALUE)));
-            return Optional.of(Decoded.of(ENGINE_IO, "message " + quote(data), fields, data, false));
+            return Optional.of(Decoded.of(ProtocolId.ENGINE_IO, ENGINE_IO, "message " + quote(data), fields, data, false,
+                    ProtocolJson.object().put("packet", "message").put("data", data)));
         }
         return socketIo(data, hinted, fields);
     }
@@ -96,7 +113,7 @@ public final class SocketIoDecoder implements ProtocolDecoder {
     private static Optional<Decoded> open(String data, boolean hinted, List<Field> fields) {
         ProtocolJson.Parsed parsed = ProtocolJson.parse(data);
         if (!parsed.ok() || !parsed.node().isObject()) {
-            return Optional.of(Decoded.malformed(ENGINE_IO, "open packet without its JSON handshake"
+            return Optional.of(Decoded.malformed(ProtocolId.ENGINE_IO, ENGINE_IO, "open packet without its JSON handshake"
                     + (parsed.ok() ? "" : " (" + parsed.error() + ")"), fields));
         }
         JsonNode handshake = parsed.node();
@@ -111,7 +128,10 @@ public final class SocketIoDecoder implements ProtocolDecoder {
         }
         String summary = "open" + (sid != null ? " sid " + sid.asText() : "")
                 + (handshake.has("pingInterval") ? " (ping every " + handshake.get("pingInterval").asText() + " ms)" : "");
-        return Optional.of(Decoded.of(ENGINE_IO, summary, fields, ProtocolJson.pretty(handshake), true));
+        ObjectNode json = ProtocolJson.object().put("packet", "open");
+        json.set("data", handshake);
+        return Optional.of(Decoded.of(ProtocolId.ENGINE_IO, ENGINE_IO, summary, fields, ProtocolJson.pretty(handshake),
+                true, json));
     }
 
     private static Optional<Decoded> socketIo(String p, boolean hinted, List<Field> fields) {
@@ -122,12 +142,12 @@ public final class SocketIoDecoder implements ProtocolDecoder {
         if (type == 5 || type == 6) {
             int dash = p.indexOf('-', i);
             if (dash < 0 || dash == i || !digits(p, i, dash)) {
-                return Optional.of(Decoded.malformed(SOCKET_IO, SOCKET_TYPES[type]
+                return Optional.of(Decoded.malformed(ProtocolId.SOCKET_IO, SOCKET_IO, SOCKET_TYPES[type]
                         + " without its attachment count (\"<n>-\")", fields));
             }
             attachments = parseInt(p.substring(i, dash));
             if (attachments < 0) {
-                return Optional.of(Decoded.malformed(SOCKET_IO, "attachment count out of range", fields));
+                return Optional.of(Decoded.malformed(ProtocolId.SOCKET_IO, SOCKET_IO, "attachment count out of range", fields));
             }
             fields.add(new Field("Attachments", Integer.toString(attachments)));
             i = dash + 1;
@@ -152,17 +172,24 @@ public final class SocketIoDecoder implements ProtocolDecoder {
         if (!json.isEmpty()) {
             ProtocolJson.Parsed parsed = ProtocolJson.parse(json);
             if (!parsed.ok()) {
-                return Optional.of(Decoded.malformed(SOCKET_IO, SOCKET_TYPES[type] + " data is " + parsed.error(), fields));
+                return Optional.of(Decoded.malformed(ProtocolId.SOCKET_IO, SOCKET_IO, SOCKET_TYPES[type] + " data is " + parsed.error(), fields));
             }
             data = parsed.node();
         }
         String on = namespace.equals("/") ? "" : " on " + namespace;
+        ObjectNode out = ProtocolJson.object().put("packet", SOCKET_TYPES[type]).put("namespace", namespace);
+        if (!ackId.isEmpty()) {
+            out.put("ack", Long.parseLong(ackId));
+        }
+        if (attachments >= 0) {
+            out.put("attachments", attachments);
+        }
         String ack = ackId.isEmpty() ? "" : " (ack " + ackId + ")";
         String atts = attachments < 0 ? "" : " (" + attachments + (attachments == 1 ? " attachment)" : " attachments)");
         switch (type) {
             case 0 -> { // CONNECT: optional auth object (client) or {"sid": …} (server)
                 if (data != null && !data.isObject()) {
-                    return Optional.of(Decoded.malformed(SOCKET_IO, "CONNECT data must be an object", fields));
+                    return Optional.of(Decoded.malformed(ProtocolId.SOCKET_IO, SOCKET_IO, "CONNECT data must be an object", fields));
                 }
                 if (!hinted && data == null && namespace.equals("/")) {
                     return Optional.empty(); // "40" alone
@@ -170,19 +197,23 @@ public final class SocketIoDecoder implements ProtocolDecoder {
                 if (data != null && data.hasNonNull("sid")) {
                     fields.add(new Field("sid", data.get("sid").asText()));
                 }
-                return Optional.of(Decoded.of(SOCKET_IO, "CONNECT " + namespace, fields,
-                        data == null ? "" : ProtocolJson.pretty(data), data != null));
+                if (data != null) {
+                    out.set("data", data);
+                }
+                return Optional.of(Decoded.of(ProtocolId.SOCKET_IO, SOCKET_IO, "CONNECT " + namespace, fields,
+                        data == null ? "" : ProtocolJson.pretty(data), data != null, out));
             }
             case 1 -> {
                 if (!hinted) {
                     return Optional.empty();
                 }
-                return Optional.of(Decoded.of(SOCKET_IO, "DISCONNECT " + namespace, fields, "", false));
+                return Optional.of(Decoded.of(ProtocolId.SOCKET_IO, SOCKET_IO, "DISCONNECT " + namespace, fields, "",
+                        false, out));
             }
             case 2, 5 -> {
                 if (data == null || !data.isArray() || data.isEmpty()
                         || !(data.get(0).isTextual() || data.get(0).isNumber())) {
-                    return Optional.of(Decoded.malformed(SOCKET_IO, SOCKET_TYPES[type]
+                    return Optional.of(Decoded.malformed(ProtocolId.SOCKET_IO, SOCKET_IO, SOCKET_TYPES[type]
                             + " data must be an array starting with the event name", fields));
                 }
                 if (!hinted && !data.get(0).isTextual()) {
@@ -197,24 +228,28 @@ public final class SocketIoDecoder implements ProtocolDecoder {
                     fields.add(new Field("Argument " + a, ProtocolJson.compact(data.get(a), MAX_VALUE)));
                 }
                 JsonNode argsNode = ProtocolJson.array(args);
-                return Optional.of(Decoded.of(SOCKET_IO, SOCKET_TYPES[type] + " " + quote(event) + ack + atts + on,
-                        fields, ProtocolJson.pretty(argsNode), true));
+                out.set("event", data.get(0));
+                out.set("args", argsNode);
+                return Optional.of(Decoded.of(ProtocolId.SOCKET_IO, SOCKET_IO,
+                        SOCKET_TYPES[type] + " " + quote(event) + ack + atts + on, fields, ProtocolJson.pretty(argsNode),
+                        true, out));
             }
             case 3, 6 -> {
                 if (ackId.isEmpty() || data == null || !data.isArray()) {
-                    return Optional.of(Decoded.malformed(SOCKET_IO, SOCKET_TYPES[type]
+                    return Optional.of(Decoded.malformed(ProtocolId.SOCKET_IO, SOCKET_IO, SOCKET_TYPES[type]
                             + " needs an ack id and an array of arguments", fields));
                 }
                 fields.add(new Field("Arguments", Integer.toString(data.size())));
                 for (int a = 0; a < data.size(); a++) {
                     fields.add(new Field("Argument " + (a + 1), ProtocolJson.compact(data.get(a), MAX_VALUE)));
                 }
-                return Optional.of(Decoded.of(SOCKET_IO, SOCKET_TYPES[type] + " " + ackId + atts + on, fields,
-                        ProtocolJson.pretty(data), true));
+                out.set("args", data);
+                return Optional.of(Decoded.of(ProtocolId.SOCKET_IO, SOCKET_IO, SOCKET_TYPES[type] + " " + ackId + atts + on,
+                        fields, ProtocolJson.pretty(data), true, out));
             }
             default -> { // 4 CONNECT_ERROR: {"message": …, "data": …} (v5) or a string (v4 parser of Socket.IO 2)
                 if (data == null || !(data.isObject() || data.isTextual())) {
-                    return Optional.of(Decoded.malformed(SOCKET_IO, "CONNECT_ERROR needs an error object", fields));
+                    return Optional.of(Decoded.malformed(ProtocolId.SOCKET_IO, SOCKET_IO, "CONNECT_ERROR needs an error object", fields));
                 }
                 String message = data.isTextual() ? data.asText()
                         : data.hasNonNull("message") ? data.get("message").asText() : ProtocolJson.compact(data, MAX_VALUE);
@@ -222,8 +257,12 @@ public final class SocketIoDecoder implements ProtocolDecoder {
                 if (data.has("data")) {
                     fields.add(new Field("Data", ProtocolJson.compact(data.get("data"), MAX_VALUE)));
                 }
-                return Optional.of(Decoded.of(SOCKET_IO, "CONNECT_ERROR " + quote(message) + on, fields,
-                        ProtocolJson.pretty(data), true));
+                out.put("message", message);
+                if (data.has("data")) {
+                    out.set("data", data.get("data"));
+                }
+                return Optional.of(Decoded.of(ProtocolId.SOCKET_IO, SOCKET_IO, "CONNECT_ERROR " + quote(message) + on,
+                        fields, ProtocolJson.pretty(data), true, out));
             }
         }
     }

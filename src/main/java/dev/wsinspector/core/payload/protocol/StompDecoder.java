@@ -1,5 +1,6 @@
 package dev.wsinspector.core.payload.protocol;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wsinspector.core.payload.DetailFields.Field;
 import dev.wsinspector.core.payload.Utf8Text;
 
@@ -32,8 +33,14 @@ public final class StompDecoder implements ProtocolDecoder {
     }
 
     @Override
+    public ProtocolId id() {
+        return ProtocolId.STOMP;
+    }
+
+    @Override
     public boolean matchesHint(ProtocolHint hint) {
-        return hint.subprotocolIs("v10.stomp", "v11.stomp", "v12.stomp", "stomp");
+        return hint.forces(this) || (hint.forced().isEmpty()
+                && hint.subprotocolIs("v10.stomp", "v11.stomp", "v12.stomp", "stomp"));
     }
 
     @Override
@@ -45,9 +52,9 @@ public final class StompDecoder implements ProtocolDecoder {
         String protocol = hint.subprotocolIs("v12.stomp") ? "STOMP 1.2" : hint.subprotocolIs("v11.stomp") ? "STOMP 1.1"
                 : hint.subprotocolIs("v10.stomp") ? "STOMP 1.0" : NAME;
         if (isHeartBeat(payload)) {
-            return hinted ? Optional.of(Decoded.of(protocol, "heart-beat",
-                    List.of(new Field("Frame", "heart-beat (" + payload.length + " B of end-of-line)")), "", false))
-                    : Optional.empty();
+            return hinted ? Optional.of(Decoded.of(ProtocolId.STOMP, protocol, "heart-beat",
+                    List.of(new Field("Frame", "heart-beat (" + payload.length + " B of end-of-line)")), "", false,
+                    ProtocolJson.object().put("command", "heart-beat"))) : Optional.empty();
         }
         Optional<Decoded> decoded = parse(payload, protocol, !hint.subprotocolIs("v10.stomp"));
         return hinted ? decoded : decoded.filter(d -> !d.malformed());
@@ -74,11 +81,11 @@ public final class StompDecoder implements ProtocolDecoder {
         }
         int eol = indexOf(b, (byte) '\n', pos);
         if (eol < 0) {
-            return Optional.of(Decoded.malformed(protocol, "no end of line after the command", fields));
+            return Optional.of(Decoded.malformed(ProtocolId.STOMP, protocol, "no end of line after the command", fields));
         }
         String command = line(b, pos, eol);
         if (!COMMANDS.contains(command)) {
-            return Optional.of(Decoded.malformed(protocol, "unknown command \"" + ProtocolJson.excerpt(command, 40) + "\"", fields));
+            return Optional.of(Decoded.malformed(ProtocolId.STOMP, protocol, "unknown command \"" + ProtocolJson.excerpt(command, 40) + "\"", fields));
         }
         fields.add(new Field("Command", command));
         boolean unescaped = escapesAllowed && !command.equals("CONNECT") && !command.equals("CONNECTED");
@@ -87,11 +94,11 @@ public final class StompDecoder implements ProtocolDecoder {
         List<String> notes = new ArrayList<>();
         while (true) {
             if (pos >= b.length) {
-                return Optional.of(Decoded.malformed(protocol, "headers do not end with a blank line", fields));
+                return Optional.of(Decoded.malformed(ProtocolId.STOMP, protocol, "headers do not end with a blank line", fields));
             }
             eol = indexOf(b, (byte) '\n', pos);
             if (eol < 0) {
-                return Optional.of(Decoded.malformed(protocol, "headers do not end with a blank line", fields));
+                return Optional.of(Decoded.malformed(ProtocolId.STOMP, protocol, "headers do not end with a blank line", fields));
             }
             String line = line(b, pos, eol);
             pos = eol + 1;
@@ -100,7 +107,7 @@ public final class StompDecoder implements ProtocolDecoder {
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {
-                return Optional.of(Decoded.malformed(protocol, "header line without a name and ':' — \""
+                return Optional.of(Decoded.malformed(ProtocolId.STOMP, protocol, "header line without a name and ':' — \""
                         + ProtocolJson.excerpt(line, 60) + "\"", fields));
             }
             String name = line.substring(0, colon);
@@ -124,17 +131,17 @@ public final class StompDecoder implements ProtocolDecoder {
                 length = -1;
             }
             if (length < 0 || pos + length > b.length) {
-                return Optional.of(Decoded.malformed(protocol, "content-length " + lengthHeader + " does not fit the "
+                return Optional.of(Decoded.malformed(ProtocolId.STOMP, protocol, "content-length " + lengthHeader + " does not fit the "
                         + (b.length - pos) + " B after the headers", fields));
             }
             end = pos + (int) length;
             if (end >= b.length || b[end] != 0) {
-                return Optional.of(Decoded.malformed(protocol, "no NUL octet after the content-length bytes", fields));
+                return Optional.of(Decoded.malformed(ProtocolId.STOMP, protocol, "no NUL octet after the content-length bytes", fields));
             }
         } else {
             end = indexOf(b, (byte) 0, pos);
             if (end < 0) {
-                return Optional.of(Decoded.malformed(protocol, "the frame does not end with a NUL octet", fields));
+                return Optional.of(Decoded.malformed(ProtocolId.STOMP, protocol, "the frame does not end with a NUL octet", fields));
             }
         }
         for (int i = end + 1; i < b.length; i++) {
@@ -174,7 +181,19 @@ public final class StompDecoder implements ProtocolDecoder {
         }
         fields.add(new Field("Body", bodyLength + " B"));
         notes.forEach(n -> fields.add(new Field("Note", n)));
-        return Optional.of(Decoded.of(protocol, summary(command, headers, contentType, bodyLength), fields, bodyText, json));
+        ObjectNode data = ProtocolJson.object().put("command", command);
+        ObjectNode headerObject = data.putObject("headers");
+        for (String[] h : headers) {
+            if (!headerObject.has(h[0])) { // the first of repeated headers counts
+                headerObject.put(h[0], h[1]);
+            }
+        }
+        data.put("bodyLength", bodyLength);
+        if (bodyLength > 0 && Utf8Text.isValidUtf8(body)) {
+            data.put("body", ProtocolJson.cut(new String(body, StandardCharsets.UTF_8)));
+        }
+        return Optional.of(Decoded.of(ProtocolId.STOMP, protocol, summary(command, headers, contentType, bodyLength),
+                fields, bodyText, json, data));
     }
 
     private static String summary(String command, List<String[]> headers, String contentType, int bodyLength) {

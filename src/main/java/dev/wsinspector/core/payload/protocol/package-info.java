@@ -1,9 +1,12 @@
 /**
- * Decoders for common WebSocket sub-protocols (Socket.IO / Engine.IO, JSON-RPC 2.0, STOMP, GraphQL over
- * WebSocket): a frame's payload becomes a protocol name, a one-line summary, name/value fields and a body.
- * {@link dev.wsinspector.core.payload.protocol.ProtocolDecoders} picks a decoder from the connection's
- * negotiated subprotocol and URL ({@link dev.wsinspector.core.payload.protocol.ProtocolHint}) first, then by
- * content, strictly enough not to label ordinary payloads. Pure functions, no JavaFX; they never throw on
- * malformed input.
+ * Decoders for common WebSocket sub-protocols (Socket.IO / Engine.IO, SignalR JSON, JSON-RPC 2.0, STOMP, GraphQL
+ * over WebSocket, SocketCluster, ClusterWS, SockJS framing, WAMP JSON, Action Cable): a message's payload becomes a
+ * {@link dev.wsinspector.core.payload.protocol.Decoded}, with a one-line summary and name/value rows for people and
+ * a JSON object for scripts (the JSONL {@code "decoded"} member), named by a stable
+ * {@link dev.wsinspector.core.payload.protocol.ProtocolId}. {@link dev.wsinspector.core.payload.protocol.ProtocolDecoders}
+ * picks a decoder from the user's choice, then the connection's negotiated subprotocol and URL
+ * ({@link dev.wsinspector.core.payload.protocol.ProtocolHint}), then by content, strictly enough not to label
+ * ordinary payloads. Pure functions, no JavaFX, no I/O; they never throw on malformed input. Encoders and
+ * protocol-aware clients do not belong here.
  */
 package dev.wsinspector.core.payload.protocol;

@@ -34,7 +34,10 @@ class ProtocolDecodersTest {
 
     @Test
     void plainPayloadsAreLeftAlone() {
-        for (String s : new String[]{"{\"op\":\"subscribe\",\"ids\":[1,2]}", "42", "hello", "{\"type\":\"ping\"}", "[1,2]", "\n", ""}) {
+        for (String s : new String[]{"{\"op\":\"subscribe\",\"ids\":[1,2]}", "42", "hello", "{\"type\":\"ping\"}", "[1,2]", "\n", "",
+                "o", "h", "a", "c", "9", "A", "#1", "#2", "{\"event\":\"chat\",\"data\":1}", "[1,\"realm\",{}]",
+                "[48,1,{},\"add\"]", "{\"type\":\"welcome\",\"user\":1}", "{\"identifier\":\"x\",\"message\":1}",
+                "{\"type\":1,\"target\":\"x\"}", "a[1,2]", "{}", "[\"e\",\"x\",1]"}) {
             assertThat(decode(s, NONE)).as(s).isEmpty();
         }
         assertThat(decoders.decode(new byte[]{0, 1, 2}, false, NONE)).isEmpty();
@@ -62,6 +65,11 @@ class ProtocolDecodersTest {
             }
 
             @Override
+            public ProtocolId id() {
+                return ProtocolId.CBOR; // any: the test never asks
+            }
+
+            @Override
             public boolean matchesHint(ProtocolHint hint) {
                 return true;
             }
@@ -81,6 +89,11 @@ class ProtocolDecodersTest {
             @Override
             public String name() {
                 return "Broken";
+            }
+
+            @Override
+            public ProtocolId id() {
+                return ProtocolId.CBOR; // any: the test never asks
             }
 
             @Override

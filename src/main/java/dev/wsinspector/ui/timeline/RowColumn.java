@@ -1,0 +1,61 @@
+package dev.wsinspector.ui.timeline;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+
+import java.util.function.Function;
+
+/**
+ * A timeline column as {@code TimelineView.fxml} declares it: the layout (header, width, style class) is in the
+ * FXML, and {@link #setCell cell} names which of the row's precomputed texts it shows, so a cell only assigns a
+ * string. The rows are in capture order and the columns in a fixed place, so none sorts or moves.
+ */
+public final class RowColumn extends TableColumn<TimelineRow, TimelineRow> {
+
+    /** Which text of a {@link TimelineRow} a column shows. */
+    public enum Cell {
+        /** Frames are numbered by their seq, as in the detail pane and the JSONL export; events have no number. */
+        NUMBER(r -> r.isFrame() ? Long.toString(r.seq()) : ""),
+        TIME(TimelineRow::time),
+        ICON(TimelineRow::icon),
+        TYPE(TimelineRow::type),
+        SIZE(TimelineRow::size),
+        FIN(TimelineRow::fin),
+        PREVIEW(TimelineRow::preview);
+
+        private final Function<TimelineRow, String> text;
+
+        Cell(Function<TimelineRow, String> text) {
+            this.text = text;
+        }
+
+        /** The text this column shows for {@code row}. */
+        public String text(TimelineRow row) {
+            return text.apply(row);
+        }
+    }
+
+    private Cell cell = Cell.PREVIEW;
+
+    public RowColumn() {
+        setSortable(false);
+        setReorderable(false);
+        setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(TimelineRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : cell.text(row));
+            }
+        });
+    }
+
+    public Cell getCell() {
+        return cell;
+    }
+
+    public void setCell(Cell cell) {
+        this.cell = cell;
+    }
+}
