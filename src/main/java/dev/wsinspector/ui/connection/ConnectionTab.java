@@ -4,7 +4,6 @@ import dev.wsinspector.core.io.CaptureFormat;
 import dev.wsinspector.core.profile.SavedMessage;
 import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.session.CaptureStats;
-import dev.wsinspector.core.session.Session;
 import dev.wsinspector.core.timing.Scheduler;
 import dev.wsinspector.ui.common.BackgroundTasks;
 import dev.wsinspector.ui.common.ViewLoader;
@@ -217,21 +216,30 @@ public final class ConnectionTab extends Tab {
         new SavedMessageDialog(views, getTabPane().getScene().getWindow(), title, draft, messages::add).show();
     }
 
-    public CaptureStats stats() {
-        return rows.stats();
+    /**
+     * Counts and classifies the frames that arrived, for the status bar and the detail pane. Safe off the FX
+     * thread, and meant for it: the window's {@code StatusSampler} calls it for every tab, so the pulse never reads
+     * frame by frame.
+     */
+    public void sample(long nowNanos) {
+        rows.sample(nowNanos);
     }
 
-    /** Memory held by this tab's capture. */
+    /** The counts and rates of the last {@link #sample}; the same instance until the next one. */
+    public CaptureStats.Snapshot figures() {
+        return rows.figures();
+    }
+
+    /** Memory held by this tab's capture, as of the last {@link #sample}. */
     public long captureBytes() {
-        Session session = model.session();
-        return session == null ? 0 : session.frames().retainedBytes();
+        return rows.captureBytes();
     }
 
     /** Called by the window's pulse: bring state and new frames in, in one batch. */
     public void pulse(long nowNanos) {
         model.refresh();
         replay.refresh();
-        rows.pulse(model.session(), nowNanos);
+        rows.pulse(model.session());
     }
 
     /** Opens the connection (the window's Connect action and the first-run flow). */
