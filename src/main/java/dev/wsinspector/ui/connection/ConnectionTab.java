@@ -44,6 +44,9 @@ public final class ConnectionTab extends Tab {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination GO_TO = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
 
+    /** How often the timeline of a tab that is not shown takes in new rows. */
+    static final long HIDDEN_TIMELINE_NANOS = 250_000_000L;
+
     private final ViewLoader views;
     private final ConnectionViewModel model;
     private final TimelineView timeline = new TimelineView();
@@ -62,6 +65,8 @@ public final class ConnectionTab extends Tab {
     /** Built on first use, below the timeline bar: most sessions never search (and a new window styles less). */
     private FindBarController findBar;
     private BackgroundTasks tasks;
+    private long lastTimelinePulse;
+    private boolean timelinePulsed;
 
     public ConnectionTab(ViewLoader views, ConnectionViewModel model, DetailPane detail) {
         this(views, model, detail, ProfileUpdater.NONE, Scheduler.system(), null);
@@ -235,11 +240,28 @@ public final class ConnectionTab extends Tab {
         return rows.captureBytes();
     }
 
-    /** Called by the window's pulse: bring state and new frames in, in one batch. */
+    /** Called by the window's pulse for the tab on screen: bring state and new frames in, in one batch. */
     public void pulse(long nowNanos) {
         model.refresh();
         replay.refresh();
         rows.pulse(model.session());
+        lastTimelinePulse = nowNanos;
+        timelinePulsed = true;
+    }
+
+    /**
+     * Called by the window's pulse for a tab not on screen: its state (the title shows it) every pulse, its timeline
+     * only every {@link #HIDDEN_TIMELINE_NANOS}. A timeline that changes costs JavaFX CSS and layout of its rows in
+     * every pulse, shown or not (measured with JFR: the table's cells were most of a flooded window's FX thread);
+     * the pulse that selects the tab brings it up to date before it is laid out, so nobody sees the difference.
+     */
+    public void pulseHidden(long nowNanos) {
+        if (!timelinePulsed || nowNanos - lastTimelinePulse >= HIDDEN_TIMELINE_NANOS) {
+            pulse(nowNanos);
+        } else {
+            model.refresh();
+            replay.refresh();
+        }
     }
 
     /** Opens the connection (the window's Connect action and the first-run flow). */

@@ -120,8 +120,9 @@ final class WindowTabs {
     }
 
     /**
-     * The selected tab takes in what arrived, then the others while the pulse is before {@code deadlineNanos};
-     * the rest go first in the next pulse ({@link PulseRota}).
+     * The selected tab takes in what arrived, then the others (their timelines a few times a second:
+     * {@link ConnectionTab#pulseHidden}) while the pulse is before {@code deadlineNanos}; the rest go first in the
+     * next pulse ({@link PulseRota}).
      */
     void pulse(long now, long deadlineNanos) {
         pulseStart = now;
@@ -129,7 +130,12 @@ final class WindowTabs {
     }
 
     private void pulseTab(int index) {
-        ((ConnectionTab) pane.getTabs().get(index)).pulse(pulseStart);
+        ConnectionTab tab = (ConnectionTab) pane.getTabs().get(index);
+        if (index == pane.getSelectionModel().getSelectedIndex()) {
+            tab.pulse(pulseStart);
+        } else {
+            tab.pulseHidden(pulseStart);
+        }
     }
 
     private List<ConnectionTab> all() {
