@@ -49,6 +49,9 @@ public final class Cli {
                 if (type == ConnectCommand.class) {
                     return (K) new ConnectCommand(connections, out, err);
                 }
+                if (type == ConformanceCommand.class) {
+                    return (K) new ConformanceCommand(connections, out, err);
+                }
                 if (type == EchoServerCommand.class) {
                     return (K) new EchoServerCommand(out, err);
                 }

@@ -1,8 +1,10 @@
 package dev.wsinspector.cli;
 
 import dev.wsinspector.core.DataDirectory;
+import dev.wsinspector.core.filter.BoundFilter;
 import dev.wsinspector.core.frame.FrameSpec;
 import dev.wsinspector.core.journal.SessionCatalog;
+import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.profile.ProfileDecoder;
 import dev.wsinspector.core.profile.ProfileProblem;
 import dev.wsinspector.core.profile.ProfileRepository;
@@ -150,6 +152,10 @@ final class ConnectCommand implements Callable<Integer> {
                     + " URL parameters) in the output and the --record file")
     private boolean includeSecrets;
 
+    @Option(names = "--filter", paramLabel = "EXPR", description = FilterOption.DESCRIPTION
+            + "; --count, --record, --save and --quiet's summary still count every frame")
+    private String filter;
+
     @Option(names = {"-q", "--quiet"},
             description = "Print only one final line: {\"type\":\"summary\",\"framesIn\":…,\"framesOut\":…,"
                     + "\"bytesIn\":…,\"bytesOut\":…,\"seconds\":…}")
@@ -214,7 +220,7 @@ final class ConnectCommand implements Callable<Integer> {
                 fromProfile == null ? List.of() : fromProfile.onConnect(),
                 fromProfile == null ? null : fromProfile.templates(), List.copyOf(sends),
                 count == null ? 0 : count, timeoutSeconds == null ? null : seconds("--timeout", timeoutSeconds, false),
-                close, quiet, includeSecrets, record, save, profile == null ? "" : profile, !noAutoPong);
+                close, quiet, includeSecrets, record, save, profile == null ? "" : profile, !noAutoPong, boundFilter(options));
         DecoderSetup decoding;
         try {
             decoding = DecoderSetup.resolve(given("--decode") ? decode : null, protoDescriptor, protoType,
@@ -296,6 +302,15 @@ final class ConnectCommand implements Callable<Integer> {
             o = o.withMaxFrameSize(maxFrameSize);
         }
         return o;
+    }
+
+    /** The subprotocol is not known before the upgrade: decoded terms have the URL to go by. */
+    private BoundFilter boundFilter(ConnectionOptions options) {
+        try {
+            return filter == null ? null : FilterOption.bind(filter, new ProtocolHint("", options.uri().toString()));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     private boolean given(String option) {

@@ -2,6 +2,7 @@ package dev.wsinspector.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wsinspector.core.filter.BoundFilter;
 import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.frame.FrameStore;
@@ -61,10 +62,11 @@ final class ConnectRun {
      * @param templates their variables (null without a profile)
      * @param sends     the --send* messages
      * @param autoPong  answer the server's pings (false: --no-auto-pong)
+     * @param filter    which frame lines stdout gets (--filter), null for all
      */
     record Settings(ConnectionOptions options, List<SavedMessage> onConnect, Templates templates, List<SendItem> sends,
                     int count, Duration timeout, CloseSpec close, boolean quiet, boolean includeSecrets,
-                    RecordTarget record, String save, String profile, boolean autoPong) {
+                    RecordTarget record, String save, String profile, boolean autoPong, BoundFilter filter) {
 
         /** The run is journaled as a session: asked for with --save, and always with --record (see there). */
         boolean journaled() {
@@ -122,6 +124,7 @@ final class ConnectRun {
     private ConnectionEvent.Closed closed;
     /** The exit code once the run decided to stop (count reached, timeout, failure, interrupt); null before. */
     private Integer decided;
+    private BoundFilter.FrameTest filterTest;
     private long stopByNanos = Long.MAX_VALUE;
 
     /**
@@ -271,13 +274,22 @@ final class ConnectRun {
             // One JSON node for both outputs, but each writer tracks fragmented messages itself, so each
             // must see the frame.
             Frame frame = store.get(seq);
-            if (stdoutLines != null) {
+            if (stdoutLines != null && settings.filter() != null && !filterTest().test(seq)) {
+                stdoutLines.skipFrame(frame.direction(), frame.header().firstByte()); // --filter: not this one
+            } else if (stdoutLines != null) {
                 stdoutLines.writeFrame(frame);
             }
             if (recordLines != null) {
                 recordLines.writeFrame(frame);
             }
         }
+    }
+
+    private BoundFilter.FrameTest filterTest() {
+        if (filterTest == null) {
+            filterTest = settings.filter().frames(store);
+        }
+        return filterTest;
     }
 
     private void onEvent(ConnectionEvent event) {

@@ -26,7 +26,9 @@ import java.util.concurrent.CountDownLatch;
         description = {"Run a local WebSocket echo server until stopped (Ctrl-C or SIGTERM).",
             "The first line on stdout is \"listening ws://HOST:PORT/\"; connections are logged to stderr.",
             "One client cannot stop it serving others: the limits below close or refuse it, with a \"warning:\" "
-                    + "line on stderr. An unmasked frame from a client closes it with 1002 (RFC 6455 section 5.1)."})
+                    + "line on stderr. A client that breaks an RFC 6455 rule (an unmasked frame, a reserved opcode or "
+                    + "RSV bit, a bad control or close frame, broken fragmentation, text that is not UTF-8) is closed "
+                    + "with 1002 or 1007 and the rule and its RFC section are logged."})
 final class EchoServerCommand implements Callable<Integer> {
 
     /** How long SIGTERM waits for the orderly stop (close frames, the port released) before the process halts. */

@@ -1,12 +1,15 @@
 package dev.wsinspector.cli;
 
 import dev.wsinspector.core.DataDirectory;
+import dev.wsinspector.core.filter.FilterRun;
+import dev.wsinspector.core.filter.MatchSet;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.MessageKinds;
 import dev.wsinspector.core.io.JsonlEventWriter;
 import dev.wsinspector.core.journal.JournalException;
 import dev.wsinspector.core.journal.SessionCatalog;
 import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
+import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.session.CaptureOrder;
 import dev.wsinspector.core.session.ConnectionEvent;
 import picocli.CommandLine.Command;
@@ -44,6 +47,10 @@ final class ShowCommand implements Callable<Integer> {
                     + " reads: auto (default: chosen by the subprotocol, the URL, then the content), none (off), or one"
                     + " of ${COMPLETION-CANDIDATES}")
     private String decode;
+
+    @Option(names = "--filter", paramLabel = "EXPR", description = FilterOption.DESCRIPTION
+            + "; --from and --count choose the frames it looks at")
+    private String filter;
 
     @Option(names = "--include-secrets", description = "Do not mask credentials in the output")
     private boolean includeSecrets;
@@ -84,9 +91,20 @@ final class ShowCommand implements Callable<Integer> {
             opened.session().eventsFrom(0).stream().filter(e -> e.frameIndex() <= start)
                     .filter(ConnectionEvent.Opened.class::isInstance).map(ConnectionEvent.Opened.class::cast)
                     .reduce((first, second) -> second).ifPresent(lines::connectionHint);
-            CaptureOrder.walk(events, start, end, lines::writeEvent, seq -> lines.writeFrame(frames.get(seq)));
+            MatchSet matches = filter == null ? null : new FilterRun(FilterOption.bind(filter, opened.session().opened()
+                    .map(ProtocolHint::of).orElse(ProtocolHint.NONE)), opened.session()).advance(null).frames();
+            CaptureOrder.walk(events, start, end, lines::writeEvent, seq -> {
+                if (matches == null || matches.contains(seq)) {
+                    lines.writeFrame(frames.get(seq));
+                } else {
+                    lines.skipFrame(frames.direction(seq), frames.firstByte(seq)); // keeps continuations' text right
+                }
+            });
             w.flush();
             return ExitCodes.OK;
+        } catch (IllegalArgumentException e) {
+            err.println("ws-inspector: " + e.getMessage()); // a bad --filter
+            return ExitCodes.USAGE;
         } catch (JournalException e) {
             err.println("ws-inspector: " + e.getMessage());
             return ExitCodes.FAILED;

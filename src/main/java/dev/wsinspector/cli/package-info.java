@@ -1,5 +1,5 @@
 /**
- * The headless command line ({@code ws-inspector connect|echo-server|profiles|sessions|show|export}), built with picocli.
+ * The headless command line ({@code ws-inspector connect|echo-server|profiles|sessions|show|export|conformance}), built with picocli.
  *
  * <p>Uses {@code core} and {@code transport}; never JavaFX. Stdout carries only JSON lines (the contract in
  * DESIGN.md), everything meant for people goes to stderr. Commands return exit codes ({@link

@@ -47,9 +47,11 @@ import org.slf4j.LoggerFactory;
  * <p>One client cannot knock it over ({@link EchoServerGuard}): what waits to be sent to a client is limited
  * ({@link Builder#maxQueuedBytes}, then that client is closed with 1008), an upgrade must come within
  * {@link Builder#handshakeTimeout} with a head of at most {@link Builder#maxHeaderBytes} (else 431), at most
- * {@link Builder#maxConnections} are open at once (then 503), and an unmasked client frame closes with 1002
- * (RFC 6455 §5.1, {@link ClientFrameRules}). Each limit that bites is reported through
- * {@link Listener#onWarning}.
+ * {@link Builder#maxConnections} are open at once (then 503), and a client that breaks an RFC 6455 rule (an
+ * unmasked frame, a reserved opcode or RSV bit, a bad control or close frame, broken fragmentation, text that is not
+ * UTF-8: the client's own {@code core.frame.FrameRules}, through {@link ClientFrameRules}) is closed with the rule's
+ * code, 1002 or 1007. Each limit or rule that bites is reported through {@link Listener#onWarning}, in one line
+ * naming the rule and its RFC section.
  *
  * <p>It binds exactly the host it is given (127.0.0.1 unless told otherwise); port 0 picks a free port.
  * {@link #start()} returns once the socket is bound, {@link #stop()} ends within a bounded time and may be
@@ -402,8 +404,14 @@ public final class EchoServer implements AutoCloseable {
                 return;
             }
             String where = conn == null ? "server" : String.valueOf(conn.getRemoteSocketAddress());
+            if (ex instanceof ClientViolationException broken) {
+                // The library closes the client with the rule's code; others are not affected.
+                warn("client " + where + " closed with " + broken.getCloseCode() + ": "
+                        + broken.violation().describe());
+                return;
+            }
             if (ex instanceof InvalidDataException invalid) {
-                // The client broke a rule (e.g. ClientFrameRules); the library closes it with this code.
+                // The library found something itself (e.g. a message over the size limit) and closes with this code.
                 warn("client " + where + " closed with " + invalid.getCloseCode() + ": " + invalid.getMessage());
                 return;
             }

@@ -1,15 +1,22 @@
 package dev.wsinspector.transport;
 
+import dev.wsinspector.core.frame.FrameRules;
+import dev.wsinspector.core.frame.ProtocolViolation;
+import dev.wsinspector.transport.deflate.PermessageDeflate;
 import dev.wsinspector.transport.deflate.PermessageDeflateDraft;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.enums.HandshakeState;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.InvalidHandshakeException;
 import org.java_websocket.extensions.IExtension;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
+import org.java_websocket.framing.PongFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.Handshakedata;
 import org.java_websocket.protocols.IProtocol;
@@ -23,17 +30,24 @@ import org.java_websocket.protocols.Protocol;
  * offered name from {@link #getProtocol()}, which is what {@code postProcessHandshakeResponseAsServer}
  * writes into {@code Sec-WebSocket-Protocol} and what the connection reports as its protocol.
  *
- * <p>It is also where the server sees a connection's frames as bytes, both ways: incoming ones are checked by
- * {@link ClientFrameRules} before the library decodes them, and every outgoing byte it frames (the 101 response,
- * echoes, pongs, pings, the close) is counted, so {@link EchoServerGuard} knows how much waits to be sent. The
- * library copies the draft for each connection, so both are per connection.
+ * <p>It is also where the server sees a connection's frames as bytes, both ways: incoming ones are held to
+ * RFC 6455 by {@link ClientFrameRules} before the library decodes them, and every outgoing byte it frames (the 101
+ * response, echoes, pongs, pings, the close) is counted, so {@link EchoServerGuard} knows how much waits to be sent.
+ * The library copies the draft for each connection, so both are per connection.
+ *
+ * <p>The library decodes a whole read before it handles any frame of it, so a rule broken in a read cannot simply
+ * be thrown from {@link #translateFrame}: the good frames before it would be lost. They are decoded, and a marker
+ * frame after them throws {@link ClientViolationException} when the library handles it, in wire order. Text that
+ * is not UTF-8 is found by the library (after inflating, for a whole fragmented message); its failure is
+ * renamed to the same rule words, so every client failure is logged the same way.
  */
 final class EchoServerDraft extends PermessageDeflateDraft {
 
     private static final String SEC_WEBSOCKET_PROTOCOL = "Sec-WebSocket-Protocol";
 
     private volatile IProtocol selected;
-    private final ClientFrameRules rules = new ClientFrameRules();
+    private final ClientFrameRules rules = new ClientFrameRules(
+            () -> getExtension() instanceof PermessageDeflate ? FrameRules.RSV1 : 0);
     private final AtomicLong framed = new AtomicLong();
 
     EchoServerDraft(List<IExtension> extensions, int maxFrameSize) {
@@ -66,8 +80,50 @@ final class EchoServerDraft extends PermessageDeflateDraft {
 
     @Override
     public List<Framedata> translateFrame(ByteBuffer buffer) throws InvalidDataException {
-        rules.check(buffer);
-        return super.translateFrame(buffer);
+        int badFrame = rules.check(buffer);
+        try {
+            if (badFrame < 0) {
+                return super.translateFrame(buffer);
+            }
+            // duplicate(), not slice(): the library reads buffer.array() at buffer.position().
+            ByteBuffer good = buffer.duplicate();
+            good.limit(badFrame);
+            List<Framedata> frames = new ArrayList<>(super.translateFrame(good));
+            buffer.position(buffer.limit()); // the rest is never decoded: the client is being failed
+            frames.add(new RuleBroken(rules.violation()));
+            return frames;
+        } catch (InvalidDataException e) {
+            throw named(e);
+        }
+    }
+
+    @Override
+    public void processFrame(WebSocketImpl webSocket, Framedata frame) throws InvalidDataException {
+        if (frame instanceof RuleBroken broken) {
+            throw new ClientViolationException(broken.violation);
+        }
+        try {
+            super.processFrame(webSocket, frame);
+        } catch (InvalidDataException e) {
+            throw named(e);
+        }
+    }
+
+    /** The library's 1007 for text (a single frame's when decoded, a fragmented message's when whole) as our rule. */
+    private static InvalidDataException named(InvalidDataException e) {
+        if (e.getCloseCode() == CloseFrame.NO_UTF8 && !(e instanceof ClientViolationException)) {
+            return new ClientViolationException(new ProtocolViolation(ProtocolViolation.Rule.TEXT_NOT_UTF8, ""));
+        }
+        return e;
+    }
+
+    /** Stands in the decoded frames for the first frame that broke a rule; never sent, never echoed. */
+    private static final class RuleBroken extends PongFrame {
+        final ProtocolViolation violation;
+
+        RuleBroken(ProtocolViolation violation) {
+            this.violation = violation;
+        }
     }
 
     @Override

@@ -5,22 +5,17 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A test-only server on a raw socket (127.0.0.1, port 0) that upgrades every connection by hand and then keeps
  * every byte the client writes, exactly as it arrived, so tests can compare what went on the wire byte for byte
  * (crafted frames, a length field that lies, raw bytes that are no frame). Its script may also write to the client
- * (a ping) and read frame by frame. Kept apart from {@link RawWebSocketServer}, which scripts what the client reads.
+ * (a ping) and read frame by frame. It is a {@link RawWebSocketServer} (which scripts what the client reads) whose
+ * connections are read this way after the upgrade.
  */
 public final class ByteExactServer implements AutoCloseable {
 
@@ -33,45 +28,18 @@ public final class ByteExactServer implements AutoCloseable {
     /** Keeps whatever the client sends until it closes the socket. */
     public static final Script RECORD = Wire::readUntilClosed;
 
-    private final ServerSocket server;
-    private final List<Socket> accepted = new CopyOnWriteArrayList<>();
-    private final List<Throwable> errors = new CopyOnWriteArrayList<>();
+    private final RawWebSocketServer raw;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
 
     public ByteExactServer(Script script) throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> acceptLoop(script), "byte-exact-server-" + server.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
-    }
-
-    private void acceptLoop(Script script) {
-        while (!server.isClosed()) {
-            Socket socket;
-            try {
-                socket = server.accept();
-            } catch (IOException closed) {
-                return;
-            }
-            accepted.add(socket);
-            Thread t = new Thread(() -> {
-                try {
-                    Wire wire = new Wire(socket);
-                    wire.upgrade();
-                    script.run(wire);
-                } catch (Throwable e) {
-                    if (!server.isClosed()) {
-                        errors.add(e);
-                    }
-                }
-            }, "byte-exact-peer");
-            t.setDaemon(true);
-            t.start();
-        }
+        raw = new RawWebSocketServer(peer -> {
+            peer.upgrade();
+            script.run(new Wire(peer.socket()));
+        });
     }
 
     public URI uri() {
-        return URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/");
+        return raw.uri("/");
     }
 
     /** Every byte read from clients after their upgrade, in arrival order. */
@@ -83,15 +51,12 @@ public final class ByteExactServer implements AutoCloseable {
 
     /** Failures inside scripts (assertions included). */
     public List<Throwable> errors() {
-        return errors;
+        return raw.errors();
     }
 
     @Override
     public void close() throws IOException {
-        server.close();
-        for (Socket s : accepted) {
-            s.close();
-        }
+        raw.close();
     }
 
     /** One upgraded connection, from the server's side. */
@@ -102,28 +67,6 @@ public final class ByteExactServer implements AutoCloseable {
         Wire(Socket socket) throws IOException {
             this.in = socket.getInputStream();
             this.out = socket.getOutputStream();
-        }
-
-        private void upgrade() throws Exception {
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new EOFException("client closed during the request");
-                }
-                head.write(b);
-            }
-            String key = null;
-            for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
-                if (line.regionMatches(true, 0, "Sec-WebSocket-Key:", 0, 18)) {
-                    key = line.substring(18).trim();
-                }
-            }
-            byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(
-                    (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII));
-            write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Accept: " + Base64.getEncoder().encodeToString(sha1) + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
         }
 
         public void write(byte[] bytes) throws IOException {

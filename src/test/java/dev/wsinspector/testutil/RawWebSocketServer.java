@@ -119,6 +119,11 @@ public final class RawWebSocketServer implements AutoCloseable {
             this.out = socket.getOutputStream();
         }
 
+        /** The connection itself, for a test server that reads it its own way after the upgrade. */
+        Socket socket() {
+            return socket;
+        }
+
         /** Reads the upgrade request head. */
         public Peer readRequest() throws IOException {
             ByteArrayOutputStream head = new ByteArrayOutputStream();

@@ -67,13 +67,16 @@ public final class FrameBatch {
         return payload;
     }
 
-    /** Payload bytes the batch holds before it stops taking frames. */
-    int payloadCapacity() {
+    /** Payload bytes the batch holds before it stops taking frames (store implementations outside this package). */
+    public int payloadCapacity() {
         return payload.length;
     }
 
-    /** A payload array of at least {@code bytes}, for a fill about to copy that many (contents not kept). */
-    byte[] payloadFor(long bytes) {
+    /**
+     * A payload array of at least {@code bytes}, for a fill about to copy that many (contents not kept); for
+     * {@link FrameStore#read(long, long, FrameBatch)} implementations.
+     */
+    public byte[] payloadFor(long bytes) {
         if (bytes <= defaultPayloadBytes && payload.length > 8 * defaultPayloadBytes) {
             payload = new byte[defaultPayloadBytes]; // let go of what one huge frame needed
         } else if (bytes > payload.length) {
@@ -82,7 +85,8 @@ public final class FrameBatch {
         return payload;
     }
 
-    void filled(long first, int count) {
+    /** Marks frames {@code first} to {@code first + count - 1} as filled in; for {@code read} implementations. */
+    public void filled(long first, int count) {
         this.first = first;
         this.count = count;
     }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * One RFC 6455 rule a frame broke, with what made it a break (the opcode, the close code, ...). Made by
  * {@link FrameRules}; the client fails the connection with {@link #closeCode()} unless it runs lenient, and the
- * echo server is to do the same with the rules for frames from a client.
+ * echo server does the same with the rules for frames from a client.
  *
  * @param rule   the rule broken
  * @param detail what on the wire broke it, e.g. {@code "opcode 0x3"}; empty when the rule says it all
@@ -25,7 +25,9 @@ public record ProtocolViolation(Rule rule, String detail) {
         DATA_INSIDE_FRAGMENTED("new data frame while a fragmented message is open", "§5.4", 1002),
         CLOSE_PAYLOAD_ONE_BYTE("close frame with a 1-byte payload", "§5.5.1", 1002),
         INVALID_CLOSE_CODE("invalid close code", "§7.4", 1002),
-        CLOSE_REASON_NOT_UTF8("close reason that is not valid UTF-8", "§5.5.1", 1007);
+        CLOSE_REASON_NOT_UTF8("close reason that is not valid UTF-8", "§5.5.1", 1007),
+        /** Found by the echo server's library after reassembling (and inflating) a message, not by FrameRules. */
+        TEXT_NOT_UTF8("text message that is not valid UTF-8", "§8.1", 1007);
 
         private final String words;
         private final String section;

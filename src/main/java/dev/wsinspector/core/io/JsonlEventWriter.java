@@ -116,6 +116,14 @@ public final class JsonlEventWriter implements Flushable {
     }
 
     /**
+     * Leaves a frame out of the output (a filter did not match it) while keeping the message tracking right, so a
+     * later continuation frame of the same message is still written as text. Frames must still come in order.
+     */
+    public void skipFrame(dev.wsinspector.core.frame.Direction direction, int firstByte) {
+        messages.next(direction, firstByte);
+    }
+
+    /**
      * Writes the line for an event. {@link ConnectionEvent.Connecting} has no line in the contract (scripts
      * expect {@code open} or {@code error} first) and is skipped; returns whether a line was written.
      */

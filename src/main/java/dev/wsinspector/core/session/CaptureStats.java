@@ -5,9 +5,18 @@ import dev.wsinspector.core.frame.FrameStore;
 
 /**
  * Running totals and rates of a capture, updated by reading the store's columns from where the last update
- * stopped (so the socket thread does no counting). Call {@link #update} from one thread only.
+ * stopped (so the socket thread does no counting). Call {@link #update} from one thread only; {@link #snapshot}
+ * hands its figures to others.
  */
 public final class CaptureStats {
+
+    /** The figures at one moment, immutable, so one thread can count and another show them. */
+    public record Snapshot(long framesIn, long bytesIn, long framesOut, long bytesOut, double framesInPerSecond,
+                           double bytesInPerSecond, double framesOutPerSecond, double bytesOutPerSecond) {
+
+        /** Nothing counted yet. */
+        public static final Snapshot NONE = new Snapshot(0, 0, 0, 0, 0, 0, 0, 0);
+    }
 
     /** Rates are averaged over at least this long, so they do not flicker at 60 Hz. */
     private static final long RATE_WINDOW_NANOS = 1_000_000_000L;
@@ -61,6 +70,12 @@ public final class CaptureStats {
             bytesOutPerSecond = (bytesOut - windowBytesOut) / seconds;
             restartWindow(nowNanos);
         }
+    }
+
+    /** The figures as of the last {@link #update}. */
+    public Snapshot snapshot() {
+        return new Snapshot(framesIn, bytesIn, framesOut, bytesOut, framesInPerSecond, bytesInPerSecond,
+                framesOutPerSecond, bytesOutPerSecond);
     }
 
     private void restartWindow(long nowNanos) {

@@ -4,7 +4,6 @@ import dev.wsinspector.core.io.CaptureFormat;
 import dev.wsinspector.core.profile.SavedMessage;
 import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.session.CaptureStats;
-import dev.wsinspector.core.session.Session;
 import dev.wsinspector.core.timing.Scheduler;
 import dev.wsinspector.ui.common.BackgroundTasks;
 import dev.wsinspector.ui.common.ViewLoader;
@@ -54,6 +53,7 @@ public final class ConnectionTab extends Tab {
     /** Built on first use, below the timeline bar: most sessions never search (and a new window styles less). */
     private FindBarController findBar;
     private BackgroundTasks tasks;
+    private final TabPulse pulses;
 
     public ConnectionTab(ViewLoader views, ConnectionViewModel model, DetailPane detail) {
         this(views, model, detail, ProfileUpdater.NONE, Scheduler.system(), null);
@@ -85,6 +85,7 @@ public final class ConnectionTab extends Tab {
                 (ComposerViewModel.CloseAction) model::close).root();
 
         rows = new TabTimeline(this, timeline, detail, messages, replay);
+        pulses = new TabPulse(model, replay, rows);
         toolbar = rows.toolbar();
         toolbar.hasCaptureProperty().bind(model.sessionProperty().isNotNull());
         ViewLoader.View<Parent, TimelineToolbarController> toolbarLoaded = views.load(TimelineToolbarController.class,
@@ -191,21 +192,33 @@ public final class ConnectionTab extends Tab {
         new SavedMessageDialog(views, getTabPane().getScene().getWindow(), title, draft, messages::add).show();
     }
 
-    public CaptureStats stats() {
-        return rows.stats();
+    /**
+     * Counts and classifies the frames that arrived, for the status bar and the detail pane. Safe off the FX
+     * thread, and meant for it: the window's {@code StatusSampler} calls it for every tab, so the pulse never reads
+     * frame by frame.
+     */
+    public void sample(long nowNanos) {
+        rows.sample(nowNanos);
     }
 
-    /** Memory held by this tab's capture. */
+    /** The counts and rates of the last {@link #sample}; the same instance until the next one. */
+    public CaptureStats.Snapshot figures() {
+        return rows.figures();
+    }
+
+    /** Memory held by this tab's capture, as of the last {@link #sample}. */
     public long captureBytes() {
-        Session session = model.session();
-        return session == null ? 0 : session.frames().retainedBytes();
+        return rows.captureBytes();
     }
 
-    /** Called by the window's pulse: bring state and new frames in, in one batch. */
+    /** Called by the window's pulse for the tab on screen: bring state and new frames in, in one batch. */
     public void pulse(long nowNanos) {
-        model.refresh();
-        replay.refresh();
-        rows.pulse(model.session(), nowNanos);
+        pulses.shown(nowNanos);
+    }
+
+    /** Called by the window's pulse for a tab not on screen (see {@link TabPulse#hidden}). */
+    public void pulseHidden(long nowNanos) {
+        pulses.hidden(nowNanos);
     }
 
     /** Opens the connection (the window's Connect action and the first-run flow). */

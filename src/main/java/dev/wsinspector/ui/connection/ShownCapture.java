@@ -3,6 +3,7 @@ package dev.wsinspector.ui.connection;
 import dev.wsinspector.core.compose.MessageMode;
 import dev.wsinspector.core.compose.MessageParser;
 import dev.wsinspector.core.frame.Frame;
+import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.MessageKinds;
 import dev.wsinspector.core.payload.Utf8Text;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
@@ -17,15 +18,36 @@ import java.util.HexFormat;
 
 /**
  * The capture a tab shows and what the tab knows about its frames beyond the store: which are text (a
- * continuation is what its message's first frame was, so one bit per frame kept up to date by the pulse rather
- * than a scan per click), the rates for the status bar, and the subprotocol each frame was sent under. Plain
- * Java, driven by the tab's pulse on the FX thread.
+ * continuation is what its message's first frame was, so one bit per frame kept up to date rather than a scan
+ * per click), the counts and rates for the status bar, and the subprotocol each frame was sent under.
+ *
+ * <p>Counting and classifying read every new frame, so they are not done on the FX thread: at a flood's pace that
+ * is 10 000+ frames a pulse, work that grows with the rate. {@link #advance} runs on the window's sampler thread
+ * (or a test's); it publishes an immutable {@link CaptureStats.Snapshot} that the pulse only reads. Everything
+ * else is the FX thread's.
  */
 final class ShownCapture {
 
+    /** Frames {@link #advance} classifies under {@link MessageKinds}' lock at a time: what a click may wait for. */
+    private static final int CLASSIFY_STEP = 16_384;
+
+    /** One capture as counted: swapped whole by the FX thread, so figures never belong to the capture before. */
+    private static final class Counted {
+        final Session session;
+        final MessageKinds kinds;
+        final CaptureStats stats = new CaptureStats();
+        long classified;
+        volatile CaptureStats.Snapshot figures = CaptureStats.Snapshot.NONE;
+        volatile long retainedBytes;
+
+        Counted(Session session) {
+            this.session = session;
+            this.kinds = new MessageKinds(session.frames());
+        }
+    }
+
     private Session session;
-    private MessageKinds kinds;
-    private CaptureStats stats = new CaptureStats();
+    private volatile Counted counted;
 
     /**
      * Shows {@code now} from here on.
@@ -37,8 +59,7 @@ final class ShownCapture {
             return false;
         }
         session = now;
-        kinds = now == null ? null : new MessageKinds(now.frames());
-        stats = new CaptureStats();
+        counted = now == null ? null : new Counted(now);
         return true;
     }
 
@@ -46,19 +67,39 @@ final class ShownCapture {
         return session;
     }
 
-    /** Takes in the frames that came since the last pulse. */
-    void advance(long nowNanos) {
-        if (session == null) {
+    /**
+     * Takes in the frames that came since the last call: classifies them and counts them. Any one thread at a
+     * time (the window's sampler); the FX thread only reads what it publishes.
+     */
+    synchronized void advance(long nowNanos) {
+        Counted c = counted;
+        if (c == null) {
             return;
         }
-        if (session.frames().sealedTotals() == null) {
-            kinds.advance(session.frames().size()); // a live capture: a few new frames a pulse, known exactly
+        FrameStore frames = c.session.frames();
+        if (frames.sealedTotals() == null) {
+            // A live capture: classified in steps, so isText on the FX thread never waits for a whole backlog.
+            long size = frames.size();
+            while (c.classified < size) {
+                c.classified = Math.min(size, c.classified + CLASSIFY_STEP);
+                c.kinds.advance(c.classified);
+            }
         }
-        stats.update(session.frames(), nowNanos);
+        c.stats.update(frames, nowNanos);
+        c.figures = c.stats.snapshot();
+        c.retainedBytes = frames.retainedBytes();
     }
 
-    CaptureStats stats() {
-        return stats;
+    /** The counts and rates as of the last {@link #advance}; the same instance until the next one. */
+    CaptureStats.Snapshot figures() {
+        Counted c = counted;
+        return c == null ? CaptureStats.Snapshot.NONE : c.figures;
+    }
+
+    /** Memory the capture held at the last {@link #advance}. */
+    long retainedBytes() {
+        Counted c = counted;
+        return c == null ? 0 : c.retainedBytes;
     }
 
     long frameCount() {
@@ -71,7 +112,7 @@ final class ShownCapture {
 
     /** Whether frame {@code seq} belongs to a text message (continuations included). */
     boolean isText(long seq) {
-        return kinds.isText(seq);
+        return counted.kinds.isText(seq);
     }
 
     /** Frame {@code seq} as a saved message (see {@link #frameAsMessage}). */

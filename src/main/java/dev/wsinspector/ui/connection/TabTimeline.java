@@ -61,8 +61,17 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
         return toolbar;
     }
 
-    CaptureStats stats() {
-        return capture.stats();
+    /** Counts and classifies what arrived (off the FX thread: see {@link ShownCapture#advance}). */
+    void sample(long nowNanos) {
+        capture.advance(nowNanos);
+    }
+
+    CaptureStats.Snapshot figures() {
+        return capture.figures();
+    }
+
+    long captureBytes() {
+        return capture.retainedBytes();
     }
 
     void setCaptureSaver(ConnectionTab.CaptureSaver saver) {
@@ -71,7 +80,7 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
     }
 
     /** Shows {@code session} (the tab's capture now) with what came since the last pulse. */
-    void pulse(Session session, long nowNanos) {
+    void pulse(Session session) {
         if (capture.show(session)) {
             TimelineList list = session == null ? null : new TimelineList(session, formatter);
             if (list != null) {
@@ -87,7 +96,6 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
         }
         // The viewport follows new rows while the user is at the newest ones; scrolling up stops that.
         timeline.pull();
-        capture.advance(nowNanos);
         toolbar.refresh(rows.pendingRows(), rows.firstRow() - rows.firstReachableRow(), rows.size(),
                 rows.reachableRows(), rows.isFollowing());
     }

@@ -45,6 +45,7 @@ public final class MainWindow {
     private final WindowTabs tabs;
     private final TabPane tabPane;
     private final WindowPulse pulse = new WindowPulse(this::pulse);
+    private final StatusSampler status = new StatusSampler();
     /** Opening and saving capture files; null until the app provides it ({@link #useCaptureFiles}). */
     private CaptureFileActions captureFiles;
 
@@ -79,7 +80,7 @@ public final class MainWindow {
                 });
         root = view.root();
         tabPane = view.controller().tabs();
-        tabs = new WindowTabs(tabPane, tabFactory, model::showNotice);
+        tabs = new WindowTabs(tabPane, tabFactory, model::showNotice, status);
         profiles.loadedProperty().addListener((o, was, loaded) -> {
             if (loaded) {
                 model.profilesLoaded(profiles.profiles().size());
@@ -106,6 +107,7 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
                 this::chooseAndOpenCapture);
         pulse.start();
+        status.start();
         profiles.reload();
         profiles.startWatching();
     }
@@ -117,6 +119,7 @@ public final class MainWindow {
 
     public void detach() {
         pulse.stop();
+        status.stop();
         profiles.close();
         tabs.closeAll(GOING_AWAY_MILLIS);
     }
@@ -211,14 +214,13 @@ public final class MainWindow {
     }
 
     /**
-     * One batch: every tab takes in what arrived; the status bar shows the selected tab. Its figures are read
-     * here, its texts made only when they changed (the pulse's budget is the tabs').
+     * One batch: the tabs take in what arrived, within the pulse's budget ({@link WindowPulse#BUDGET_NANOS}); the
+     * status bar shows the selected tab's figures, counted off the FX thread ({@link StatusSampler}), its texts
+     * made only when they changed.
      */
     void pulse(long now) {
-        long captureBytes = tabs.pulse(now);
+        tabs.pulse(now, now + WindowPulse.BUDGET_NANOS);
         server.refresh();
-        ConnectionTab selected = tabs.selected();
-        model.show(selected == null ? StatusFigures.noTab(captureBytes)
-                : StatusFigures.of(selected.stats(), selected.positionText(), captureBytes));
+        model.show(status.figures(tabs.selected()));
     }
 }

@@ -180,6 +180,9 @@ public final class MainWindowViewModel {
 
     /** This pulse's figures; only the texts whose figures changed are made again. */
     public void show(StatusFigures figures) {
+        if (figures == shown) {
+            return; // the pulse hands in the same instance while nothing changed
+        }
         StatusFigures before = shown;
         shown = figures;
         if (before == null || !Objects.equals(before.counts(), figures.counts())) {

@@ -3,9 +3,8 @@ package dev.wsinspector.ui.main;
 import dev.wsinspector.core.session.CaptureStats;
 
 /**
- * What the status bar shows, as numbers rather than text: a value taken once per pulse, so the texts are formatted
- * only when a figure changed ({@link MainWindowViewModel#show}), and so the figures could be gathered on another
- * thread later without touching the view.
+ * What the status bar shows, as numbers rather than text: the counts are gathered on another thread
+ * ({@link StatusSampler}) and the texts formatted only when a figure changed ({@link MainWindowViewModel#show}).
  *
  * @param counts       the selected tab's totals; null when no tab is selected
  * @param rates        the selected tab's rates; null when no tab is selected
@@ -26,7 +25,7 @@ public record StatusFigures(Counts counts, Rates rates, String position, long ca
         }
     }
 
-    public static StatusFigures of(CaptureStats stats, String position, long captureBytes) {
+    public static StatusFigures of(CaptureStats.Snapshot stats, String position, long captureBytes) {
         return new StatusFigures(
                 new Counts(stats.framesIn(), stats.bytesIn(), stats.framesOut(), stats.bytesOut()),
                 new Rates(stats.framesInPerSecond(), stats.bytesInPerSecond(), stats.framesOutPerSecond(),

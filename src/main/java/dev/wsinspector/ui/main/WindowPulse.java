@@ -8,11 +8,19 @@ import java.util.function.LongConsumer;
  * The window's one UI pulse: every captured frame reaches the screen through it, in batches, never through a
  * {@code Platform.runLater} per frame. Runs on JavaFX's animation timer, at most once per
  * {@link #MIN_PULSE_NANOS}, so what it does must stay cheap: a pulse that takes longer holds back the next paint.
+ * Its work has a budget ({@link #BUDGET_NANOS}), and nothing in it reads frame by frame: the counts are made on
+ * another thread ({@link StatusSampler}), the timeline takes a screenful of rows however many arrived.
  */
 public final class WindowPulse {
 
     /** Pulses closer together than this are skipped: 60 Hz is plenty for a list people read. */
     static final long MIN_PULSE_NANOS = 15_000_000L;
+
+    /**
+     * How long one pulse's own work may take before what is left (tabs not shown) waits for the next pulse: half
+     * a 60 Hz frame, so JavaFX's CSS, layout and rendering keep the other half.
+     */
+    static final long BUDGET_NANOS = 8_000_000L;
 
     /** Told about every pulse: when it started and how long the window's own work took (benchmarks). */
     @FunctionalInterface

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * The window's connection tabs, and what each holds: however a tab goes (its close button, Ctrl+W, code), its
@@ -29,21 +30,34 @@ final class WindowTabs {
     private final Consumer<String> notices;
     private final Map<ConnectionTab, Closeable> held = new IdentityHashMap<>();
     private final InvalidationListener titleChanged = o -> tellApart();
+    private final StatusSampler sampler;
+    private final PulseRota rota = new PulseRota(System::nanoTime);
+    /** One tab's part of a pulse; made once, so a pulse allocates nothing. */
+    private final IntConsumer pulseTab = this::pulseTab;
+    private long pulseStart;
     private ConnectionTab.CaptureSaver saver;
 
-    /** @param notices where a problem in letting go of a tab's journal is told (the status bar) */
-    WindowTabs(TabPane pane, Function<String, ConnectionTab> factory, Consumer<String> notices) {
+    /**
+     * @param notices where a problem in letting go of a tab's journal is told (the status bar)
+     * @param sampler counts every open tab's capture for the status bar
+     */
+    WindowTabs(TabPane pane, Function<String, ConnectionTab> factory, Consumer<String> notices, StatusSampler sampler) {
         this.pane = pane;
         this.factory = factory;
         this.notices = notices;
+        this.sampler = sampler;
         pane.getTabs().addListener((ListChangeListener<Tab>) c -> {
             while (c.next()) {
                 c.getRemoved().forEach(t -> {
                     ((ConnectionTab) t).model().disconnectNow();  // idempotent: its session completes
                     ((ConnectionTab) t).titleProperty().removeListener(titleChanged);
+                    sampler.remove((ConnectionTab) t);
                     release((ConnectionTab) t);
                 });
-                c.getAddedSubList().forEach(t -> ((ConnectionTab) t).titleProperty().addListener(titleChanged));
+                c.getAddedSubList().forEach(t -> {
+                    ((ConnectionTab) t).titleProperty().addListener(titleChanged);
+                    sampler.add((ConnectionTab) t);
+                });
             }
             tellApart();
         });
@@ -105,15 +119,23 @@ final class WindowTabs {
         }
     }
 
-    /** Every tab takes in what arrived; returns the memory their captures hold. */
-    long pulse(long now) {
-        long captureBytes = 0;
-        for (Tab tab : pane.getTabs()) {
-            ConnectionTab connectionTab = (ConnectionTab) tab;
-            connectionTab.pulse(now);
-            captureBytes += connectionTab.captureBytes();
+    /**
+     * The selected tab takes in what arrived, then the others (their timelines a few times a second:
+     * {@link ConnectionTab#pulseHidden}) while the pulse is before {@code deadlineNanos}; the rest go first in the
+     * next pulse ({@link PulseRota}).
+     */
+    void pulse(long now, long deadlineNanos) {
+        pulseStart = now;
+        rota.run(pane.getTabs().size(), pane.getSelectionModel().getSelectedIndex(), deadlineNanos, pulseTab);
+    }
+
+    private void pulseTab(int index) {
+        ConnectionTab tab = (ConnectionTab) pane.getTabs().get(index);
+        if (index == pane.getSelectionModel().getSelectedIndex()) {
+            tab.pulse(pulseStart);
+        } else {
+            tab.pulseHidden(pulseStart);
         }
-        return captureBytes;
     }
 
     private List<ConnectionTab> all() {

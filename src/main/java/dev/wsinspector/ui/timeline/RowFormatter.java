@@ -44,12 +44,15 @@ public final class RowFormatter {
         store.readPayload(seq, 0, head, 0, head.length);
 
         String finMarker = !fin ? "more…" : opcode == Opcode.CONTINUATION ? "FIN" : "";
+        boolean crafted = store.crafted(seq);
         String style = (direction == Direction.IN ? "frame-in" : "frame-out")
-                + (opcode.isControl() ? " frame-" + (opcode.isReserved() ? "reserved" : opcode.jsonName()) : "");
+                + (opcode.isControl() ? " frame-" + (opcode.isReserved() ? "reserved" : opcode.jsonName()) : "")
+                + (crafted ? " frame-crafted" : "");
         return new TimelineRow(number, seq, null, epoch, time(mode, epoch, prevEpoch, connectEpoch),
                 direction == Direction.IN ? "↓" : "↑", direction == Direction.IN ? RowIcons.RECEIVED : RowIcons.SENT,
                 opcode.jsonName(), Formats.humanBytes(length), finMarker,
-                preview(opcode, head, length, opcode == Opcode.CONTINUATION && kinds.isText(seq)), style);
+                (crafted ? "crafted · " : "")
+                        + preview(opcode, head, length, opcode == Opcode.CONTINUATION && kinds.isText(seq)), style);
     }
 
     TimelineRow eventRow(long number, ConnectionEvent event, TimeMode mode, long prevEpoch, long connectEpoch) {

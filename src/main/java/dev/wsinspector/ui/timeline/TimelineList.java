@@ -32,6 +32,11 @@ import java.util.Map;
 public final class TimelineList extends ObservableListBase<TimelineRow> {
 
     private static final int CACHE_ROWS = 4096;
+    /**
+     * Most events one pull places; more (a reconnect storm) wait for the next pull, so a pulse's work stays bounded.
+     * Frames cost nothing to take in: the viewport reads a screenful of them, however many arrived.
+     */
+    static final int EVENTS_PER_PULL = 1024;
 
     private final Session session;
     private final FrameStore store;
@@ -75,8 +80,11 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
      */
     public int pull() {
         long frames = store.size();
+        int known = events.size();
+        int available = session.eventCount();
         // Events come after the frames they follow; one whose frames are not visible yet waits a pulse.
-        for (ConnectionEvent event : session.eventsFrom(events.size())) {
+        for (int i = known; i < available && i - known < EVENTS_PER_PULL; i++) {
+            ConnectionEvent event = session.event(i);
             if (event.frameIndex() > frames) {
                 break;
             }
@@ -91,6 +99,10 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
             }
             eventRows[events.size()] = position;
             events.add(event);
+        }
+        if (events.size() < available) {
+            // An event that waits holds back the frames after it, so the rows it goes between stay in order.
+            frames = Math.min(frames, Math.max(framesKnown, session.event(events.size()).frameIndex()));
         }
         framesKnown = frames;
         if (paused) {

@@ -7,6 +7,7 @@ import dev.wsinspector.core.frame.WireHeader;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.profile.SavedMessage;
 import dev.wsinspector.core.replay.Templates;
+import dev.wsinspector.core.session.CaptureStats;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.Handshake;
 import dev.wsinspector.core.session.HttpHeader;
@@ -96,5 +97,26 @@ class ShownCaptureTest {
         assertThat(capture.protocolHint(before)).isEqualTo(ProtocolHint.NONE);
         assertThat(capture.protocolHint(first).subprotocol()).isEqualTo("stomp");
         assertThat(capture.protocolHint(second).subprotocol()).isEqualTo("mqtt");
+    }
+
+    @Test
+    void countsArePublishedByAdvanceOnAnyThreadAndANewCaptureStartsFromNothing() throws Exception {
+        capture.show(session);
+        assertThat(capture.figures()).isSameAs(CaptureStats.Snapshot.NONE);
+        text(0x81, "abc");
+        text(0x81, "de");
+        Thread sampler = new Thread(() -> capture.advance(System.nanoTime()), "sampler");
+        sampler.start();
+        sampler.join(10_000);
+
+        CaptureStats.Snapshot figures = capture.figures();
+        assertThat(figures.framesIn()).isEqualTo(2);
+        assertThat(figures.bytesIn()).isEqualTo(5);
+        assertThat(capture.figures()).as("unchanged until the next advance").isSameAs(figures);
+        assertThat(capture.retainedBytes()).isEqualTo(store.retainedBytes());
+
+        capture.show(new Session(new ColumnarFrameStore()));
+        assertThat(capture.figures()).isSameAs(CaptureStats.Snapshot.NONE);
+        assertThat(capture.retainedBytes()).isZero();
     }
 }

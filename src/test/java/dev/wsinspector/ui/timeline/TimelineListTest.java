@@ -72,6 +72,19 @@ class TimelineListTest {
     }
 
     @Test
+    void aCraftedFrameSaysSoInItsRow() {
+        frame(Direction.OUT, "plain");
+        byte[] bytes = "odd".getBytes(StandardCharsets.UTF_8);
+        store.appendCrafted(Direction.OUT, WireHeader.of(0xC3, false, 0, bytes.length), clock.nanoTime(),
+                ByteBuffer.wrap(bytes));
+        list.pull();
+        assertThat(list.get(0).preview()).doesNotContain("crafted");
+        assertThat(list.get(0).styleClass()).doesNotContain("frame-crafted");
+        assertThat(list.get(1).preview()).startsWith("crafted · ");
+        assertThat(list.get(1).styleClass()).contains("frame-crafted");
+    }
+
+    @Test
     void eventsSitAmongFramesWhereTheyHappened() {
         event(new ConnectionEvent.Connecting(1L, 0, "ws://x/"));
         session.onEvent(new ConnectionEvent.Opened(2L, 0, "ws://x/",
@@ -354,5 +367,30 @@ class TimelineListTest {
         assertThat(seqs(small)).isEqualTo(copy).last().isEqualTo(29L);
         small.setPaused(false);
         assertThat(seqs(small)).isEqualTo(copy).last().isEqualTo(44L);
+    }
+
+    @Test
+    void aStormOfEventsIsPlacedOverSeveralPullsEachWhereItHappened() {
+        int storm = TimelineList.EVENTS_PER_PULL * 2 + 10;
+        for (int i = 0; i < storm; i++) {
+            frame(Direction.IN, "f" + i);
+            event(new ConnectionEvent.Connecting(i, i + 1, "ws://x/"));
+        }
+        frame(Direction.IN, "last");
+
+        list.setViewportRows(storm * 3);
+        int pulls = 0;
+        while (list.capturedRows() < storm * 2L + 1 && pulls < 10) {
+            list.pull();
+            pulls++;
+            assertThat(list.capturedRows()).as("no pull takes more events than its bound")
+                    .isLessThanOrEqualTo((long) pulls * TimelineList.EVENTS_PER_PULL * 2 + 1);
+        }
+        assertThat(pulls).isEqualTo(3);
+        for (int i = 0; i < storm; i++) {
+            assertThat(list.row(2L * i).isFrame()).as("row %d is frame %d", 2 * i, i).isTrue();
+            assertThat(list.row(2L * i + 1).isFrame()).as("row %d is the event after it", 2 * i + 1).isFalse();
+        }
+        assertThat(list.row(storm * 2L).preview()).isEqualTo("last");
     }
 }
