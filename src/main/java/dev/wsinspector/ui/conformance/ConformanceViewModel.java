@@ -126,7 +126,7 @@ public final class ConformanceViewModel {
         return progress.getReadOnlyProperty();
     }
 
-    /** "3 of 26: echo-text-126", then "26 of 26". */
+    /** "3 of 26" (the case under way is the list's running row). */
     public ReadOnlyStringProperty progressTextProperty() {
         return progressText.getReadOnlyProperty();
     }
@@ -178,7 +178,7 @@ public final class ConformanceViewModel {
         runUrl = uri.toString();
         startNanos = System.nanoTime();
         running.set(true);
-        showProgress(0, null);
+        showProgress(0);
         ConnectionOptions base = ConnectionOptions.of(uri);
         ConformanceRunner.Listener listener = new ConformanceRunner.Listener() {
             @Override
@@ -245,7 +245,7 @@ public final class ConformanceViewModel {
         if (i >= 0) {
             rows.set(i, new CaseRow(testCase, Status.RUNNING, null));
         }
-        showProgress(results.size(), testCase);
+        showProgress(results.size() + 1);
     }
 
     private void ended(int run, CaseResult result) {
@@ -257,7 +257,7 @@ public final class ConformanceViewModel {
         if (i >= 0) {
             rows.set(i, new CaseRow(result.testCase(), Status.of(result.verdict()), result));
         }
-        showProgress(results.size(), null);
+        showProgress(results.size());
         failed.set(failed.get() || result.failed());
         if (results.size() == 1 && result.failed() && result.observed().startsWith(CANNOT_CONNECT)) {
             // Every case connects to the same address: the others would only wait out the same failure.
@@ -275,7 +275,7 @@ public final class ConformanceViewModel {
         running.set(false);
         report.set(done);
         failed.set(!done.passed());
-        showProgress(done.results().size(), null);
+        showProgress(done.results().size());
         summary.set(ConformanceOutput.summaryText(done) + (done.passed() ? ": the server passed" : ""));
     }
 
@@ -306,11 +306,11 @@ public final class ConformanceViewModel {
                 + " failed, " + partial.count(ConformanceCase.Verdict.SKIP) + " skipped";
     }
 
-    private void showProgress(int done, ConformanceCase current) {
+    /** @param at the cases done, or the one under way */
+    private void showProgress(int at) {
         int total = rows.size();
-        progress.set(total == 0 ? 0 : (double) done / total);
-        progressText.set(current == null ? done + " of " + total
-                : Math.min(done + 1, total) + " of " + total + ": " + current.id());
+        progress.set(total == 0 ? 0 : (double) results.size() / total);
+        progressText.set(Math.min(at, total) + " of " + total);
     }
 
     private void showNotRun() {
