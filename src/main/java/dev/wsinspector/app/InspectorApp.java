@@ -18,6 +18,7 @@ import dev.wsinspector.ui.common.Controllers;
 import dev.wsinspector.ui.common.ErrorReporter;
 import dev.wsinspector.ui.common.ErrorWindow;
 import dev.wsinspector.ui.common.ViewLoader;
+import dev.wsinspector.ui.conformance.ConformanceRuns;
 import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.connection.ConnectionViewModel;
 import dev.wsinspector.ui.detail.DetailPane;
@@ -166,14 +167,16 @@ public final class InspectorApp extends Application {
         private final BackgroundTasks sessionIo;
         private final SettingsKeeper settings;
         private final SessionCatalog sessions;
+        private final ConformanceRuns conformance;
         private volatile boolean closed;
         /** Takes this context's listeners off the stage, which outlives it (tests restart on one stage). */
         private final Runnable unhookStage;
 
         private AppContext(Stage stage, MainWindow window, LocalServer server, SessionCatalog sessions, BackgroundTasks tasks,
                            BackgroundTasks profileIo, BackgroundTasks sessionIo, SettingsKeeper settings,
-                           Runnable unhookStage) {
+                           ConformanceRuns conformance, Runnable unhookStage) {
             this.sessionIo = sessionIo;
+            this.conformance = conformance;
             this.unhookStage = unhookStage;
             this.stage = stage;
             this.window = window;
@@ -240,6 +243,8 @@ public final class InspectorApp extends Application {
                 t.setDaemon(true);
                 return t;
             }), Platform::runLater);
+            // Conformance runs: one connection per case, each journaled like a tab's (issue 12).
+            ConformanceRuns conformance = ConformanceRuns.of(connections, sessions);
             MainWindow window = null;
             Runnable unhookStage = () -> { };
             try {
@@ -262,6 +267,7 @@ public final class InspectorApp extends Application {
                         .provide(ProfilesViewModel.class, profiles)
                         .provide(SessionsViewModel.class, sessionsModel)
                         .provide(Theme.class, theme)
+                        .provide(ConformanceRuns.class, conformance)
                         .build());
                 window = new MainWindow(views, serverModel,
                         url -> new ConnectionTab(views, new ConnectionViewModel(connections, sessions, url),
@@ -269,6 +275,9 @@ public final class InspectorApp extends Application {
                                 (id, change, result) -> profiles.update(id, change, SaveListener.reportingTo(result)),
                                 Scheduler.system(), tasks),
                         theme, profiles, sessionsModel);
+                MainWindow framesWindow = window;
+                conformance.showFramesWith((title, url, capture) ->
+                        framesWindow.openTab(url).model().showStored(url, capture, title));
                 scene.setRoot(window.root());
                 window.attach(scene);
                 stage.titleProperty().bind(window.titleProperty());
@@ -314,7 +323,7 @@ public final class InspectorApp extends Application {
                 // run (Launcher.exitAfterShownIfAsked) quits later, so their classes are in its record.
                 afterPulses(PREPARE_AFTER_PULSES, first::prepareDetail);
                 AppContext context = new AppContext(stage, window, server, sessions, tasks, profileIo, sessionIo,
-                        settings, unhookStage);
+                        settings, conformance, unhookStage);
                 if (autoConnect && serverModel.runningProperty().get()) {
                     first.connect();
                 }
@@ -326,6 +335,7 @@ public final class InspectorApp extends Application {
                     window.detach();
                 }
                 settings.discard();
+                conformance.close();
                 sessions.close();
                 tasks.close();
                 profileIo.close();
@@ -372,6 +382,7 @@ public final class InspectorApp extends Application {
             settings.close();  // first: the window is as the user left it
             unhookStage.run();
             window.detach();  // every tab's connection dropped and its session completed
+            conformance.close();  // a run under way closes its case; its session completes below
             sessions.close();
             tasks.close();
             profileIo.close();

@@ -96,7 +96,7 @@ public final class ConnectionTab extends Tab {
                 new ConnectionTabController.Parts(List.of(views.load(ConnectionBarController.class, model).root(),
                         toolbarLoaded.root()), timeline, detail, composer, this::openFind, this::openGoTo));
         bars = layout.controller().bars();
-        tools = new ToolsPane(views, layout.controller().middle(), messages, replay);
+        tools = new ToolsPane(views, layout.controller().middle(), messages, replay, model);
         toolbar.toolsShownProperty().addListener((o, a, show) -> tools.show(show));
         model.profileProperty().addListener((o, a, p) -> profileShown(a, p));
         model.environmentProperty().addListener((o, a, b) -> composerModel.revalidate());
@@ -149,7 +149,7 @@ public final class ConnectionTab extends Tab {
         return composerModel;
     }
 
-    /** Opens the tab's messages or replay panel ("Messages" / "Replay"). */
+    /** Opens the tab's messages, replay or conformance panel ("Messages" / "Replay" / "Conformance"). */
     public void showTool(String title) {
         toolbar.toolsShownProperty().set(true);
         tools.select(title);

@@ -16,10 +16,14 @@ final class ToolsPane {
     private final SplitPane middle;
     private final SavedMessagesViewModel messages;
     private final ReplayViewModel replay;
+    private final ConnectionViewModel connection;
     private ViewLoader.View<Parent, ToolsPaneController> view;
 
-    ToolsPane(ViewLoader views, SplitPane middle, SavedMessagesViewModel messages, ReplayViewModel replay) {
+    /** @param connection the tab's, whose address the Conformance panel checks */
+    ToolsPane(ViewLoader views, SplitPane middle, SavedMessagesViewModel messages, ReplayViewModel replay,
+              ConnectionViewModel connection) {
         this.views = views;
+        this.connection = connection;
         this.middle = middle;
         this.messages = messages;
         this.replay = replay;
@@ -35,7 +39,7 @@ final class ToolsPane {
         }
     }
 
-    /** Selects the tool titled {@code title} ("Messages", "Replay"), building the pane if need be. */
+    /** Selects the tool titled {@code title} ("Messages", "Replay", "Conformance"), building the pane if need be. */
     void select(String title) {
         view().controller().select(title);
     }
@@ -46,7 +50,7 @@ final class ToolsPane {
 
     private ViewLoader.View<Parent, ToolsPaneController> view() {
         if (view == null) {
-            view = views.load(ToolsPaneController.class, messages, messages.messages(), replay);
+            view = views.load(ToolsPaneController.class, messages, messages.messages(), replay, connection);
         }
         return view;
     }

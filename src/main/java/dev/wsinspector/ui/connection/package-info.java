@@ -1,7 +1,8 @@
 /**
  * One connection tab. {@link dev.wsinspector.ui.connection.ConnectionTab} is the {@code Tab} the window holds: it
- * assembles the FXML views (connection bar, timeline toolbar, find bar, tools pane), the timeline, the detail pane
- * and the composer, and its {@code pulse} (called by the window's pulse) brings state and new frames in once per pulse;
+ * assembles the FXML views (connection bar, timeline toolbar, find bar, tools pane with saved messages, replay and
+ * the conformance run), the timeline, the detail pane and the composer in {@code ConnectionTabView.fxml}, and its
+ * {@code pulse} (called by the window's pulse, see {@code TabPulse}) brings state and new frames in once per pulse;
  * its {@code sample}, called off the FX thread by the window's sampler, counts and classifies the new frames.
  * State and logic live in view models and plain classes tested without a toolkit:
  * {@link dev.wsinspector.ui.connection.ConnectionViewModel} (URL, the current session from the journal's

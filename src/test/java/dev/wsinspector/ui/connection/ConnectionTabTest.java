@@ -5,6 +5,7 @@ import dev.wsinspector.transport.JwsConnectionService;
 import dev.wsinspector.ui.common.BackgroundTasks;
 import dev.wsinspector.ui.common.Controllers;
 import dev.wsinspector.ui.common.ViewLoader;
+import dev.wsinspector.ui.conformance.ConformanceRuns;
 import dev.wsinspector.ui.detail.DetailPane;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -31,12 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConnectionTabTest {
 
     private BackgroundTasks tasks;
+    private ConformanceRuns conformance;
     private ConnectionTab tab;
 
     @Start
     void start(Stage stage) {
         tasks = new BackgroundTasks();
-        tab = new ConnectionTab(new ViewLoader(Controllers.none()), new ConnectionViewModel(new JwsConnectionService(), SessionRecorder.inMemory(),
+        // The tools pane's Conformance panel asks for the app's runs.
+        conformance = ConformanceRuns.of(new JwsConnectionService(), SessionRecorder.inMemory());
+        ViewLoader views = new ViewLoader(Controllers.builder().provide(ConformanceRuns.class, conformance).build());
+        tab = new ConnectionTab(views, new ConnectionViewModel(new JwsConnectionService(), SessionRecorder.inMemory(),
                 "ws://127.0.0.1:1/"), new DetailPane(tasks));
         stage.setScene(new Scene(new TabPane(tab), 1200, 800));
         stage.show();
@@ -49,6 +54,7 @@ class ConnectionTabTest {
             return null;
         });
         tasks.close();
+        conformance.close();
     }
 
     private static <T> T fx(Callable<T> read) throws Exception {
@@ -85,6 +91,10 @@ class ConnectionTabTest {
         TabPane tools = (TabPane) awaitInTab("#tabTools");
         assertThat(fx(() -> tools.getSelectionModel().getSelectedItem().getText())).isEqualTo("Replay");
         assertThat(awaitInTab("#startReplay")).isNotNull();
+
+        robot.interact(() -> tab.showTool("Conformance"));
+        assertThat(fx(() -> tools.getSelectionModel().getSelectedItem().getText())).isEqualTo("Conformance");
+        assertThat(awaitInTab("#runConformance")).isNotNull();
     }
 
     @Test

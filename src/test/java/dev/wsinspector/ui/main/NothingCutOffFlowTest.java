@@ -201,6 +201,41 @@ class NothingCutOffFlowTest {
         assertThat(problems).as("cut-off texts").isEmpty();
     }
 
+    /**
+     * The Conformance panel in the tools pane after a run against the app's echo server (every row with its verdict,
+     * RFC section, expected and observed, and Frames), beside the Profiles sidebar: its texts wrap, none is cut,
+     * and the pane's three tool tabs fit their header.
+     */
+    @Test
+    void theConformancePanelFitsBesideTheSidebar(FxRobot robot) throws Exception {
+        app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+                false, dataDir));
+        robot.interact(() -> tab().showTool("Conformance"));
+        robot.interact(() -> robot.lookup("#runConformance").queryAs(Button.class).fire());
+        await().atMost(Duration.ofSeconds(120)).until(() -> fx(() -> !robot.lookup("#runConformance")
+                .queryAs(Button.class).isDisabled() && robot.lookup(".conformance-case.case-pass").tryQuery().isPresent()));
+        List<String> problems = new ArrayList<>();
+        for (int[] size : new int[][] {{1280, 720}, {1024, 640}}) {
+            for (boolean dark : new boolean[] {false, true}) {
+                robot.interact(() -> {
+                    stage.setWidth(size[0]);
+                    stage.setHeight(size[1]);
+                    dev.wsinspector.testutil.FxFlow.themeItem(robot, dark
+                            ? dev.wsinspector.core.settings.ThemeChoice.DARK
+                            : dev.wsinspector.core.settings.ThemeChoice.LIGHT).setSelected(true);
+                    robot.lookup("#profilesToggle").queryAs(ToggleButton.class).setSelected(true);
+                });
+                settle();
+                assertThat(fx(() -> robot.lookup(".case-frames").queryAll().stream().anyMatch(Node::isVisible)))
+                        .as("the cases' rows are on screen").isTrue();
+                for (String cut : fx(() -> clipped(stage.getScene().getRoot()))) {
+                    problems.add(size[0] + "×" + size[1] + (dark ? " dark" : " light") + ": " + cut);
+                }
+            }
+        }
+        assertThat(problems).as("cut-off texts").isEmpty();
+    }
+
     @Test
     void theConnectButtonStaysPutWhenTheStateChanges(FxRobot robot) throws Exception {
         app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
