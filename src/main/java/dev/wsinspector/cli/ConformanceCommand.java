@@ -12,7 +12,6 @@ import dev.wsinspector.core.session.ConnectionService;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -164,20 +162,11 @@ final class ConformanceCommand implements Callable<Integer> {
     }
 
     private URI parseUrl() {
-        URI uri;
         try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw usage("Invalid URL '" + url + "': " + e.getReason());
+            return WebSocketUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("ws") && !scheme.equals("wss")) {
-            throw usage("URL must start with ws:// or wss://, got '" + url + "'");
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw usage("URL has no host: '" + url + "'");
-        }
-        return uri;
     }
 
     private ParameterException usage(String message) {

@@ -28,12 +28,10 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -349,20 +347,11 @@ final class ConnectCommand implements Callable<Integer> {
      * the command, not a connection that failed.
      */
     private URI parseUrl() {
-        URI uri;
         try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw usage("Invalid URL '" + url + "': " + e.getReason());
+            return WebSocketUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("ws") && !scheme.equals("wss")) {
-            throw usage("URL must start with ws:// or wss://, got '" + url + "'");
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw usage("URL has no host: '" + url + "'");
-        }
-        return uri;
     }
 
     private Duration seconds(String option, double value, boolean zeroAllowed) {

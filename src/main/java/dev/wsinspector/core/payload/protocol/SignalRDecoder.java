@@ -24,7 +24,8 @@ public final class SignalRDecoder implements ProtocolDecoder {
 
     static final String NAME = "SignalR";
     private static final char RS = 0x1E;
-    private static final String[] TYPES = {"", "Invocation", "StreamItem", "Completion", "StreamInvocation",
+    /** The hub protocol's message types by their number (the JSON and MessagePack encodings share them). */
+    static final String[] TYPES = {"", "Invocation", "StreamItem", "Completion", "StreamInvocation",
             "CancelInvocation", "Ping", "Close", "Ack", "Sequence"};
     private static final int MAX_RECORDS = 1000;
 

@@ -24,8 +24,7 @@ import java.util.Optional;
 public final class SignalRMessagePackDecoder implements ProtocolDecoder {
 
     static final String NAME = "SignalR (MessagePack)";
-    private static final String[] TYPES = {"", "Invocation", "StreamItem", "Completion", "StreamInvocation",
-            "CancelInvocation", "Ping", "Close", "Ack", "Sequence"};
+    private static final String[] TYPES = SignalRDecoder.TYPES;
     private static final int MAX_RECORDS = 1000;
 
     @Override
