@@ -261,7 +261,8 @@ final class ConnectCommand implements Callable<Integer> {
                 fromProfile == null ? null : fromProfile.templates(), List.copyOf(sends),
                 count == null ? 0 : count, timeoutSeconds == null ? null : seconds("--timeout", timeoutSeconds, false),
                 close, quiet, includeSecrets, record, save, profile == null ? "" : profile, !noAutoPong, boundFilter(options));
-        ClientProtocol speak = protocol == null ? ClientProtocol.RAW : protocol;
+        ClientProtocol speak = protocol != null ? protocol : fromProfile == null ? ClientProtocol.RAW
+                : ClientProtocol.byId(fromProfile.protocol()).orElse(ClientProtocol.RAW);
         ClientProtocol.Settings protocolSettings = protocolSettings(speak, options);
         if (speak != ClientProtocol.RAW) {
             if (!speak.subprotocol().isEmpty() && options.subprotocols().isEmpty()) {
@@ -326,7 +327,7 @@ final class ConnectCommand implements Callable<Integer> {
 
     /** A profile's options (variables resolved) and its send-on-connect messages with their variables. */
     private record ProfileSettings(ConnectionOptions options, List<SavedMessage> onConnect, Templates templates,
-                                   ProfileDecoder decoder, Path dir) {
+                                   ProfileDecoder decoder, Path dir, String protocol) {
     }
 
     /** Profile problems (none of that name, unknown variables, bad hex) are usage errors: exit 2 before connecting. */
@@ -350,7 +351,8 @@ final class ConnectCommand implements Callable<Integer> {
             if (!problems.isEmpty()) {
                 throw usage("Profile '" + profile + "': " + String.join("\n", problems));
             }
-            return new ProfileSettings(options, onConnect, templates, stored.profile().decoder(), repository.directory());
+            return new ProfileSettings(options, onConnect, templates, stored.profile().decoder(), repository.directory(),
+                    stored.profile().protocol());
         } catch (IOException e) {
             throw usage("Cannot read profiles: " + e.getMessage());
         } catch (IllegalArgumentException e) {

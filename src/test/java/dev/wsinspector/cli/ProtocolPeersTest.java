@@ -6,6 +6,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.List;
 
@@ -80,6 +84,17 @@ class ProtocolPeersTest {
                 "--timeout", "30");
         assertThat(refused.err()).as(refused.toString()).contains("socket.io: the server refused namespace /admin: Not authorized");
         assertThat(texts(refused, "out")).doesNotContain("never"); // the handshake never completed
+    }
+
+    @Test
+    void aProfileSaysTheProtocol(@TempDir Path data) throws Exception {
+        Path profiles = Files.createDirectories(data.resolve("profiles"));
+        Files.writeString(profiles.resolve("sio.json"), "{\"name\":\"sio\",\"url\":\"ws://127.0.0.1:" + socketIo.port()
+                + "\",\"protocol\":\"socket.io\"}");
+        CliRun run = CliRun.of("connect", "--profile", "sio", "--data-dir", data.toString(), "-n", "3", "--timeout", "30");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(texts(run, "out")).first().isEqualTo("40");
+        assertThat(texts(run, "in")).anyMatch(m -> m.startsWith("42[\"welcome\""));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.wsinspector.core.profile;
 
+import dev.wsinspector.core.protocol.ClientProtocol;
 import dev.wsinspector.core.session.ConnectionOptions;
 import dev.wsinspector.core.session.ProxyOptions;
 import dev.wsinspector.core.session.ReconnectPolicy;
@@ -32,6 +33,7 @@ import java.util.Optional;
  * @param maxMessageSize largest incoming frame payload accepted, bytes
  * @param lenient        keep the connection open when the server breaks RFC 6455, only reporting it
  * @param decoder        which decoder shows the messages, and a protobuf schema ({@link ProfileDecoder#AUTO}: auto)
+ * @param protocol       the protocol-aware client's name ({@link ClientProtocol#id()}), "" for raw (none)
  * @param notes          free text
  * @param variables      {@code {{name}}} values of this profile
  * @param environments   named variable sets (e.g. local, staging) that override {@code variables} when chosen
@@ -42,7 +44,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
                                 List<ProfileHeader> headers, List<String> subprotocols, boolean deflate,
                                 Duration connectTimeout, TlsSettings tls, ProxyOptions proxy,
                                 ReconnectPolicy reconnect, Duration pingInterval, int maxMessageSize, boolean lenient,
-                                ProfileDecoder decoder, String notes,
+                                ProfileDecoder decoder, String protocol, String notes,
                                 Map<String, String> variables, Map<String, Map<String, String>> environments,
                                 List<SavedMessage> messages, UnknownFields unknown) {
 
@@ -62,6 +64,10 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
             throw new IllegalArgumentException("maxMessageSize must be positive");
         }
         decoder = ProfileDecoder.orAuto(decoder);
+        String given = protocol == null ? "" : protocol;
+        protocol = ClientProtocol.byId(given).map(c -> c == ClientProtocol.RAW ? "" : c.id())
+                .orElseThrow(() -> new IllegalArgumentException("unknown protocol \"" + given + "\" (one of "
+                        + String.join(", ", ClientProtocol.ids()) + ")"));
         notes = notes == null ? "" : notes;
         variables = orderedCopy(variables);
         Map<String, Map<String, String>> envs = new LinkedHashMap<>();
@@ -169,6 +175,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
         private int maxMessageSize = ConnectionOptions.DEFAULT_MAX_FRAME_SIZE;
         private boolean lenient;
         private ProfileDecoder decoder = ProfileDecoder.AUTO;
+        private String protocol = "";
         private String notes = "";
         private Map<String, String> variables = Map.of();
         private Map<String, Map<String, String>> environments = Map.of();
@@ -196,6 +203,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
             maxMessageSize = p.maxMessageSize;
             lenient = p.lenient;
             decoder = p.decoder;
+            protocol = p.protocol;
             notes = p.notes;
             variables = p.variables;
             environments = p.environments;
@@ -218,6 +226,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
         public Builder maxMessageSize(int v) { maxMessageSize = v; return this; }
         public Builder lenient(boolean v) { lenient = v; return this; }
         public Builder decoder(ProfileDecoder v) { decoder = v; return this; }
+        public Builder protocol(String v) { protocol = v; return this; }
         public Builder notes(String v) { notes = v; return this; }
         public Builder variables(Map<String, String> v) { variables = v; return this; }
         public Builder environments(Map<String, Map<String, String>> v) { environments = v; return this; }
@@ -226,7 +235,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
 
         public ConnectionProfile build() {
             return new ConnectionProfile(name, folder, url, queryParams, headers, subprotocols, deflate,
-                    connectTimeout, tls, proxy, reconnect, pingInterval, maxMessageSize, lenient, decoder, notes, variables,
+                    connectTimeout, tls, proxy, reconnect, pingInterval, maxMessageSize, lenient, decoder, protocol, notes, variables,
                     environments, messages, unknown);
         }
     }

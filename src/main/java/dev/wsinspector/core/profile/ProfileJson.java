@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
  *  "proxy":{"type":"none"|"http"|"socks5", "host", "port", "username", "password"},
  *  "reconnect":{"enabled", "maxAttempts", "initialBackoffMs", "maxBackoffMs", "jitter"},
  *  "pingIntervalMs":60000, "maxMessageSize":67108864, "lenient":false (written only when true),
+ *  "protocol":"socket.io"|"signalr"|"graphql-ws"|"stomp"|"mqtt" (absent: raw),
  *  "decoder":"auto"|"none"|"msgpack"|… and "protobuf":{"descriptorSet":"schemas/app.desc","messageType":"pkg.Msg"}
  *  (each written only when not the default), "notes":…, "variables":{…}, "environments":{"env":{…}},
  *  "messages":[{"name","description","type":"text"|"json"|"hex"|"base64","body","sendOnConnect"}]}
@@ -58,7 +59,7 @@ public final class ProfileJson {
 
     private static final List<String> TOP = List.of("schemaVersion", "name", "folder", "url", "queryParams",
             "headers", "subprotocols", "deflate", "connectTimeoutMs", "tls", "proxy", "reconnect", "pingIntervalMs",
-            "maxMessageSize", "lenient", "decoder", "protobuf", "notes", "variables", "environments", "messages");
+            "maxMessageSize", "lenient", "decoder", "protobuf", "protocol", "notes", "variables", "environments", "messages");
     private static final List<String> HEADER = List.of("name", "value", "secret");
     private static final List<String> TLS = List.of("mode", "caFile", "pinnedCertificateFile", "pinnedSha256",
             "clientCertificateFile", "clientKeyFile");
@@ -201,6 +202,7 @@ public final class ProfileJson {
                 .maxMessageSize(positiveInt(root, "maxMessageSize", "", 64 * 1024 * 1024))
                 .lenient(bool(root, "lenient", "", false))
                 .decoder(decoder(root))
+                .protocol(string(root, "protocol", "", ""))
                 .notes(string(root, "notes", "", ""))
                 .variables(variables(root.get("variables"), "variables"))
                 .environments(environments(root))
@@ -538,6 +540,9 @@ public final class ProfileJson {
                 pb.put("messageType", decoder.messageType());
             }
             pb.setAll(protobuf);
+        }
+        if (!p.protocol().isEmpty()) {
+            root.put("protocol", p.protocol()); // absent = raw, so files of raw profiles stay as they were
         }
         root.put("notes", p.notes());
         root.set("variables", variablesJson(p.variables(), secretVariables));

@@ -137,6 +137,20 @@ class ProfileRepositoryTest {
     }
 
     @Test
+    void theProtocolIsWrittenOnlyWhenNotRawAndABadOneIsReported() throws Exception {
+        StoredProfile raw = repository.create(everyField().toBuilder().name("Raw").protocol("raw").build());
+        assertThat(raw.profile().protocol()).isEmpty();
+        assertThat(Files.readString(raw.file())).doesNotContain("\"protocol\"");
+        StoredProfile sio = repository.create(everyField().toBuilder().name("Sio").protocol("Socket.IO").build());
+        assertThat(tree(sio.file()).get("protocol").asText()).isEqualTo("socket.io");
+        write("xmpp.json", "{\"name\":\"X\",\"url\":\"ws://127.0.0.1/\",\"protocol\":\"xmpp\"}");
+        repository.reload();
+        assertThat(repository.find("Sio").profile().protocol()).isEqualTo("socket.io");
+        assertThat(repository.problems()).singleElement().satisfies(p -> assertThat(p.describe())
+                .contains("xmpp.json").contains("unknown protocol \"xmpp\""));
+    }
+
+    @Test
     void aStrictProfileIsWrittenWithoutTheLenientField() throws Exception {
         StoredProfile stored = repository.create(everyField().toBuilder().name("Strict").lenient(false).build());
         assertThat(Files.readString(stored.file())).doesNotContain("lenient");
