@@ -6,6 +6,8 @@ import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.Opcode;
 import dev.wsinspector.core.payload.encode.Encoded;
 import dev.wsinspector.core.session.Connection;
+import dev.wsinspector.core.session.ConnectionEvent;
+import dev.wsinspector.core.session.ConnectionListener;
 import dev.wsinspector.core.session.ConnectionState;
 
 import java.io.ByteArrayOutputStream;
@@ -66,7 +68,7 @@ public final class ProtocolDriver {
 
     /** The connection opened; the capture's frames from {@code fromSeq} on are this open's (the event's frameIndex). */
     public void opened(Connection opened, long fromSeq) {
-        scheduler.execute(() -> {
+        run(() -> {
             connection = opened;
             client = clients.get();
             next = fromSeq;
@@ -75,20 +77,62 @@ public final class ProtocolDriver {
             problemReported = "";
             send(client.onOpen(clock.getAsLong()));
             if (ticks == null) {
-                ticks = scheduler.scheduleWithFixedDelay(this::poll, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+                try {
+                    ticks = scheduler.scheduleWithFixedDelay(this::poll, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    return; // shut down meanwhile
+                }
             }
             poll();
         });
     }
 
+    /** The connection a {@link #listening} driver works on, set by {@link #attach} once connect returned. */
+    private volatile Connection attached;
+
+    /**
+     * A listener that passes every event on to {@code next} and starts this driver on each open and stops it on
+     * each close, for callers that get the {@link Connection} only when connect returns (give it to
+     * {@link #attach} then; an open reported before that waits for it, at most 10 s).
+     */
+    public ConnectionListener listening(ConnectionListener next) {
+        return event -> {
+            next.onEvent(event);
+            if (event instanceof ConnectionEvent.Opened o) {
+                long deadline = clock.getAsLong() + 10_000;
+                run(() -> openWhenAttached(o.frameIndex(), deadline));
+            } else if (event instanceof ConnectionEvent.Closed) {
+                stop();
+            }
+        };
+    }
+
+    /** The connection {@link #listening}'s events are about. */
+    public void attach(Connection connection) {
+        attached = connection;
+    }
+
+    private void openWhenAttached(long fromSeq, long deadline) {
+        Connection c = attached;
+        if (c != null) {
+            opened(c, fromSeq);
+        } else if (clock.getAsLong() < deadline) {
+            try {
+                scheduler.schedule(() -> openWhenAttached(fromSeq, deadline), 2, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // shut down meanwhile
+            }
+        }
+    }
+
     /** Sends a message of the user's (after {@link Listener#ready}), counted by the keep-alives. */
     public void send(Encoded message) {
-        scheduler.execute(() -> send(List.of(message)));
+        run(() -> send(List.of(message)));
     }
 
     /** Stops looking; the connection is closed or closing. */
     public void stop() {
-        scheduler.execute(() -> {
+        run(() -> {
             if (ticks != null) {
                 ticks.cancel(false);
                 ticks = null;
@@ -96,6 +140,15 @@ public final class ProtocolDriver {
             client = null;
             connection = null;
         });
+    }
+
+    /** On the scheduler; nothing once its owner shut it down (the connection is gone then). */
+    private void run(Runnable task) {
+        try {
+            scheduler.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shut down: no connection left to speak on
+        }
     }
 
     private void poll() {

@@ -67,6 +67,8 @@ public final class ConnectionViewModel {
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ConnectionOptions> template = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<StoredProfile> profile = new ReadOnlyObjectWrapper<>();
+    /** The profile's protocol-aware client of the current connection (raw: does nothing), null before connecting. */
+    private ProtocolHookup speaking;
     private final StringProperty environment = new SimpleStringProperty("");
     private final ObservableList<String> environments = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper profileProblem = new ReadOnlyStringWrapper("");
@@ -277,9 +279,12 @@ public final class ConnectionViewModel {
             failBeforeConnect(next, "Malformed URL '" + text + "': use ws://host:port/path or wss://…");
         } else {
             StoredProfile p = profile.get();
-            connection = p == null ? service.connect(optionsFor(uri), next.frames(), next)
-                    : new SendOnConnect(p.profile().sendOnConnect(), templates(), next.frames(), next)
-                            .connect(service, optionsFor(uri));
+            speaking = ProtocolHookup.of(p == null ? "" : p.profile().protocol(), uri.getHost(), next);
+            ConnectionOptions options = speaking.options(optionsFor(uri));
+            connection = p == null ? service.connect(options, next.frames(), speaking.listener())
+                    : new SendOnConnect(p.profile().sendOnConnect(), templates(), next.frames(), speaking.listener())
+                            .connect(service, options);
+            speaking.attach(connection);
         }
         refresh();
     }
@@ -479,6 +484,10 @@ public final class ConnectionViewModel {
      * session in the journal.
      */
     public void disconnectNow() {
+        if (speaking != null) {
+            speaking.close();
+            speaking = null;
+        }
         if (connection != null) {
             connection.close();
             connection = null;
