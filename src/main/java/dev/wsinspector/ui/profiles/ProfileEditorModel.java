@@ -91,6 +91,7 @@ public final class ProfileEditorModel {
     private final StringProperty decoder = new SimpleStringProperty("auto");
     private final StringProperty descriptorSet = new SimpleStringProperty("");
     private final StringProperty messageType = new SimpleStringProperty("");
+    private final StringProperty protocol = new SimpleStringProperty("raw");
     private final StringProperty notes = new SimpleStringProperty("");
     private final ObservableList<EditableEntry> variables = FXCollections.observableArrayList();
     private final ObservableList<EnvironmentDraft> environments = FXCollections.observableArrayList();
@@ -110,6 +111,7 @@ public final class ProfileEditorModel {
         decoder.set(p.decoder().choiceName());
         descriptorSet.set(p.decoder().descriptorSet());
         messageType.set(p.decoder().messageType());
+        protocol.set(p.protocol().isEmpty() ? "raw" : p.protocol());
         connectTimeoutSeconds.set(seconds(p.connectTimeout()));
         TlsSettings tls = p.tls();
         tlsMode.set(tls.mode());
@@ -223,6 +225,8 @@ public final class ProfileEditorModel {
     public StringProperty descriptorSetProperty() { return descriptorSet; }
     /** The protobuf message type, e.g. {@code pkg.Msg}. */
     public StringProperty messageTypeProperty() { return messageType; }
+    /** The protocol-aware client: {@code raw} or a {@link dev.wsinspector.core.protocol.ClientProtocol} id. */
+    public StringProperty protocolProperty() { return protocol; }
 
     /** What the decoder choice offers: auto, none, then each protocol some decoder reads. */
     public static List<String> decoderChoices() {
@@ -348,7 +352,7 @@ public final class ProfileEditorModel {
         return b.name(n).folder(folder.get()).url(u).queryParams(query).headers(hdrs)
                 .subprotocols(list(subprotocols.get())).deflate(deflate.get()).connectTimeout(timeout)
                 .tls(tls).proxy(proxy).reconnect(policy).pingInterval(ping).maxMessageSize(maxSize)
-                .lenient(lenient.get()).decoder(decoding).notes(notes.get()).variables(vars).environments(envs).build();
+                .lenient(lenient.get()).decoder(decoding).protocol(protocol.get()).notes(notes.get()).variables(vars).environments(envs).build();
     }
 
     private ProfileDecoder decoding(Map<String, String> bad) {

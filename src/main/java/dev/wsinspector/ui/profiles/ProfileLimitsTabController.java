@@ -1,6 +1,7 @@
 package dev.wsinspector.ui.profiles;
 
 import javafx.fxml.FXML;
+import dev.wsinspector.core.protocol.ClientProtocol;
 import javafx.collections.FXCollections;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -30,6 +31,7 @@ public final class ProfileLimitsTabController {
     @FXML private TextField profileDescriptorSet;
     @FXML private TextField profileMessageType;
     @FXML private Label decoderError;
+    @FXML private ChoiceBox<String> profileProtocol;
 
     public ProfileLimitsTabController(ProfileEditorModel draft) {
         this.draft = draft;
@@ -53,5 +55,7 @@ public final class ProfileLimitsTabController {
         profileDescriptorSet.textProperty().bindBidirectional(draft.descriptorSetProperty());
         profileMessageType.textProperty().bindBidirectional(draft.messageTypeProperty());
         Forms.showError(decoderError, draft.errorOf(ProfileEditorModel.DECODER));
+        profileProtocol.setItems(FXCollections.observableArrayList(ClientProtocol.ids()));
+        profileProtocol.valueProperty().bindBidirectional(draft.protocolProperty());
     }
 }

@@ -148,4 +148,18 @@ class ProfileEditorModelTest {
         assertThat(m.validate()).isTrue();
         assertThat(m.toProfile().decoder().choice()).isEqualTo("msgpack");
     }
+
+    @Test
+    void theProtocolReachesTheProfileAndBack() {
+        ConnectionProfile original = ConnectionProfile.builder("Sio", "ws://k/").protocol("socket.io").build();
+        StoredProfile stored = new StoredProfile("sio.json", Path.of("/tmp/sio.json"), original,
+                new FileStamp(0, java.nio.file.attribute.FileTime.fromMillis(0), ""), 1, "");
+        ProfileEditorModel m = ProfileEditorModel.of(stored);
+        assertThat(m.protocolProperty().get()).isEqualTo("socket.io");
+        m.protocolProperty().set("mqtt");
+        assertThat(m.validate()).isTrue();
+        assertThat(m.toProfile().protocol()).isEqualTo("mqtt");
+        m.protocolProperty().set("raw");
+        assertThat(m.toProfile().protocol()).isEmpty();
+    }
 }
