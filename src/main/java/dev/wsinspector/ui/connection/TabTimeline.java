@@ -85,6 +85,7 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
             TimelineList list = session == null ? null : new TimelineList(session, formatter);
             if (list != null) {
                 list.setTimeMode(toolbar.timeModeProperty().get());
+                list.setProtocolHints(tab.model()::protocolHint);
                 list.setPaused(toolbar.pausedProperty().get());
             }
             timeline.show(list);

@@ -8,6 +8,8 @@ import dev.wsinspector.core.io.Secrets;
 import dev.wsinspector.core.payload.CloseCodes;
 import dev.wsinspector.core.payload.Formats;
 import dev.wsinspector.core.payload.Utf8Text;
+import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
+import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.ConnectionEvent.Closed;
 import dev.wsinspector.core.session.ConnectionEvent.Connecting;
@@ -19,21 +21,36 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Computes a row's cell texts once, when the row is first shown. */
+/**
+ * Computes a row's cell texts once, when the row is first shown (so only for rows on screen, and on the FX
+ * thread, never the read thread). The Summary column is the sub-protocol decoder's one line for a whole message;
+ * messages over {@link #SUMMARY_MAX_BYTES} get none, so a screenful of rows costs a few milliseconds at most.
+ */
 public final class RowFormatter {
 
     private static final int PREVIEW_BYTES = 160;
     private static final int PREVIEW_CHARS = 120;
+    /** Largest message the Summary column decodes (a 4 KiB JSON message costs about 7 µs to decode). */
+    static final int SUMMARY_MAX_BYTES = 16 * 1024;
 
     private final DateTimeFormatter clock;
+    private final ProtocolDecoders decoders;
 
     public RowFormatter(ZoneId zone) {
-        this.clock = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS", Locale.ROOT).withZone(zone);
+        this(zone, new ProtocolDecoders());
     }
 
-    /** @param kinds tells whether a continuation frame belongs to a text message (its preview is text, else hex) */
+    public RowFormatter(ZoneId zone, ProtocolDecoders decoders) {
+        this.clock = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS", Locale.ROOT).withZone(zone);
+        this.decoders = decoders;
+    }
+
+    /**
+     * @param kinds tells whether a continuation frame belongs to a text message (its preview is text, else hex)
+     * @param hint  what decodes the Summary column (the connection's subprotocol and URL, the profile's decoder)
+     */
     TimelineRow frameRow(long number, FrameStore store, MessageKinds kinds, long seq, TimeMode mode, long prevEpoch,
-                         long connectEpoch) {
+                         long connectEpoch, ProtocolHint hint) {
         Opcode opcode = store.opcode(seq);
         Direction direction = store.direction(seq);
         int firstByte = store.firstByte(seq);
@@ -52,7 +69,27 @@ public final class RowFormatter {
                 direction == Direction.IN ? "↓" : "↑", direction == Direction.IN ? RowIcons.RECEIVED : RowIcons.SENT,
                 opcode.jsonName(), Formats.humanBytes(length), finMarker,
                 (crafted ? "crafted · " : "")
-                        + preview(opcode, head, length, opcode == Opcode.CONTINUATION && kinds.isText(seq)), style);
+                        + preview(opcode, head, length, opcode == Opcode.CONTINUATION && kinds.isText(seq)),
+                fin ? summary(store, seq, opcode, length, head, hint) : "", style);
+    }
+
+    /** The decoder's line for a whole single-frame message, or empty (nothing decodes, too large, not a message). */
+    private String summary(FrameStore store, long seq, Opcode opcode, int length, byte[] head, ProtocolHint hint) {
+        if ((opcode != Opcode.TEXT && opcode != Opcode.BINARY) || length > SUMMARY_MAX_BYTES || length == 0
+                || hint == null || hint.off()) {
+            return "";
+        }
+        byte[] payload = head;
+        if (length > head.length) {
+            payload = new byte[length];
+            store.readPayload(seq, 0, payload, 0, length);
+        }
+        return summary(payload, opcode == Opcode.TEXT, hint);
+    }
+
+    /** The decoder's line for {@code payload}, or empty. */
+    String summary(byte[] payload, boolean text, ProtocolHint hint) {
+        return decoders.decode(payload, text, hint).map(d -> d.summary()).orElse("");
     }
 
     TimelineRow eventRow(long number, ConnectionEvent event, TimeMode mode, long prevEpoch, long connectEpoch) {
@@ -94,7 +131,7 @@ public final class RowFormatter {
         }
         return new TimelineRow(number, -1, event, event.epochMicros(),
                 time(mode, event.epochMicros(), prevEpoch, connectEpoch), "•", RowIcons.of(event), type, "", "", text,
-                style);
+                "", style);
     }
 
     private String preview(Opcode opcode, byte[] head, int length, boolean textContinuation) {

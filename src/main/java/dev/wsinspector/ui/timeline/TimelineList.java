@@ -2,6 +2,7 @@ package dev.wsinspector.ui.timeline;
 
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.MessageKinds;
+import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.Session;
 import javafx.collections.ObservableListBase;
@@ -12,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole timeline of a {@link Session} — frames and events, live or stored, ten rows or ten million — seen
@@ -47,6 +49,12 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
     private final List<ConnectionEvent> events = new ArrayList<>();
     /** Absolute row position of each known event; strictly increasing. */
     private long[] eventRows = new long[16];
+    /** Index of the last open event at or before event i (-1: none): the connection that carried the frames after it. */
+    private int[] openAt = new int[16];
+    /** The profile's decoder laid over each connection's hint (subprotocol, URL), for the Summary column. */
+    private UnaryOperator<ProtocolHint> hints = UnaryOperator.identity();
+    private int hintFor = -2;
+    private ProtocolHint hint = ProtocolHint.NONE;
     private long framesKnown;
     /** Absolute rows before this one were cleared from view. */
     private long clearedRows;
@@ -96,8 +104,11 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
             }
             if (events.size() == eventRows.length) {
                 eventRows = Arrays.copyOf(eventRows, eventRows.length * 2);
+                openAt = Arrays.copyOf(openAt, eventRows.length);
             }
-            eventRows[events.size()] = position;
+            int index = events.size();
+            eventRows[index] = position;
+            openAt[index] = event instanceof ConnectionEvent.Opened ? index : index == 0 ? -1 : openAt[index - 1];
             events.add(event);
         }
         if (events.size() < available) {
@@ -328,6 +339,28 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         moveWindow(clearedRows);
     }
 
+    /**
+     * How the Summary column decodes: {@code overlay} lays the profile's decoder choice (and protobuf schema) over
+     * the hint of the connection that carried each frame, as the Protocol view does. Cached rows are dropped.
+     */
+    public void setProtocolHints(UnaryOperator<ProtocolHint> overlay) {
+        hints = overlay == null ? UnaryOperator.identity() : overlay;
+        hintFor = -2;
+        cache.clear();
+    }
+
+    /** The decoding hint for a frame row with {@code eventsBefore} events placed before it. */
+    private ProtocolHint hintAfter(long eventsBefore) {
+        int open = eventsBefore == 0 ? -1 : openAt[(int) eventsBefore - 1];
+        if (open != hintFor) {
+            ProtocolHint connection = open < 0 ? ProtocolHint.NONE
+                    : ProtocolHint.of((ConnectionEvent.Opened) events.get(open));
+            hint = hints.apply(connection);
+            hintFor = open;
+        }
+        return hint;
+    }
+
     public TimeMode timeMode() {
         return timeMode;
     }
@@ -378,8 +411,9 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         if (eventIndex >= 0) {
             return formatter.eventRow(number, events.get(eventIndex), timeMode, prevEpoch, connectEpoch);
         }
-        long seq = absolute - eventsBefore(absolute);
-        return formatter.frameRow(number, store, kinds, seq, timeMode, prevEpoch, connectEpoch);
+        long before = eventsBefore(absolute);
+        return formatter.frameRow(number, store, kinds, absolute - before, timeMode, prevEpoch, connectEpoch,
+                hintAfter(before));
     }
 
     private long epochAt(long absolute) {

@@ -104,6 +104,59 @@ class TimelineListTest {
         assertThat(list.seqAt(4)).isEqualTo(-1);
     }
 
+    private void open(String url, String subprotocol) {
+        List<dev.wsinspector.core.session.HttpHeader> response = subprotocol.isEmpty() ? List.of()
+                : List.of(new dev.wsinspector.core.session.HttpHeader("Sec-WebSocket-Protocol", subprotocol));
+        session.onEvent(new ConnectionEvent.Opened(2L, store.size(), url,
+                new Handshake("GET / HTTP/1.1", List.of(), 101, "HTTP/1.1 101 Switching Protocols", response, new byte[0])));
+    }
+
+    @Test
+    void theSummaryColumnShowsTheDecodersLineForEachConnectionsProtocol() {
+        frame(Direction.OUT, "plain words");
+        frame(Direction.IN, "{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,2],\"id\":7}");
+        open("ws://127.0.0.1/socket.io/?EIO=4&transport=websocket", "");
+        frame(Direction.IN, "42[\"chat:message\",\"hi\"]");
+        frame(Direction.OUT, "pizza");
+        open("ws://127.0.0.1/stomp", "v12.stomp");
+        frame(Direction.IN, "SEND\ndestination:/queue/a\n\nhello\u0000");
+        session.onEvent(new ConnectionEvent.Closed(3L, store.size(), 1000, "bye", true, true));
+        list.pull();
+
+        assertThat(list).extracting(TimelineRow::type)
+                .containsExactly("text", "text", "open", "text", "text", "open", "text", "closed");
+        assertThat(list.get(0).summary()).as("nothing decodes").isEmpty();
+        assertThat(list.get(1).summary()).as("JSON-RPC by its content, before any open").contains("add").contains("7");
+        assertThat(list.get(3).summary()).as("Socket.IO by the URL").contains("EVENT").contains("chat:message");
+        assertThat(list.get(4).summary()).as("the hinted decoder says what is wrong, as the Protocol view does")
+                .startsWith("malformed: ");
+        assertThat(list.get(6).summary()).as("STOMP by the subprotocol").contains("SEND").contains("/queue/a");
+        assertThat(list.get(2).summary()).as("events have none").isEmpty();
+        assertThat(list.get(7).summary()).isEmpty();
+    }
+
+    @Test
+    void theProfilesDecoderChoiceIsLaidOverTheConnectionsHint() {
+        open("ws://127.0.0.1/socket.io/?EIO=4&transport=websocket", "");
+        frame(Direction.IN, "42[\"chat:message\",\"hi\"]");
+        list.setProtocolHints(h -> h.withDecoder(dev.wsinspector.core.payload.protocol.ProtocolHint.OFF));
+        list.pull();
+        assertThat(list.get(1).summary()).as("decoding turned off by the profile").isEmpty();
+        list.setProtocolHints(null);
+        assertThat(list.row(1).summary()).as("cached rows were dropped").contains("chat:message");
+    }
+
+    @Test
+    void aMessageOverTheSummaryCapIsNotDecoded() {
+        String big = "{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[\"" + "x".repeat(RowFormatter.SUMMARY_MAX_BYTES)
+                + "\"],\"id\":7}";
+        frame(Direction.IN, big);
+        frame(Direction.IN, "{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[\"x\"],\"id\":7}");
+        list.pull();
+        assertThat(list.get(0).summary()).isEmpty();
+        assertThat(list.get(1).summary()).contains("add");
+    }
+
     @Test
     void anEventStampedBeforeShownFramesGoesAfterThem() {
         frame(Direction.IN, "a");
