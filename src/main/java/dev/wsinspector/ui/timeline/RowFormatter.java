@@ -4,6 +4,7 @@ import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.MessageKinds;
 import dev.wsinspector.core.frame.Opcode;
+import dev.wsinspector.core.frame.WholeMessage;
 import dev.wsinspector.core.io.Secrets;
 import dev.wsinspector.core.payload.CloseCodes;
 import dev.wsinspector.core.payload.Formats;
@@ -57,20 +58,48 @@ public final class RowFormatter {
         boolean fin = (firstByte & 0x80) != 0;
         long epoch = store.epochMicros(seq);
         int length = store.payloadLength(seq);
-        byte[] head = new byte[Math.min(length, PREVIEW_BYTES)];
-        store.readPayload(seq, 0, head, 0, head.length);
+        WholeMessage message = fin ? null : WholeMessage.starting(store, seq).orElse(null);
+        byte[] head;
+        if (message != null) {
+            head = message.prefix(store, PREVIEW_BYTES);
+        } else {
+            head = new byte[Math.min(length, PREVIEW_BYTES)];
+            store.readPayload(seq, 0, head, 0, head.length);
+        }
 
         String finMarker = !fin ? "more…" : opcode == Opcode.CONTINUATION ? "FIN" : "";
         boolean crafted = store.crafted(seq);
         String style = (direction == Direction.IN ? "frame-in" : "frame-out")
                 + (opcode.isControl() ? " frame-" + (opcode.isReserved() ? "reserved" : opcode.jsonName()) : "")
-                + (crafted ? " frame-crafted" : "");
+                + (crafted ? " frame-crafted" : "") + (message != null ? " frame-message" : "");
+        String preview = preview(opcode, head, message != null ? (int) Math.min(Integer.MAX_VALUE, message.length())
+                : length, opcode == Opcode.CONTINUATION && kinds.isText(seq));
+        String size;
+        String summary = "";
+        String marks = crafted ? "crafted · " : "";
+        if (message != null) {
+            size = Formats.humanBytes(message.length());
+            marks += message.complete() ? "message of " + message.frames() + " frames · "
+                    : "message, " + message.frames() + " frames so far · ";
+            if (message.complete() && message.fits(SUMMARY_MAX_BYTES) && hint != null && !hint.off()) {
+                summary = summary(message.payload(store, SUMMARY_MAX_BYTES), message.text(), hint);
+            }
+            if (message.inflated()) {
+                marks += "compressed " + Formats.humanBytes(message.wireLength()) + " → " + size + " · ";
+            }
+        } else {
+            size = Formats.humanBytes(length);
+            if (fin) {
+                summary = summary(store, seq, opcode, length, head, hint);
+            }
+            if (store.inflated(seq)) {
+                marks += "compressed " + Formats.humanBytes(store.wirePayloadLength(seq)) + " → " + size + " · ";
+            }
+        }
         return new TimelineRow(number, seq, null, epoch, time(mode, epoch, prevEpoch, connectEpoch),
                 direction == Direction.IN ? "↓" : "↑", direction == Direction.IN ? RowIcons.RECEIVED : RowIcons.SENT,
-                opcode.jsonName(), Formats.humanBytes(length), finMarker,
-                (crafted ? "crafted · " : "")
-                        + preview(opcode, head, length, opcode == Opcode.CONTINUATION && kinds.isText(seq)),
-                fin ? summary(store, seq, opcode, length, head, hint) : "", style);
+                opcode.jsonName(), size, finMarker, marks + preview, summary, style,
+                message != null && !message.complete() && store.size() - seq <= WholeMessage.MAX_FRAMES);
     }
 
     /** The decoder's line for a whole single-frame message, or empty (nothing decodes, too large, not a message). */
@@ -131,7 +160,7 @@ public final class RowFormatter {
         }
         return new TimelineRow(number, -1, event, event.epochMicros(),
                 time(mode, event.epochMicros(), prevEpoch, connectEpoch), "•", RowIcons.of(event), type, "", "", text,
-                "", style);
+                "", style, false);
     }
 
     private String preview(Opcode opcode, byte[] head, int length, boolean textContinuation) {

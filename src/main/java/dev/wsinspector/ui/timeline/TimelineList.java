@@ -68,6 +68,8 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
     private boolean following = true;
     private TimeMode timeMode = TimeMode.ABSOLUTE;
 
+    /** Rows made but not cached, because their message was still open (see {@link TimelineRow#open()}). */
+    private final java.util.Set<Long> openRows = new java.util.HashSet<>();
     private final Map<Long, TimelineRow> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, TimelineRow> eldest) {
@@ -115,6 +117,7 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
             // An event that waits holds back the frames after it, so the rows it goes between stay in order.
             frames = Math.min(frames, Math.max(framesKnown, session.event(events.size()).frameIndex()));
         }
+        long framesBefore = framesKnown;
         framesKnown = frames;
         if (paused) {
             return 0;
@@ -122,6 +125,7 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         long before = shownEnd;
         shownEnd = totalRows();
         place();
+        refreshOpenRows(framesBefore);
         return (int) Math.min(Integer.MAX_VALUE, shownEnd - before);
     }
 
@@ -336,6 +340,7 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         clearedRows = shownEnd;
         following = true;
         cache.clear();
+        openRows.clear();
         moveWindow(clearedRows);
     }
 
@@ -384,7 +389,33 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         if (absolute < 0 || absolute >= totalRows()) {
             throw new IndexOutOfBoundsException("row " + absolute + " of " + totalRows());
         }
-        return cache.computeIfAbsent(absolute, this::makeRow);
+        TimelineRow row = cache.get(absolute);
+        if (row == null) {
+            row = makeRow(absolute);
+            if (row.open()) {
+                openRows.add(absolute); // made again once more frames came (its message's size and preview grow)
+            } else {
+                cache.put(absolute, row);
+            }
+        }
+        return row;
+    }
+
+    /** Announces the rows on screen whose message was still open as changed, when frames arrived since. */
+    private void refreshOpenRows(long framesBefore) {
+        if (openRows.isEmpty() || framesKnown == framesBefore) {
+            return;
+        }
+        List<Long> rows = new ArrayList<>(openRows);
+        openRows.clear();
+        beginChange();
+        for (long absolute : rows) {
+            int index = indexOfRow(absolute);
+            if (index >= 0) {
+                nextSet(index, null);
+            }
+        }
+        endChange();
     }
 
     /** A row made afresh, not cached (for copying many rows without evicting the screen's). */

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RowColumnTest {
 
     private static TimelineRow row(long seq) {
-        return new TimelineRow(8, seq, null, 0, "time", "↑", "icon", "type", "size", "fin", "preview", "summary", "frame-out");
+        return new TimelineRow(8, seq, null, 0, "time", "↑", "icon", "type", "size", "fin", "preview", "summary", "frame-out", false);
     }
 
     @Test
