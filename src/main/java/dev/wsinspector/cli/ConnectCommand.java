@@ -4,7 +4,11 @@ import dev.wsinspector.core.DataDirectory;
 import dev.wsinspector.core.filter.BoundFilter;
 import dev.wsinspector.core.frame.FrameSpec;
 import dev.wsinspector.core.journal.SessionCatalog;
+import dev.wsinspector.core.payload.encode.EncodeException;
+import dev.wsinspector.core.payload.encode.JsonRpcIds;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
+import dev.wsinspector.core.protocol.ClientProtocol;
+import dev.wsinspector.core.protocol.ProtocolClient;
 import dev.wsinspector.core.profile.ProfileDecoder;
 import dev.wsinspector.core.profile.ProfileProblem;
 import dev.wsinspector.core.profile.ProfileRepository;
@@ -106,6 +110,44 @@ final class ConnectCommand implements Callable<Integer> {
             description = "Write these bytes to the socket as they are, after the upgrade (repeatable); printed as the"
                     + " frames they make, marked crafted")
     private List<String> sendRawShape;
+
+    @Option(names = "--protocol", paramLabel = "NAME", converter = ProtocolChoice.class,
+            completionCandidates = ProtocolChoice.class,
+            description = {"Speak this sub-protocol for you: ${COMPLETION-CANDIDATES} (default: raw, nothing sent for"
+                    + " you). socket.io: waits for Engine.IO's open, connects the --namespace (with --protocol-payload as"
+                    + " auth), answers every ping 2 with 3 (a bare ws://host:port gets /socket.io/?EIO=4&transport=websocket);"
+                    + " signalr: the JSON hub handshake, pings (type 6); graphql-ws: connection_init (payload:"
+                    + " --protocol-payload), pongs every ping; stomp: CONNECT with heart-beats, then heart-beat EOLs;"
+                    + " mqtt: CONNECT (MQTT 3.1.1, keep-alive 60 s), PINGREQ when quiet, PUBACK for QoS 1."
+                    + " graphql-ws, stomp and mqtt offer their subprotocol unless -p is given. The --send*, --emit and"
+                    + " --call messages go out, in order, once the protocol's handshake completed;"
+                    + " every message the client sends for you is printed like any frame."})
+    private ClientProtocol protocol;
+
+    @Option(names = "--emit", arity = "2", paramLabel = "NAME JSON", parameterConsumer = SendOptionConsumer.class,
+            description = {"Send a protocol message (repeatable, in order with --send*), with --protocol:"
+                    + " socket.io: event NAME with JSON the arguments (an array; one value = one argument);"
+                    + " signalr: invocation of hub method NAME, JSON its arguments; graphql-ws: subscribe with"
+                    + " operation name NAME ('' for none), JSON the query text or {\"query\":…,\"variables\":…};"
+                    + " stomp: SEND to destination NAME with body JSON (any text); mqtt: PUBLISH to topic NAME, QoS 0,"
+                    + " payload JSON (any text)"})
+    private List<String> emitShape;
+
+    @Option(names = "--call", arity = "2", paramLabel = "NAME JSON", parameterConsumer = SendOptionConsumer.class,
+            description = {"Send a message that expects an answer (repeatable): without --protocol a JSON-RPC 2.0"
+                    + " call of method NAME with params JSON and ids 1, 2, …; socket.io: event with an ack id;"
+                    + " signalr: invocation with an invocationId; stomp: SEND with a receipt header; mqtt: PUBLISH"
+                    + " QoS 1; graphql-ws: as --emit"})
+    private List<String> callShape;
+
+    @Option(names = "--protocol-payload", paramLabel = "JSON",
+            description = "With --protocol socket.io: the namespace CONNECT's auth object; graphql-ws: the"
+                    + " connection_init payload (e.g. '{\"token\":\"…\"}')")
+    private String protocolPayload;
+
+    @Option(names = "--namespace", paramLabel = "NS", description = "With --protocol socket.io: the namespace to"
+            + " connect, e.g. /admin (default: /)")
+    private String namespace;
 
     @Option(names = "--no-auto-pong",
             description = "Do not answer the server's pings (they are still printed), to test its ping timeout")
@@ -219,6 +261,15 @@ final class ConnectCommand implements Callable<Integer> {
                 fromProfile == null ? null : fromProfile.templates(), List.copyOf(sends),
                 count == null ? 0 : count, timeoutSeconds == null ? null : seconds("--timeout", timeoutSeconds, false),
                 close, quiet, includeSecrets, record, save, profile == null ? "" : profile, !noAutoPong, boundFilter(options));
+        ClientProtocol speak = protocol == null ? ClientProtocol.RAW : protocol;
+        ClientProtocol.Settings protocolSettings = protocolSettings(speak, options);
+        if (speak != ClientProtocol.RAW) {
+            if (!speak.subprotocol().isEmpty() && options.subprotocols().isEmpty()) {
+                options = options.withSubprotocols(List.of(speak.subprotocol()));
+            }
+            options = options.withUri(speak.connectUri(options.uri()));
+            settings = settings.withOptions(options);
+        }
         DecoderSetup decoding;
         try {
             decoding = DecoderSetup.resolve(given("--decode") ? decode : null, protoDescriptor, protoType,
@@ -233,11 +284,44 @@ final class ConnectCommand implements Callable<Integer> {
         if (!settings.journaled()) {
             // No journal, but the memory budget of the data directory's settings still applies.
             return new ConnectRun(settings, service, SessionCatalog.of(DataDirectory.resolve(dataDir).path()), out,
-                    err).decode(decoding).run();
+                    err).decode(decoding).speak(speak, protocolSettings).run();
         }
         try (SessionCatalog catalog = SessionCatalog.of(DataDirectory.resolve(dataDir).path())) {
-            return new ConnectRun(settings, service, catalog, out, err).decode(decoding).run();
+            return new ConnectRun(settings, service, catalog, out, err).decode(decoding).speak(speak, protocolSettings).run();
         }
+    }
+
+    /**
+     * The protocol client's settings; options that need another protocol, and --emit/--call messages that cannot
+     * be encoded, are usage errors (exit 2) before connecting.
+     */
+    private ClientProtocol.Settings protocolSettings(ClientProtocol speak, ConnectionOptions options) {
+        if (namespace != null && speak != ClientProtocol.SOCKET_IO) {
+            throw usage("--namespace needs --protocol socket.io");
+        }
+        if (protocolPayload != null && speak != ClientProtocol.SOCKET_IO && speak != ClientProtocol.GRAPHQL_WS) {
+            throw usage("--protocol-payload needs --protocol socket.io or graphql-ws");
+        }
+        ClientProtocol.Settings s = ClientProtocol.Settings.defaults().withHost(options.uri().getHost())
+                .withNamespace(namespace == null ? "/" : namespace)
+                .withPayload(protocolPayload == null ? "" : protocolPayload);
+        ProtocolClient probe;
+        try {
+            probe = speak.create(s).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw usage("--protocol-payload: " + e.getMessage());
+        }
+        JsonRpcIds ids = new JsonRpcIds();
+        for (SendItem item : sends) {
+            if (item instanceof SendItem.Emit e) {
+                try {
+                    e.encode(probe, ids);
+                } catch (EncodeException ex) {
+                    throw usage((e.call() ? "--call " : "--emit ") + e.name() + ": " + ex.getMessage());
+                }
+            }
+        }
+        return s;
     }
 
     /** A profile's options (variables resolved) and its send-on-connect messages with their variables. */

@@ -15,7 +15,12 @@ import dev.wsinspector.core.journal.SessionCatalog;
 import dev.wsinspector.core.payload.protocol.ProtobufSchema;
 import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
+import dev.wsinspector.core.payload.encode.EncodeException;
+import dev.wsinspector.core.payload.encode.JsonRpcIds;
 import dev.wsinspector.core.profile.SavedMessage;
+import dev.wsinspector.core.protocol.ClientProtocol;
+import dev.wsinspector.core.protocol.ProtocolClient;
+import dev.wsinspector.core.protocol.ProtocolDriver;
 import dev.wsinspector.core.replay.SendOnConnect;
 import dev.wsinspector.core.replay.Templates;
 import dev.wsinspector.core.session.CaptureOrder;
@@ -39,7 +44,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +77,11 @@ final class ConnectRun {
     record Settings(ConnectionOptions options, List<SavedMessage> onConnect, Templates templates, List<SendItem> sends,
                     int count, Duration timeout, CloseSpec close, boolean quiet, boolean includeSecrets,
                     RecordTarget record, String save, String profile, boolean autoPong, BoundFilter filter) {
+
+        Settings withOptions(ConnectionOptions o) {
+            return new Settings(o, onConnect, templates, sends, count, timeout, close, quiet, includeSecrets, record,
+                    save, profile, autoPong, filter);
+        }
 
         /** The run is journaled as a session: asked for with --save, and always with --record (see there). */
         boolean journaled() {
@@ -145,6 +160,23 @@ final class ConnectRun {
     /** --proto-descriptor/--proto-type or the profile's: protobuf payloads read as this type (null: schema-less). */
     private ProtobufSchema protobuf;
 
+    /** --protocol: the protocol-aware client, RAW for none. */
+    private ClientProtocol speak = ClientProtocol.RAW;
+    private ClientProtocol.Settings speakSettings = ClientProtocol.Settings.defaults();
+    /** Runs the protocol client (on {@link #protocolThread}); null without --protocol. */
+    private ProtocolDriver driver;
+    private ScheduledExecutorService protocolThread;
+    /** Protocol problems, reported on the protocol thread, printed by the printer thread. */
+    private final Queue<String> protocolProblems = new ConcurrentLinkedQueue<>();
+    /** JSON-RPC ids of --call without --protocol. */
+    private final JsonRpcIds rpcIds = new JsonRpcIds();
+
+    ConnectRun speak(ClientProtocol protocol, ClientProtocol.Settings protocolSettings) {
+        speak = protocol;
+        speakSettings = protocolSettings;
+        return this;
+    }
+
     ConnectRun decode(DecoderSetup setup) {
         decode = setup.choice();
         protobuf = setup.protobuf();
@@ -180,6 +212,7 @@ final class ConnectRun {
                 session.onEvent(event);
                 events.add(event);
             };
+            startProtocol();
             connection = settings.onConnect().isEmpty() ? service.connect(settings.options(), store, listener)
                     : new SendOnConnect(settings.onConnect(), settings.templates(), store, listener)
                             .connect(service, settings.options());
@@ -189,9 +222,13 @@ final class ConnectRun {
             }
             code = loop(deadline);
         } finally {
+            if (protocolThread != null) {
+                protocolThread.shutdownNow();
+            }
             if (connection != null) {
                 connection.close();
             }
+            printProtocolProblems();
             unsent.report(err);
             code = finishSession(code);
             code = finishRecord(code);
@@ -227,6 +264,7 @@ final class ConnectRun {
             // happened, so every event in the batch fits at or before this size.
             long size = store.size();
             printBatch(batch, size);
+            printProtocolProblems();
             flushOutputs();
             if (closed != null) {
                 return decided != null ? decided : exitCodeForClose(closed);
@@ -304,7 +342,11 @@ final class ConnectRun {
             opened = true;
             failed = false; // a reconnect that got through
             openedMicros = o.epochMicros();
-            sendAll();
+            if (driver != null) {
+                driver.opened(connection, o.frameIndex()); // it sends the messages once the handshake completed
+            } else {
+                sendAll(null);
+            }
         } else if (event instanceof ConnectionEvent.Failed f) {
             failed = true;
             err.println("ws-inspector: " + f.message());
@@ -315,6 +357,9 @@ final class ConnectRun {
                 stopByNanos = now + (opened ? CLOSE_GRACE.toNanos() : CLOSE_GRACE.toNanos() / 4);
             }
         } else if (event instanceof ConnectionEvent.Closed c) {
+            if (driver != null) {
+                driver.stop();
+            }
             // The reconnecting connection decides before it reports the close, so this is already accurate.
             if (!(connection instanceof ReconnectingConnection r && r.willReconnect() && decided == null)) {
                 closed = c;
@@ -331,13 +376,53 @@ final class ConnectRun {
      * Queues the --send* messages in order; the connection's single send thread keeps that order. The profile's
      * messages were queued before the open reached this thread (see {@link SendOnConnect}).
      */
-    private void sendAll() {
+    private void sendAll(ProtocolClient client) {
         for (SendItem item : settings.sends()) {
-            item.sendOn(connection).whenComplete((ok, error) -> {
+            CompletableFuture<Void> sent;
+            if (item instanceof SendItem.Emit emit) {
+                try {
+                    sent = SendItem.Emit.send(connection, emit.encode(client, rpcIds));
+                } catch (EncodeException e) {
+                    sent = CompletableFuture.failedFuture(new IllegalArgumentException(e.getMessage()));
+                }
+            } else {
+                sent = item.sendOn(connection);
+            }
+            sent.whenComplete((ok, error) -> {
                 if (error != null) {
                     unsent.failed(error);
                 }
             });
+        }
+    }
+
+    /** With --protocol: one thread runs the protocol client; it sends the run's messages when the client is ready. */
+    private void startProtocol() {
+        if (speak == ClientProtocol.RAW) {
+            return;
+        }
+        protocolThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ws-inspector-protocol");
+            t.setDaemon(true);
+            return t;
+        });
+        driver = new ProtocolDriver(() -> speak.create(speakSettings).orElseThrow(), store, protocolThread,
+                () -> System.nanoTime() / 1_000_000, new ProtocolDriver.Listener() {
+                    @Override
+                    public void ready(ProtocolClient client) {
+                        sendAll(client);
+                    }
+
+                    @Override
+                    public void problem(String message) {
+                        protocolProblems.add(message);
+                    }
+                });
+    }
+
+    private void printProtocolProblems() {
+        for (String p; (p = protocolProblems.poll()) != null; ) {
+            err.println("ws-inspector: " + speak.id() + ": " + p);
         }
     }
 

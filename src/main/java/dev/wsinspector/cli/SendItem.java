@@ -1,6 +1,15 @@
 package dev.wsinspector.cli;
 
 import dev.wsinspector.core.frame.FrameSpec;
+import dev.wsinspector.core.payload.encode.EncodeContext;
+import dev.wsinspector.core.payload.encode.EncodeException;
+import dev.wsinspector.core.payload.encode.EncodeRequest;
+import dev.wsinspector.core.payload.encode.Encoded;
+import dev.wsinspector.core.payload.encode.JsonRpcIds;
+import dev.wsinspector.core.payload.encode.MessageFormat;
+import dev.wsinspector.core.payload.encode.MqttPacketIds;
+import dev.wsinspector.core.protocol.ClientProtocol;
+import dev.wsinspector.core.protocol.ProtocolClient;
 import dev.wsinspector.core.session.Connection;
 
 import java.util.Base64;
@@ -43,6 +52,35 @@ sealed interface SendItem {
         @Override
         public CompletableFuture<Void> sendOn(Connection connection) {
             return connection.sendRaw(wire);
+        }
+    }
+
+    /**
+     * {@code --emit NAME JSON} / {@code --call NAME JSON}: a protocol message, encoded by the connection's protocol
+     * client once its handshake completed (see {@link ConnectRun}); without a protocol a {@code --call} is a
+     * JSON-RPC 2.0 call with the run's next id.
+     */
+    record Emit(boolean call, String name, String json) implements SendItem {
+        @Override
+        public CompletableFuture<Void> sendOn(Connection connection) {
+            return CompletableFuture.failedFuture(new IllegalStateException("--emit/--call needs the protocol client"));
+        }
+
+        /** What {@code client} makes of it; null client: a JSON-RPC call with {@code ids}' next id. */
+        Encoded encode(ProtocolClient client, JsonRpcIds ids) throws EncodeException {
+            if (client == null) {
+                if (!call) {
+                    throw new EncodeException("--emit needs --protocol (" + String.join(", ", ClientProtocol.ids()) + ")");
+                }
+                return MessageFormat.JSON_RPC.encode(EncodeRequest.of(json, "method", name), new EncodeContext(ids,
+                        new MqttPacketIds(), null));
+            }
+            return call ? client.call(name, json) : client.emit(name, json);
+        }
+
+        /** Sends the message as encoded. */
+        static CompletableFuture<Void> send(Connection connection, Encoded message) {
+            return message.text() ? connection.sendText(message.asText()) : connection.sendBinary(message.payload());
         }
     }
 

@@ -25,6 +25,15 @@ final class SendOptionConsumer implements IParameterConsumer {
                     "Missing required parameter for option '" + option.longestName() + "' (" + option.paramLabel() + ")");
         }
         String value = args.pop();
+        if (option.longestName().equals("--emit") || option.longestName().equals("--call")) {
+            if (args.isEmpty()) {
+                throw new ParameterException(commandSpec.commandLine(), "Option '" + option.longestName()
+                        + "' takes two values: NAME JSON (e.g. " + option.longestName() + " chat '[\"hi\"]')");
+            }
+            ((ConnectCommand) commandSpec.userObject()).addSend(
+                    new SendItem.Emit(option.longestName().equals("--call"), value, args.pop()));
+            return;
+        }
         SendItem item;
         try {
             item = switch (option.longestName()) {

@@ -8,7 +8,7 @@
  * {@link dev.wsinspector.core.payload.protocol.ProtocolId}. {@link dev.wsinspector.core.payload.protocol.ProtocolDecoders}
  * picks a decoder from the user's choice, then the connection's negotiated subprotocol and URL
  * ({@link dev.wsinspector.core.payload.protocol.ProtocolHint}), then by content, strictly enough not to label
- * ordinary payloads (raw protobuf is never sniffed). Pure functions, no JavaFX, no I/O (a descriptor set arrives as bytes); they never throw on malformed input. Encoders and
+ * ordinary payloads (raw protobuf is never sniffed). Pure functions, no JavaFX, no I/O (a descriptor set arrives as bytes); they never throw on malformed input. Encoders ({@code core.payload.encode}) and
  * protocol-aware clients do not belong here.
  */
 package dev.wsinspector.core.payload.protocol;
