@@ -12,7 +12,13 @@ public enum MessageMode {
      * A crafted frame ({@code core.frame.FrameSpec}): the composer's frame fields say how it goes on the wire, the
      * input is its payload. Composer only: it is no message, so saved messages and profiles never hold it.
      */
-    FRAME("Frame (crafted)");
+    FRAME("Frame (crafted)"),
+    /**
+     * The input written as a protocol message or binary format ({@code core.payload.encode.MessageFormat}:
+     * MessagePack, CBOR, protobuf, Socket.IO, SignalR, STOMP, MQTT, JSON-RPC …), chosen with its own inputs in the
+     * composer. Composer only, for now: saved messages do not hold it yet.
+     */
+    PROTOCOL("Protocol / format");
 
     private static final List<MessageMode> SAVABLE = List.of(TEXT, JSON, HEX, BASE64);
 
@@ -26,9 +32,9 @@ public enum MessageMode {
         return this == HEX || this == BASE64;
     }
 
-    /** False for {@link #FRAME}, which a saved message cannot hold. */
+    /** False for {@link #FRAME} and {@link #PROTOCOL}, which a saved message cannot hold. */
     public boolean isSavable() {
-        return this != FRAME;
+        return SAVABLE.contains(this);
     }
 
     /** The modes a saved message may have. */

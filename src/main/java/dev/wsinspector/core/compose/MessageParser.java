@@ -33,6 +33,8 @@ public final class MessageParser {
             case BASE64 -> new ComposedMessage(true, parseBase64(input));
             case FRAME -> throw new InvalidInputException("A crafted frame is no message: send it from the composer's"
                     + " Frame mode");
+            case PROTOCOL -> throw new InvalidInputException("A protocol message is encoded by its format: send it"
+                    + " from the composer's Protocol mode");
         };
     }
 

@@ -65,7 +65,8 @@ public final class ComposerController {
         composerPreview.visibleProperty().bind(model.previewProperty().isNotEmpty());
         composerPreview.managedProperty().bind(composerPreview.visibleProperty());
         saveFromComposer.disableProperty().bind(model.saveAvailableProperty().not()
-                .or(model.modeProperty().isEqualTo(MessageMode.FRAME)));
+                .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> !model.modeProperty().get().isSavable(),
+                        model.modeProperty())));
         pingPayload.textProperty().bindBidirectional(model.pingPayloadProperty());
         closeCode.getItems().setAll(CloseCodes.sendable().keySet());
         closeCode.getItems().add(4000);

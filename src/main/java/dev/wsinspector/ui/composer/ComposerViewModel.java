@@ -5,6 +5,8 @@ import dev.wsinspector.core.compose.MessageMode;
 import dev.wsinspector.core.compose.MessageParser;
 import dev.wsinspector.core.frame.FrameSpec;
 import dev.wsinspector.core.payload.CloseCodes;
+import dev.wsinspector.core.payload.encode.EncodeException;
+import dev.wsinspector.core.payload.encode.Encoded;
 import dev.wsinspector.core.profile.SavedMessage;
 import dev.wsinspector.core.replay.TemplateException;
 import dev.wsinspector.core.replay.Templates;
@@ -64,6 +66,7 @@ public final class ComposerViewModel {
     private final BooleanProperty saveAvailable = new SimpleBooleanProperty(false);
     private Consumer<SavedMessage> saver = draft -> { };
     private final FrameFieldsViewModel frame;
+    private final FormatFieldsViewModel formats = new FormatFieldsViewModel();
 
     /** @param connection supplies the open connection, or null when none is open */
     public ComposerViewModel(Supplier<Connection> connection) {
@@ -81,6 +84,16 @@ public final class ComposerViewModel {
         input.addListener((o, a, b) -> validate());
         mode.addListener((o, a, b) -> validate());
         frame.fields().forEach(field -> field.addListener(o -> validate()));
+        formats.onChange(() -> {
+            if (mode.get() == MessageMode.PROTOCOL) {
+                validate();
+            }
+        });
+    }
+
+    /** The format and its inputs (Protocol mode). */
+    public FormatFieldsViewModel formats() {
+        return formats;
     }
 
     /** The fields of a crafted frame (Frame mode) and whether pings are answered. */
@@ -90,6 +103,7 @@ public final class ComposerViewModel {
 
     /** The tab's connection changed (connected, reconnected): it gets the auto-pong choice. */
     public void connectionChanged() {
+        formats.connectionChanged();
         if (!frame.autoPongProperty().get()) {
             frame.applyAutoPong();
         }
@@ -171,6 +185,9 @@ public final class ComposerViewModel {
         if (mode.get() == MessageMode.FRAME) {
             return sendFrame(open);
         }
+        if (mode.get() == MessageMode.PROTOCOL) {
+            return sendFormatted(open);
+        }
         ComposedMessage message;
         Templates t = templates.get();
         try {
@@ -190,6 +207,32 @@ public final class ComposerViewModel {
         }
         remember(new HistoryEntry(mode.get(), input.get()));
         status.set("");
+        return true;
+    }
+
+    /** Protocol mode: the input and the format's inputs, variables resolved, encoded with the connection's ids. */
+    private boolean sendFormatted(Connection open) {
+        Templates t = templates.get();
+        Encoded message;
+        try {
+            // Checked in full first, so a bad message never counts {{counter}} nor takes an id.
+            String why = formats.problem(input.get(), t == null ? s -> s : t::preview);
+            if (why != null) {
+                throw new EncodeException(why);
+            }
+            message = formats.encode(input.get(), t == null ? s -> s : t::resolveMessage);
+        } catch (EncodeException | TemplateException e) {
+            status.set("Not sent: " + e.getMessage());
+            return false;
+        }
+        if (message.text()) {
+            open.sendText(message.asText());
+        } else {
+            open.sendBinary(message.payload());
+        }
+        remember(new HistoryEntry(MessageMode.PROTOCOL, input.get()));
+        status.set("Sent " + formats.formatProperty().get().label() + " · "
+                + dev.wsinspector.core.payload.Formats.humanBytes(message.payload().length));
         return true;
     }
 
@@ -316,6 +359,8 @@ public final class ComposerViewModel {
         }
         if (why == null && mode.get() == MessageMode.FRAME) {
             why = frame.problem(text);
+        } else if (why == null && mode.get() == MessageMode.PROTOCOL) {
+            why = formats.problem(input.get(), t == null ? s -> s : t::preview);
         } else if (why == null && !(text.isEmpty() && mode.get() == MessageMode.TEXT)) {
             why = MessageParser.problem(mode.get(), text);
         }

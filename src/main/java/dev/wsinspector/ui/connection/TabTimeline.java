@@ -1,5 +1,6 @@
 package dev.wsinspector.ui.connection;
 
+import dev.wsinspector.core.frame.WholeMessage;
 import dev.wsinspector.core.io.CaptureFormat;
 import dev.wsinspector.core.session.CaptureStats;
 import dev.wsinspector.core.session.Session;
@@ -85,6 +86,7 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
             TimelineList list = session == null ? null : new TimelineList(session, formatter);
             if (list != null) {
                 list.setTimeMode(toolbar.timeModeProperty().get());
+                list.setProtocolHints(tab.model()::protocolHint);
                 list.setPaused(toolbar.pausedProperty().get());
             }
             timeline.show(list);
@@ -168,7 +170,14 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
             detail.clear();
         } else if (row.isFrame()) {
             detail.setProtocolHint(tab.model().protocolHint(capture.protocolHint(row.seq())));
-            detail.showFrame(capture.frame(row.seq()), capture.isText(row.seq()));
+            WholeMessage message = WholeMessage.starting(capture.session().frames(), row.seq()).orElse(null);
+            if (message != null) {
+                // The first frame of a fragmented message stands for the whole message (reassembled by seq).
+                detail.showMessage(capture.frame(row.seq()), message,
+                        message.payload(capture.session().frames(), WholeMessage.MAX_REASSEMBLED_BYTES));
+            } else {
+                detail.showFrame(capture.frame(row.seq()), capture.isText(row.seq()));
+            }
         } else {
             detail.showEvent(row.event());
         }

@@ -65,6 +65,12 @@ public final class DetailPane extends StackPane {
         viewModel.showFrame(frame, partOfTextMessage);
     }
 
+    /** Shows a fragmented message as one (see {@link DetailViewModel#showMessage}). */
+    public void showMessage(dev.wsinspector.core.frame.Frame first, dev.wsinspector.core.frame.WholeMessage message,
+                            byte[] whole) {
+        viewModel.showMessage(first, message, whole);
+    }
+
     /**
      * The connection's negotiated subprotocol and URL, so that frames shown from now on are decoded as its
      * sub-protocol (Socket.IO, STOMP, GraphQL, JSON-RPC); {@code null} or {@link ProtocolHint#NONE} when unknown.

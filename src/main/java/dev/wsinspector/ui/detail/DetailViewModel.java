@@ -3,6 +3,7 @@ package dev.wsinspector.ui.detail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.frame.Opcode;
+import dev.wsinspector.core.frame.WholeMessage;
 import dev.wsinspector.core.payload.CloseCodes;
 import dev.wsinspector.core.payload.DetailFields;
 import dev.wsinspector.core.payload.Formats;
@@ -109,16 +110,47 @@ public final class DetailViewModel {
      * @param partOfTextMessage true for a continuation frame of a text message (its payload is text)
      */
     public void showFrame(Frame frame, boolean partOfTextMessage) {
+        show(frame, frame, partOfTextMessage, null);
+    }
+
+    /**
+     * Shows a fragmented message whose first frame is {@code first}: the Text, JSON, Hex and Protocol views (and
+     * Copy) the reassembled payload {@code whole}, the Frame view the first frame's header and the message's
+     * frames and sizes. With {@code whole} null (the message is over what is reassembled) the first frame alone is
+     * shown, and the summary says so.
+     */
+    public void showMessage(Frame first, WholeMessage message, byte[] whole) {
+        if (whole == null) {
+            show(first, first, false, null);
+            summary.set(summary.get() + " · message too large to reassemble (" + Formats.humanBytes(message.length())
+                    + " in " + message.frames() + " frames), showing frame");
+            return;
+        }
+        Frame content = new Frame(first.seq(), first.epochMicros(), first.monoNanos(), first.direction(),
+                first.header(), first.inflated(), ByteBuffer.wrap(whole), first.crafted());
+        show(first, content, message.text(), message);
+    }
+
+    private void show(Frame first, Frame frame, boolean partOfTextMessage, WholeMessage message) {
         reset();
-        boolean text = isText(frame.opcode(), partOfTextMessage);
+        boolean text = message != null ? message.text() : isText(frame.opcode(), partOfTextMessage);
         payload = frame.payload();
         hasPayload.set(true);
         showing.set(true);
         summary.set("#" + frame.seq() + " · " + frame.direction().jsonName() + " · " + frame.opcode().jsonName()
-                + (frame.fin() ? "" : " (not FIN)") + " · " + Formats.humanBytes(frame.payloadLength()));
+                + (message != null ? " message of " + message.frames() + " frames (#" + message.first() + "–#"
+                + message.last() + (message.complete() ? "" : ", unfinished") + ")"
+                : frame.fin() ? "" : " (not FIN)") + " · " + Formats.humanBytes(frame.payloadLength()));
         availableViews.setAll(DetailView.TEXT, DetailView.JSON, DetailView.HEX, DetailView.FIELDS);
         fieldsTitle.set("Frame");
-        fields.setAll(DetailFields.of(frame));
+        fields.setAll(DetailFields.of(first));
+        if (message != null) {
+            fields.add(new DetailFields.Field("Message", message.frames() + " frames, #" + message.first() + " to #"
+                    + message.last() + (message.complete() ? "" : " (its last frame has not come)")));
+            fields.add(new DetailFields.Field("Message length", Formats.humanBytes(message.length())
+                    + (message.inflated() ? " (compressed on the wire: " + Formats.humanBytes(message.wireLength()) + ")"
+                    : "")));
+        }
         HexDump dump = HexDump.of(payload);
         hexDump.set(dump);
         hexNotice.set(Formats.humanBytes(dump.length()) + " · " + Formats.count(dump.lineCount()) + " lines");
@@ -126,6 +158,7 @@ public final class DetailViewModel {
         jsonContent.set(AreaContent.message("Formatting…"));
         provisionalView = initialView(frame, text);
         selectedView.set(provisionalView);
+        boolean whole = message != null && message.complete();
         ProtocolHint hint = protocolHint;
         if (frame.payloadLength() <= inlineFormatBytes) {
             // Small payloads (most frames) format in well under a millisecond: done at once, the views are
@@ -133,7 +166,7 @@ public final class DetailViewModel {
             tasks.cancel(formatKey);
             Formatted result;
             try {
-                result = format(frame, text, hint);
+                result = format(frame, text, hint, whole);
             } catch (RuntimeException e) {
                 fail(e);
                 return;
@@ -142,7 +175,7 @@ public final class DetailViewModel {
             return;
         }
         busy.set(true);
-        tasks.submitLatest(formatKey, () -> format(frame, text, hint), this::apply, this::fail);
+        tasks.submitLatest(formatKey, () -> format(frame, text, hint, whole), this::apply, this::fail);
     }
 
     /**
@@ -242,7 +275,7 @@ public final class DetailViewModel {
                              AreaContent protocolBody, DetailView best) {
     }
 
-    private Formatted format(Frame frame, boolean text, ProtocolHint hint) {
+    private Formatted format(Frame frame, boolean text, ProtocolHint hint, boolean whole) {
         byte[] bytes = frame.payloadBytes();
         if (frame.opcode() == Opcode.CLOSE) {
             AreaContent close = AreaContent.of(List.of(new Segment(CloseCodes.describePayload(bytes), Segment.PLAIN)),
@@ -252,7 +285,7 @@ public final class DetailViewModel {
         }
         AreaContent textView = textView(bytes);
         JsonResult json = jsonFormatter.format(bytes);
-        Decoded decoded = decodeProtocol(frame, bytes, text, hint);
+        Decoded decoded = decodeProtocol(frame, bytes, text, hint, whole);
         DetailView best = decoded != null ? DetailView.PROTOCOL
                 : text && json instanceof JsonResult.Valid v && v.isContainer()
                 ? DetailView.JSON : provisionalFor(frame, text, bytes);
@@ -262,11 +295,11 @@ public final class DetailViewModel {
 
     /**
      * The frame as a sub-protocol message, or null. Only whole messages are decoded: a fragment of a longer
-     * message would only read as malformed.
+     * message would only read as malformed. {@code whole}: the payload is a reassembled fragmented message.
      */
-    private Decoded decodeProtocol(Frame frame, byte[] bytes, boolean text, ProtocolHint hint) {
+    private Decoded decodeProtocol(Frame frame, byte[] bytes, boolean text, ProtocolHint hint, boolean whole) {
         Opcode op = frame.opcode();
-        if (!frame.fin() || frame.truncated() || (op != Opcode.TEXT && op != Opcode.BINARY)) {
+        if (!(frame.fin() || whole) || frame.truncated() || (op != Opcode.TEXT && op != Opcode.BINARY)) {
             return null;
         }
         return decoders.decode(bytes, text, hint).orElse(null);

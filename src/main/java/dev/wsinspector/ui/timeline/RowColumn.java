@@ -22,7 +22,8 @@ public final class RowColumn extends TableColumn<TimelineRow, TimelineRow> {
         TYPE(TimelineRow::type),
         SIZE(TimelineRow::size),
         FIN(TimelineRow::fin),
-        PREVIEW(TimelineRow::preview);
+        PREVIEW(TimelineRow::preview),
+        SUMMARY(TimelineRow::summary);
 
         private final Function<TimelineRow, String> text;
 

@@ -2,6 +2,7 @@ package dev.wsinspector.ui.timeline;
 
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.MessageKinds;
+import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.Session;
 import javafx.collections.ObservableListBase;
@@ -12,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole timeline of a {@link Session} — frames and events, live or stored, ten rows or ten million — seen
@@ -47,6 +49,12 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
     private final List<ConnectionEvent> events = new ArrayList<>();
     /** Absolute row position of each known event; strictly increasing. */
     private long[] eventRows = new long[16];
+    /** Index of the last open event at or before event i (-1: none): the connection that carried the frames after it. */
+    private int[] openAt = new int[16];
+    /** The profile's decoder laid over each connection's hint (subprotocol, URL), for the Summary column. */
+    private UnaryOperator<ProtocolHint> hints = UnaryOperator.identity();
+    private int hintFor = -2;
+    private ProtocolHint hint = ProtocolHint.NONE;
     private long framesKnown;
     /** Absolute rows before this one were cleared from view. */
     private long clearedRows;
@@ -60,6 +68,8 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
     private boolean following = true;
     private TimeMode timeMode = TimeMode.ABSOLUTE;
 
+    /** Rows made but not cached, because their message was still open (see {@link TimelineRow#open()}). */
+    private final java.util.Set<Long> openRows = new java.util.HashSet<>();
     private final Map<Long, TimelineRow> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, TimelineRow> eldest) {
@@ -96,14 +106,18 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
             }
             if (events.size() == eventRows.length) {
                 eventRows = Arrays.copyOf(eventRows, eventRows.length * 2);
+                openAt = Arrays.copyOf(openAt, eventRows.length);
             }
-            eventRows[events.size()] = position;
+            int index = events.size();
+            eventRows[index] = position;
+            openAt[index] = event instanceof ConnectionEvent.Opened ? index : index == 0 ? -1 : openAt[index - 1];
             events.add(event);
         }
         if (events.size() < available) {
             // An event that waits holds back the frames after it, so the rows it goes between stay in order.
             frames = Math.min(frames, Math.max(framesKnown, session.event(events.size()).frameIndex()));
         }
+        long framesBefore = framesKnown;
         framesKnown = frames;
         if (paused) {
             return 0;
@@ -111,6 +125,7 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         long before = shownEnd;
         shownEnd = totalRows();
         place();
+        refreshOpenRows(framesBefore);
         return (int) Math.min(Integer.MAX_VALUE, shownEnd - before);
     }
 
@@ -325,7 +340,30 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         clearedRows = shownEnd;
         following = true;
         cache.clear();
+        openRows.clear();
         moveWindow(clearedRows);
+    }
+
+    /**
+     * How the Summary column decodes: {@code overlay} lays the profile's decoder choice (and protobuf schema) over
+     * the hint of the connection that carried each frame, as the Protocol view does. Cached rows are dropped.
+     */
+    public void setProtocolHints(UnaryOperator<ProtocolHint> overlay) {
+        hints = overlay == null ? UnaryOperator.identity() : overlay;
+        hintFor = -2;
+        cache.clear();
+    }
+
+    /** The decoding hint for a frame row with {@code eventsBefore} events placed before it. */
+    private ProtocolHint hintAfter(long eventsBefore) {
+        int open = eventsBefore == 0 ? -1 : openAt[(int) eventsBefore - 1];
+        if (open != hintFor) {
+            ProtocolHint connection = open < 0 ? ProtocolHint.NONE
+                    : ProtocolHint.of((ConnectionEvent.Opened) events.get(open));
+            hint = hints.apply(connection);
+            hintFor = open;
+        }
+        return hint;
     }
 
     public TimeMode timeMode() {
@@ -351,7 +389,33 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         if (absolute < 0 || absolute >= totalRows()) {
             throw new IndexOutOfBoundsException("row " + absolute + " of " + totalRows());
         }
-        return cache.computeIfAbsent(absolute, this::makeRow);
+        TimelineRow row = cache.get(absolute);
+        if (row == null) {
+            row = makeRow(absolute);
+            if (row.open()) {
+                openRows.add(absolute); // made again once more frames came (its message's size and preview grow)
+            } else {
+                cache.put(absolute, row);
+            }
+        }
+        return row;
+    }
+
+    /** Announces the rows on screen whose message was still open as changed, when frames arrived since. */
+    private void refreshOpenRows(long framesBefore) {
+        if (openRows.isEmpty() || framesKnown == framesBefore) {
+            return;
+        }
+        List<Long> rows = new ArrayList<>(openRows);
+        openRows.clear();
+        beginChange();
+        for (long absolute : rows) {
+            int index = indexOfRow(absolute);
+            if (index >= 0) {
+                nextSet(index, null);
+            }
+        }
+        endChange();
     }
 
     /** A row made afresh, not cached (for copying many rows without evicting the screen's). */
@@ -378,8 +442,9 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         if (eventIndex >= 0) {
             return formatter.eventRow(number, events.get(eventIndex), timeMode, prevEpoch, connectEpoch);
         }
-        long seq = absolute - eventsBefore(absolute);
-        return formatter.frameRow(number, store, kinds, seq, timeMode, prevEpoch, connectEpoch);
+        long before = eventsBefore(absolute);
+        return formatter.frameRow(number, store, kinds, absolute - before, timeMode, prevEpoch, connectEpoch,
+                hintAfter(before));
     }
 
     private long epochAt(long absolute) {

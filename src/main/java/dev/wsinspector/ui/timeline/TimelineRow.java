@@ -16,10 +16,14 @@ import dev.wsinspector.core.session.ConnectionEvent;
  * @param size       size column text
  * @param fin        "FIN"-less fragments show a marker here, else empty
  * @param preview    first line of the payload or the event's message, truncated
+ * @param summary    the sub-protocol decoder's one line for the message ({@code EVENT chat:message}), else empty
  * @param styleClass CSS class for the row (frame-in, frame-out, frame-control, event-error, …)
+ * @param open       true for the first frame of a fragmented message whose last frame has not arrived yet: its
+ *                   texts (the whole message's size, preview, summary) are made again when frames arrive
  */
 public record TimelineRow(long row, long seq, ConnectionEvent event, long epochMicros, String time, String arrow,
-                          String icon, String type, String size, String fin, String preview, String styleClass) {
+                          String icon, String type, String size, String fin, String preview, String summary,
+                          String styleClass, boolean open) {
 
     public boolean isFrame() {
         return seq >= 0;

@@ -79,18 +79,49 @@ public final class TimelineTable extends TableView<TimelineRow> {
     }
 
     /**
-     * The preview column takes the width the other columns leave (at least 180 px: at 1280 px wide, with no sidebar, the table needs no horizontal scroll bar), so it neither hides
-     * behind a horizontal scroll bar nor squeezes the time and type columns. The table never shows its own
-     * vertical scroll bar (it holds only the rows that fit), so no room is kept for one. For after the FXML has
-     * added the columns.
+     * The preview column takes the width the other columns leave (at least {@value #PREVIEW_MIN} px), so it neither
+     * hides behind a horizontal scroll bar nor squeezes the time and type columns, and the Summary column shares
+     * that room: 35 % of it, between {@value #SUMMARY_MIN} and 260 px. Until the user shows or hides it through the
+     * header's menu, the Summary column is shown only while both fit (at 1280 px wide with no sidebar, the table
+     * needs no horizontal scroll bar; beside a sidebar or the tools pane it may give way). A column hidden through the
+     * menu leaves its width to these two. The table never shows its own vertical scroll bar (it holds only the rows
+     * that fit), so no room is kept for one. For after the FXML has added the columns.
      */
     void fillWidthWithLastColumn() {
         TableColumn<TimelineRow, ?> last = getColumns().get(getColumns().size() - 1);
+        TableColumn<TimelineRow, ?> summary = getColumns().stream()
+                .filter(c -> c instanceof RowColumn r && r.getCell() == RowColumn.Cell.SUMMARY).findFirst().orElse(null);
         DoubleExpression others = Bindings.createDoubleBinding(() -> 0.0);
         for (TableColumn<TimelineRow, ?> column : getColumns().subList(0, getColumns().size() - 1)) {
-            others = others.add(column.widthProperty());
+            if (column != summary) {
+                others = others.add(Bindings.when(column.visibleProperty()).then(column.widthProperty()).otherwise(0.0));
+            }
         }
-        last.prefWidthProperty().bind(Bindings.max(180, widthProperty().subtract(others).subtract(4)));
+        DoubleExpression room = widthProperty().subtract(others).subtract(4);
+        DoubleExpression summaryWidth = Bindings.createDoubleBinding(() -> 0.0);
+        if (summary != null) {
+            summary.prefWidthProperty().bind(Bindings.min(260, Bindings.max(SUMMARY_MIN, room.multiply(0.35))));
+            summaryWidth = Bindings.when(summary.visibleProperty()).then(summary.widthProperty()).otherwise(0.0);
+            summary.visibleProperty().addListener((o, was, now) -> summaryChosen |= !fittingSummary);
+            room.addListener((o, was, now) -> fitSummary(summary, now.doubleValue()));
+            fitSummary(summary, room.get());
+        }
+        last.prefWidthProperty().bind(Bindings.max(PREVIEW_MIN, room.subtract(summaryWidth)));
+    }
+
+    static final double SUMMARY_MIN = 104;
+    static final double PREVIEW_MIN = 110;
+    /** True once the user showed or hid the Summary column: from then on it stays as chosen. */
+    private boolean summaryChosen;
+    private boolean fittingSummary;
+
+    private void fitSummary(TableColumn<TimelineRow, ?> summary, double room) {
+        boolean fits = room >= SUMMARY_MIN + PREVIEW_MIN;
+        if (!summaryChosen && summary.isVisible() != fits) {
+            fittingSummary = true;
+            summary.setVisible(fits);
+            fittingSummary = false;
+        }
     }
 
     /**

@@ -65,4 +65,60 @@ class ComposerTemplatesTest {
         assertThat(plain.send()).isTrue();
         assertThat(connection.sentText(0)).isEqualTo("literal {{who}}");
     }
+
+    // --- Protocol mode: the input sent as a format, variables resolved first (in the body and the format's inputs)
+
+    private dev.wsinspector.core.frame.Frame sent(long seq) {
+        return connection.frames().get(seq);
+    }
+
+    @Test
+    void jsonSentAsMessagePackIsBinaryAndDecodesBack() {
+        model.modeProperty().set(MessageMode.PROTOCOL);
+        model.formats().formatProperty().set(dev.wsinspector.core.payload.encode.MessageFormat.MSGPACK);
+        model.inputProperty().set("{\"hello\":\"{{who}}\",\"n\":{{counter}}}");
+        assertThat(model.problemProperty().get()).isEmpty();
+        assertThat(model.send()).isTrue();
+        var frame = sent(0);
+        assertThat(frame.opcode()).isEqualTo(dev.wsinspector.core.frame.Opcode.BINARY);
+        var decoded = new dev.wsinspector.core.payload.protocol.ProtocolDecoders().decode(frame.payloadBytes(), false,
+                dev.wsinspector.core.payload.protocol.ProtocolHint.NONE.withDecoder("msgpack")).orElseThrow();
+        assertThat(decoded.toJson().get("value").toString()).isEqualTo("{\"hello\":\"world\",\"n\":1}");
+        assertThat(model.statusProperty().get()).startsWith("Sent MessagePack");
+    }
+
+    @Test
+    void aSocketIoEventTakesItsNameFromTheFormAndAcksCountPerConnection() {
+        model.modeProperty().set(MessageMode.PROTOCOL);
+        model.formats().formatProperty().set(dev.wsinspector.core.payload.encode.MessageFormat.SOCKET_IO_EVENT);
+        model.formats().param("event").set("chat:{{who}}");
+        model.formats().param("expectAck").set("true");
+        model.inputProperty().set("[\"hi\"]");
+        assertThat(model.send()).isTrue();
+        assertThat(model.send()).isTrue();
+        assertThat(connection.sentText(0)).startsWith("42").contains("[\"chat:world\",\"hi\"]");
+        assertThat(connection.sentText(0)).isNotEqualTo(connection.sentText(1)).as("the ack id moved on");
+    }
+
+    @Test
+    void aBadInputIsAProblemAndNothingGoesOutNorCounts() {
+        model.modeProperty().set(MessageMode.PROTOCOL);
+        model.formats().formatProperty().set(dev.wsinspector.core.payload.encode.MessageFormat.CBOR);
+        model.inputProperty().set("{\"a\": {{counter}}");
+        assertThat(model.problemProperty().get()).isNotEmpty();
+        assertThat(model.send()).isFalse();
+        assertThat(model.statusProperty().get()).startsWith("Not sent: ");
+        assertThat(connection.frames().size()).isZero();
+        model.inputProperty().set("{\"a\": {{counter}}}");
+        assertThat(model.send()).isTrue();
+        var decoded = new dev.wsinspector.core.payload.protocol.ProtocolDecoders().decode(sent(0).payloadBytes(), false,
+                dev.wsinspector.core.payload.protocol.ProtocolHint.NONE.withDecoder("cbor")).orElseThrow();
+        assertThat(decoded.toJson().get("value").toString()).as("the failed try did not count").isEqualTo("{\"a\":1}");
+    }
+
+    @Test
+    void aProtocolMessageCannotBeSavedYet() {
+        assertThat(MessageMode.PROTOCOL.isSavable()).isFalse();
+        assertThat(MessageMode.savable()).doesNotContain(MessageMode.PROTOCOL, MessageMode.FRAME);
+    }
 }

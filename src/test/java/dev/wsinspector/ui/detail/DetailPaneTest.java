@@ -315,6 +315,10 @@ class DetailPaneTest {
         assertThat(fx(() -> pane.protocolView().body().area().getText())).isEqualTo("[ \"hello\", {\n  \"room\" : \"lobby\"\n} ]");
         assertThat(fx(() -> pane.protocolView().body().area().getStyleOfChar(0, 3))).containsExactly("json-string");
         assertThat(fx(() -> pane.protocolView().problem().isVisible())).isFalse();
+        // The decoded tree: the message as the JSONL "decoded" object, its containers opened on demand.
+        assertThat(fx(() -> ProtocolView.labels(pane.protocolView().tree().getRoot())))
+                .startsWith("{" + fx(() -> pane.viewModel().protocolProperty().get().toJson().size()) + "}")
+                .contains("protocol: \"socket.io\"", "event: \"chat message\"", "[1] {1}", "room: \"lobby\"");
     }
 
     @Test
@@ -324,6 +328,7 @@ class DetailPaneTest {
         assertThat(selectedTab()).isEqualTo(DetailView.JSON);
         assertThat(fx(() -> pane.tabs().getTabs().get(DetailView.PROTOCOL.ordinal()).isDisabled())).isTrue();
         assertThat(fx(() -> pane.protocolView().fields().getItems())).isEmpty();
+        assertThat(fx(() -> pane.protocolView().tree().getRoot())).isNull();
     }
 
     @Test

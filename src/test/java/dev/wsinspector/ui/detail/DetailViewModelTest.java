@@ -88,6 +88,43 @@ class DetailViewModelTest {
         assertThat(vm.summaryProperty().get()).isEqualTo("#3 · in · text · 7 B");
     }
 
+    /** A text message in two fragments with a ping between, in a real store. */
+    private static dev.wsinspector.core.frame.ColumnarFrameStore fragmented(String a, String b) {
+        dev.wsinspector.core.frame.ColumnarFrameStore store = new dev.wsinspector.core.frame.ColumnarFrameStore();
+        for (Object[] f : new Object[][] {{0x01, a}, {0x89, ""}, {0x80, b}}) {
+            byte[] bytes = ((String) f[1]).getBytes(StandardCharsets.UTF_8);
+            store.append(Direction.IN, WireHeader.of((Integer) f[0], false, 0, bytes.length), false, 1L,
+                    ByteBuffer.wrap(bytes));
+        }
+        return store;
+    }
+
+    @Test
+    void aFragmentedMessageIsShownWholeAndDecoded() throws Exception {
+        var store = fragmented("{\"jsonrpc\":\"2.0\",\"method\":", "\"add\",\"params\":[1],\"id\":7}");
+        var message = dev.wsinspector.core.frame.WholeMessage.starting(store, 0).orElseThrow();
+        vm.showMessage(store.get(0), message, message.payload(store, 1 << 20));
+        settle();
+        assertThat(vm.summaryProperty().get()).isEqualTo("#0 · in · text message of 2 frames (#0–#2) · 52 B");
+        assertThat(vm.textContentProperty().get().text()).isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1],\"id\":7}");
+        assertThat(vm.protocolProperty().get()).as("decoded whole").isNotNull();
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.PROTOCOL);
+        assertThat(vm.getFields()).extracting(f -> f.name() + "=" + f.value())
+                .contains("FIN=0", "Stored payload length=26 B", "Message=2 frames, #0 to #2", "Message length=52 B");
+    }
+
+    @Test
+    void aMessageTooLargeToReassembleShowsItsFirstFrameAndSaysSo() throws Exception {
+        var store = fragmented("{\"jsonrpc\":\"2.0\",\"method\":", "\"add\",\"params\":[1],\"id\":7}");
+        var message = dev.wsinspector.core.frame.WholeMessage.starting(store, 0).orElseThrow();
+        vm.showMessage(store.get(0), message, message.payload(store, 40));
+        settle();
+        assertThat(vm.summaryProperty().get()).isEqualTo("#0 · in · text (not FIN) · 26 B · message too large to "
+                + "reassemble (52 B in 2 frames), showing frame");
+        assertThat(vm.textContentProperty().get().text()).isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":");
+        assertThat(vm.protocolProperty().get()).as("a fragment is not decoded").isNull();
+    }
+
     @Test
     void aSmallPayloadIsFormattedAtOnceWithoutTheBackground() {
         DetailViewModel inline = new DetailViewModel(tasks, new JsonFormatter(64 * 1024, 64 * 1024), 1024, 4096);

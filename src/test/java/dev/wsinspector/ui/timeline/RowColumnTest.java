@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RowColumnTest {
 
     private static TimelineRow row(long seq) {
-        return new TimelineRow(8, seq, null, 0, "time", "↑", "icon", "type", "size", "fin", "preview", "frame-out");
+        return new TimelineRow(8, seq, null, 0, "time", "↑", "icon", "type", "size", "fin", "preview", "summary", "frame-out", false);
     }
 
     @Test
@@ -21,6 +21,7 @@ class RowColumnTest {
         assertThat(RowColumn.Cell.SIZE.text(frame)).isEqualTo("size");
         assertThat(RowColumn.Cell.FIN.text(frame)).isEqualTo("fin");
         assertThat(RowColumn.Cell.PREVIEW.text(frame)).isEqualTo("preview");
+        assertThat(RowColumn.Cell.SUMMARY.text(frame)).isEqualTo("summary");
     }
 
     @Test

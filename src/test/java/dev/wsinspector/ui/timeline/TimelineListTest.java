@@ -104,6 +104,59 @@ class TimelineListTest {
         assertThat(list.seqAt(4)).isEqualTo(-1);
     }
 
+    private void open(String url, String subprotocol) {
+        List<dev.wsinspector.core.session.HttpHeader> response = subprotocol.isEmpty() ? List.of()
+                : List.of(new dev.wsinspector.core.session.HttpHeader("Sec-WebSocket-Protocol", subprotocol));
+        session.onEvent(new ConnectionEvent.Opened(2L, store.size(), url,
+                new Handshake("GET / HTTP/1.1", List.of(), 101, "HTTP/1.1 101 Switching Protocols", response, new byte[0])));
+    }
+
+    @Test
+    void theSummaryColumnShowsTheDecodersLineForEachConnectionsProtocol() {
+        frame(Direction.OUT, "plain words");
+        frame(Direction.IN, "{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,2],\"id\":7}");
+        open("ws://127.0.0.1/socket.io/?EIO=4&transport=websocket", "");
+        frame(Direction.IN, "42[\"chat:message\",\"hi\"]");
+        frame(Direction.OUT, "pizza");
+        open("ws://127.0.0.1/stomp", "v12.stomp");
+        frame(Direction.IN, "SEND\ndestination:/queue/a\n\nhello\u0000");
+        session.onEvent(new ConnectionEvent.Closed(3L, store.size(), 1000, "bye", true, true));
+        list.pull();
+
+        assertThat(list).extracting(TimelineRow::type)
+                .containsExactly("text", "text", "open", "text", "text", "open", "text", "closed");
+        assertThat(list.get(0).summary()).as("nothing decodes").isEmpty();
+        assertThat(list.get(1).summary()).as("JSON-RPC by its content, before any open").contains("add").contains("7");
+        assertThat(list.get(3).summary()).as("Socket.IO by the URL").contains("EVENT").contains("chat:message");
+        assertThat(list.get(4).summary()).as("the hinted decoder says what is wrong, as the Protocol view does")
+                .startsWith("malformed: ");
+        assertThat(list.get(6).summary()).as("STOMP by the subprotocol").contains("SEND").contains("/queue/a");
+        assertThat(list.get(2).summary()).as("events have none").isEmpty();
+        assertThat(list.get(7).summary()).isEmpty();
+    }
+
+    @Test
+    void theProfilesDecoderChoiceIsLaidOverTheConnectionsHint() {
+        open("ws://127.0.0.1/socket.io/?EIO=4&transport=websocket", "");
+        frame(Direction.IN, "42[\"chat:message\",\"hi\"]");
+        list.setProtocolHints(h -> h.withDecoder(dev.wsinspector.core.payload.protocol.ProtocolHint.OFF));
+        list.pull();
+        assertThat(list.get(1).summary()).as("decoding turned off by the profile").isEmpty();
+        list.setProtocolHints(null);
+        assertThat(list.row(1).summary()).as("cached rows were dropped").contains("chat:message");
+    }
+
+    @Test
+    void aMessageOverTheSummaryCapIsNotDecoded() {
+        String big = "{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[\"" + "x".repeat(RowFormatter.SUMMARY_MAX_BYTES)
+                + "\"],\"id\":7}";
+        frame(Direction.IN, big);
+        frame(Direction.IN, "{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[\"x\"],\"id\":7}");
+        list.pull();
+        assertThat(list.get(0).summary()).isEmpty();
+        assertThat(list.get(1).summary()).contains("add");
+    }
+
     @Test
     void anEventStampedBeforeShownFramesGoesAfterThem() {
         frame(Direction.IN, "a");
@@ -181,6 +234,53 @@ class TimelineListTest {
         assertThat(list.get(1).type()).isEqualTo("continuation");
     }
 
+    private void fragment(int firstByte, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        store.append(Direction.IN, WireHeader.of(firstByte, false, 0, bytes.length), false, clock.nanoTime(),
+                ByteBuffer.wrap(bytes));
+    }
+
+    @Test
+    void aFragmentedMessagesFirstRowShowsTheWholeMessageAndGrowsUntilItsLastFrame() {
+        open("ws://127.0.0.1/rpc", "");
+        fragment(0x01, "{\"jsonrpc\":\"2.0\",");
+        fragment(0x89, "");
+        list.pull();
+        assertThat(list.get(1).preview()).isEqualTo("message, 1 frames so far · {\"jsonrpc\":\"2.0\",");
+        assertThat(list.get(1).open()).isTrue();
+        List<String> sets = new ArrayList<>();
+        list.addListener((ListChangeListener<TimelineRow>) c -> {
+            while (c.next()) {
+                if (c.wasReplaced()) {
+                    sets.add(c.getFrom() + ".." + c.getTo());
+                }
+            }
+        });
+
+        fragment(0x00, "\"method\":\"add\",");
+        fragment(0x80, "\"params\":[1,2],\"id\":7}");
+        list.pull();
+        assertThat(sets).as("the open row was announced again").containsExactly("1..2");
+        TimelineRow first = list.get(1);
+        assertThat(first.open()).isFalse();
+        assertThat(first.preview()).isEqualTo("message of 3 frames · {\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,2],\"id\":7}");
+        assertThat(first.size()).isEqualTo("54 B");
+        assertThat(first.summary()).as("decoded from the reassembled payload").contains("add").contains("7");
+        assertThat(first.fin()).isEqualTo("more…");
+        assertThat(first.styleClass()).contains("frame-message");
+        assertThat(list.get(3).summary()).as("a fragment alone is not decoded").isEmpty();
+        assertThat(list.get(3).type()).isEqualTo("continuation");
+    }
+
+    @Test
+    void aCompressedFrameShowsBothSizes() {
+        byte[] bytes = "hello hello hello hello".getBytes(StandardCharsets.UTF_8);
+        store.append(Direction.IN, WireHeader.of(0xC1, false, 0, 9), true, clock.nanoTime(), ByteBuffer.wrap(bytes));
+        list.pull();
+        assertThat(list.get(0).size()).isEqualTo("23 B");
+        assertThat(list.get(0).preview()).startsWith("compressed 9 B → 23 B · hello");
+    }
+
     @Test
     void aFragmentOfABinaryMessageIsPreviewedAsBytesAndAFragmentOfTextAsText() {
         byte[] part = "ab".getBytes(StandardCharsets.UTF_8);
@@ -189,7 +289,8 @@ class TimelineListTest {
         store.append(Direction.IN, WireHeader.of(0x01, false, 0, 2), false, clock.nanoTime(), ByteBuffer.wrap(part));
         store.append(Direction.IN, WireHeader.of(0x80, false, 0, 2), false, clock.nanoTime(), ByteBuffer.wrap(part));
         list.pull();
-        assertThat(list.get(1).preview()).as("binary continuation").isEqualTo(list.get(0).preview()).isNotEqualTo("ab");
+        assertThat(list.get(1).preview()).as("binary continuation").isEqualTo("61 62 (2 B)");
+        assertThat(list.get(0).preview()).as("the whole binary message").isEqualTo("message of 2 frames · 61 62 61 62 (4 B)");
         assertThat(list.get(3).preview()).as("text continuation").isEqualTo("ab");
     }
 

@@ -1,0 +1,97 @@
+package dev.wsinspector.ui.composer;
+
+import dev.wsinspector.core.payload.encode.EncodeContext;
+import dev.wsinspector.core.payload.encode.EncodeException;
+import dev.wsinspector.core.payload.encode.EncodeRequest;
+import dev.wsinspector.core.payload.encode.Encoded;
+import dev.wsinspector.core.payload.encode.MessageFormat;
+import dev.wsinspector.core.payload.encode.Param;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The composer's Protocol mode: which {@link MessageFormat} the input is sent as (MessagePack, CBOR, a Socket.IO
+ * event, a STOMP frame, MQTT, JSON-RPC …) and that format's own inputs (event name, ack, topic and QoS,
+ * destination, method), one text property each by {@link Param#name()}, made again when the format changes. The
+ * connection's id counters (JSON-RPC ids, acks, MQTT packet ids) live in the {@link EncodeContext}, fresh for each
+ * connection; checking the input while typing uses a throw-away one, so it never takes an id.
+ */
+public final class FormatFieldsViewModel {
+
+    private final ObjectProperty<MessageFormat> format = new SimpleObjectProperty<>(this, "format", MessageFormat.MSGPACK);
+    private final Map<String, StringProperty> params = new LinkedHashMap<>();
+    private EncodeContext context = EncodeContext.fresh();
+    private Runnable changed = () -> { };
+
+    public FormatFieldsViewModel() {
+        makeParams(format.get());
+        format.addListener((o, was, now) -> {
+            makeParams(now == null ? MessageFormat.TEXT : now);
+            changed.run();
+        });
+    }
+
+    /** Told when the format or one of its inputs changed (the composer checks its input again). */
+    void onChange(Runnable action) {
+        changed = action;
+    }
+
+    private void makeParams(MessageFormat f) {
+        params.clear();
+        for (Param p : f.params()) {
+            StringProperty value = new SimpleStringProperty(this, p.name(), p.defaultValue());
+            value.addListener((o, was, now) -> changed.run());
+            params.put(p.name(), value);
+        }
+    }
+
+    public ObjectProperty<MessageFormat> formatProperty() {
+        return format;
+    }
+
+    /** The current format's inputs by name, in the format's order (a new map after each change of format). */
+    public Map<String, StringProperty> params() {
+        return params;
+    }
+
+    /** The value of one input ("true"/"false" for a check box); fails for a name the format does not have. */
+    public StringProperty param(String name) {
+        StringProperty p = params.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException(format.get().id() + " has no input " + name);
+        }
+        return p;
+    }
+
+    /** A new connection: ids start again. */
+    public void connectionChanged() {
+        context = EncodeContext.fresh();
+    }
+
+    /** Why {@code body} (variables resolved) cannot be sent in the format, or null when it can. */
+    String problem(String body, UnaryOperator<String> resolve) {
+        try {
+            format.get().encode(request(body, resolve), EncodeContext.fresh());
+            return null;
+        } catch (EncodeException | RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The message to send, with the connection's ids; {@code resolve} substitutes variables in every input. */
+    Encoded encode(String body, UnaryOperator<String> resolve) throws EncodeException {
+        return format.get().encode(request(body, resolve), context);
+    }
+
+    private EncodeRequest request(String body, UnaryOperator<String> resolve) {
+        Map<String, String> values = new LinkedHashMap<>();
+        params.forEach((name, value) -> values.put(name, resolve.apply(value.get())));
+        return new EncodeRequest(resolve.apply(body), values);
+    }
+}
