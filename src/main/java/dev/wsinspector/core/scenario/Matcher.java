@@ -17,12 +17,16 @@ import java.util.regex.Pattern;
  * {@code text} (the whole text) and {@code contains}, and the string values of {@code json} and {@code decoded},
  * may hold {@code {{variables}}}, resolved when the message is looked at (so a value captured by an earlier step
  * can be expected). {@code json} and {@code decoded} map JSON paths to values (a number equals the same number
- * written otherwise: 1 = 1.0); {@code decoded} looks into the protocol decoder's reading ({@code $.protocol},
+ * written otherwise: 1 = 1.0; a string never equals a number, except that a string holding {{variables}} is read
+ * as JSON after resolving when the value there is not a string, so {@code "{{id}}"} matches a captured number); {@code decoded} looks into the protocol decoder's reading ({@code $.protocol},
  * {@code $.event}, … as in the JSONL {@code "decoded"} object); {@code filter} is an expression of the filter
  * language, tested on the message's first frame.
  */
 public record Matcher(String text, String contains, Pattern regex, Map<String, JsonNode> json, JsonNode schema,
                       Map<String, JsonNode> decoded, String filterExpression, BoundFilter filter, Boolean binary) {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     public Matcher {
         json = json == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(json));
@@ -95,15 +99,28 @@ public record Matcher(String text, String contains, Pattern regex, Map<String, J
     private static String paths(JsonNode tree, Map<String, JsonNode> wanted, UnaryOperator<String> resolve) {
         for (Map.Entry<String, JsonNode> e : wanted.entrySet()) {
             JsonNode actual = JsonPaths.find(tree, e.getKey());
-            JsonNode want = e.getValue().isTextual() ? new TextNode(resolve.apply(e.getValue().asText())) : e.getValue();
             if (actual == null) {
                 return e.getKey() + " is missing";
+            }
+            JsonNode want = e.getValue();
+            if (want.isTextual() && want.asText().contains("{{")) {
+                String resolved = resolve.apply(want.asText());
+                want = actual.isTextual() ? new TextNode(resolved) : parsedOrText(resolved);
             }
             if (!sameJson(want, actual)) {
                 return e.getKey() + " is " + actual + ", not " + want;
             }
         }
         return null;
+    }
+
+    /** A variable's value read as JSON (a captured number or object), else as a string. */
+    private static JsonNode parsedOrText(String value) {
+        try {
+            return JSON.readTree(value);
+        } catch (java.io.IOException | RuntimeException e) {
+            return new TextNode(value);
+        }
     }
 
     /** JSON equality where numbers compare by value (1 equals 1.0). */
