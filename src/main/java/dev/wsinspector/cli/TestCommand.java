@@ -1,6 +1,7 @@
 package dev.wsinspector.cli;
 
 import dev.wsinspector.core.DataDirectory;
+import dev.wsinspector.core.journal.SessionCatalog;
 import dev.wsinspector.core.journal.SessionRecorder;
 import dev.wsinspector.core.profile.ConnectionProfile;
 import dev.wsinspector.core.profile.ProfileRepository;
@@ -8,6 +9,7 @@ import dev.wsinspector.core.scenario.Scenario;
 import dev.wsinspector.core.scenario.ScenarioFormatException;
 import dev.wsinspector.core.scenario.ScenarioOutput;
 import dev.wsinspector.core.scenario.ScenarioReader;
+import dev.wsinspector.core.scenario.ScenarioRecorder;
 import dev.wsinspector.core.scenario.ScenarioResult;
 import dev.wsinspector.core.scenario.ScenarioRunner;
 import dev.wsinspector.core.scenario.StepResult;
@@ -42,7 +44,8 @@ import picocli.CommandLine.Parameters;
             "  2  a scenario file is malformed (file:line:col on stderr), or a usage error"})
 final class TestCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*", description = "Scenario files or directories of them")
+    @Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*",
+            description = "Scenario files or directories of them (with --from-session: the scenario file to write)")
     private List<Path> paths;
 
     @Option(names = "--env", paramLabel = "ENV", description = "The environment of the profiles the scenarios use")
@@ -61,6 +64,11 @@ final class TestCommand implements Callable<Integer> {
             description = "Data directory for profiles (default: $WSI_HOME, else the OS convention)")
     private String dataDir;
 
+    @Option(names = "--from-session", paramLabel = "SESSION",
+            description = "Save as test: write the stored session SESSION (id or name) as a scenario to FILE, "
+                    + "with UUIDs, timestamps and ids loosened into captures (listed on stderr), instead of running")
+    private String fromSession;
+
     private final Supplier<ConnectionService> connections;
     private final PrintStream out;
     private final PrintStream err;
@@ -74,6 +82,9 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (fromSession != null) {
+            return saveAsTest();
+        }
         long start = System.nanoTime();
         List<Scenario> scenarios = new ArrayList<>();
         List<ScenarioFormatException> malformed = new ArrayList<>();
@@ -120,6 +131,41 @@ final class TestCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         return written && results.stream().allMatch(ScenarioResult::passed) ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** {@code --from-session SESSION FILE}: the session as a scenario, its loosenings as JSON lines and on stderr. */
+    private int saveAsTest() {
+        if (paths.size() != 1) {
+            err.println("ws-inspector: --from-session takes one FILE to write");
+            return ExitCodes.USAGE;
+        }
+        SessionCatalog catalog = SessionCatalog.of(DataDirectory.resolve(dataDir).path());
+        try (SessionCatalog.Opened opened = catalog.open(catalog.find(fromSession))) {
+            String name = opened.meta().name() == null || opened.meta().name().isBlank() ? opened.meta().id()
+                    : opened.meta().name();
+            ScenarioRecorder.Recorded recorded = ScenarioRecorder.record(opened.session(), name);
+            for (ScenarioRecorder.Loosening l : recorded.loosenings()) {
+                out.println(ScenarioOutput.looseningLine(l));
+                if (!jsonOnly) {
+                    err.println("loosened #" + l.seq() + " " + l.where() + " " + l.original() + " -> "
+                            + l.replacement() + " (" + l.why() + ")");
+                }
+            }
+            if (!write(paths.get(0), recorded.json())) {
+                return ExitCodes.FAILED;
+            }
+            if (!jsonOnly) {
+                err.println("wrote " + paths.get(0) + ": " + recorded.sends() + " sends, " + recorded.expects()
+                        + " expects, " + recorded.loosenings().size() + " loosened values");
+            }
+            return ExitCodes.OK;
+        } catch (IllegalArgumentException e) {
+            err.println("ws-inspector: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (IOException | RuntimeException e) {
+            err.println("ws-inspector: cannot read session " + fromSession + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
     }
 
     private List<Path> files() {

@@ -127,6 +127,27 @@ class TestCommandTest {
         assertThat(missing.ofType("scenario").get(0).get("message").asText()).contains("no profile named \"Echo\"");
     }
 
+    @Test
+    void fromSessionSavesASessionAsATestThatPasses() throws Exception {
+        Path data = dir.resolve("data");
+        CliRun connect = CliRun.of("connect", uri.toString(), "-s", "{\"id\":\"0b6c1c8e-6f43-4c5e-9d8b-1f0a2b3c4d5e\","
+                + "\"op\":\"sub\"}", "-s", "plain", "-n", "2", "--save=explore", "--data-dir", data.toString());
+        assertThat(connect.exitCode()).as(connect.toString()).isZero();
+        Path out = dir.resolve("saved.json");
+
+        CliRun save = CliRun.of("test", "--from-session", "explore", out.toString(), "--data-dir", data.toString());
+
+        assertThat(save.exitCode()).as(save.toString()).isZero();
+        assertThat(save.ofType("loosening")).extracting(n -> n.get("where").asText()).containsExactly("$.id");
+        assertThat(save.err()).contains("loosened #").contains("a UUID").contains("2 sends, 2 expects");
+        assertThat(Files.readString(out)).contains("\"$.op\" : \"sub\"").contains("\"expect\" : \"plain\"");
+        CliRun again = CliRun.of("test", out.toString());
+        assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCodes.OK);
+        CliRun unknown = CliRun.of("test", "--from-session", "nope", out.toString(), "--data-dir", data.toString());
+        assertThat(unknown.exitCode()).as("as show does for an unknown session").isEqualTo(ExitCodes.FAILED);
+        assertThat(unknown.err()).contains("nope");
+    }
+
     static void validate(String xml) throws Exception {
         SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         f.newSchema(TestCommandTest.class.getResource("/junit/junit-report.xsd")).newValidator()

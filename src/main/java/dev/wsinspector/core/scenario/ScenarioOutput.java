@@ -78,6 +78,18 @@ public final class ScenarioOutput {
         return json(line);
     }
 
+    /** {@code {"type":"loosening","seq":N,"where":"$.id","original":…,"replacement":…,"why":…}}. */
+    public static String looseningLine(ScenarioRecorder.Loosening l) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("type", "loosening");
+        line.put("seq", l.seq());
+        line.put("where", l.where());
+        line.put("original", l.original());
+        line.put("replacement", l.replacement());
+        line.put("why", l.why());
+        return json(line);
+    }
+
     /** One line for people: PASS/FAIL, the scenario, and the failed step or the count of steps. */
     public static String text(ScenarioResult r) {
         return String.format(Locale.ROOT, "%-4s  %s  %s (%.1f s)", r.passed() ? "PASS" : "FAIL", r.scenario().name(),
