@@ -122,7 +122,7 @@ public final class ScenarioRunner {
             try {
                 error = open();
                 if (error == null) {
-                    long left = runSteps(scenario.steps(), "");
+                    long left = runSteps(scenario.steps(), "", "");
                     notRun = left;
                 } else {
                     notRun = scenario.stepCount();
@@ -214,16 +214,16 @@ public final class ScenarioRunner {
         }
 
         /** Runs steps until one fails; returns how many were left unrun then (0 when all passed). */
-        long runSteps(List<Step> steps, String suffix) throws InterruptedException {
+        long runSteps(List<Step> steps, String prefix, String roundSuffix) throws InterruptedException {
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
-                String id = (i + 1) + suffix;
+                String id = prefix + (i + 1) + roundSuffix;
                 if (step instanceof Step.Repeat r) {
                     for (int round = 1; round <= r.times(); round++) {
                         if (!r.indexVariable().isEmpty()) {
                             set(r.indexVariable(), Integer.toString(round));
                         }
-                        long left = runSteps(r.steps(), "." + (i + 1) + suffix + "#" + round);
+                        long left = runSteps(r.steps(), prefix + (i + 1) + ".", "#" + round);
                         if (left > 0 || failed()) {
                             return left + (long) (r.times() - round) * Step.count(r.steps())
                                     + Step.count(steps.subList(i + 1, steps.size()));
