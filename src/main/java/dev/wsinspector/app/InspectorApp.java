@@ -19,6 +19,7 @@ import dev.wsinspector.ui.common.ErrorReporter;
 import dev.wsinspector.ui.common.ErrorWindow;
 import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.conformance.ConformanceRuns;
+import dev.wsinspector.ui.tests.TestRuns;
 import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.connection.ConnectionViewModel;
 import dev.wsinspector.ui.detail.DetailPane;
@@ -245,6 +246,8 @@ public final class InspectorApp extends Application {
             }), Platform::runLater);
             // Conformance runs: one connection per case, each journaled like a tab's (issue 12).
             ConformanceRuns conformance = ConformanceRuns.of(connections, sessions);
+            // Scenario runs (issue 15): <data dir>/scenarios/, each connection journaled like a tab's.
+            TestRuns testRuns = TestRuns.of(connections, sessions, dataDir); // daemon threads: a run under way ends with the app
             MainWindow window = null;
             Runnable unhookStage = () -> { };
             try {
@@ -268,6 +271,7 @@ public final class InspectorApp extends Application {
                         .provide(SessionsViewModel.class, sessionsModel)
                         .provide(Theme.class, theme)
                         .provide(ConformanceRuns.class, conformance)
+                        .provide(TestRuns.class, testRuns)
                         .build());
                 window = new MainWindow(views, serverModel,
                         url -> new ConnectionTab(views, new ConnectionViewModel(connections, sessions, url),
@@ -277,6 +281,8 @@ public final class InspectorApp extends Application {
                         theme, profiles, sessionsModel);
                 MainWindow framesWindow = window;
                 conformance.showFramesWith((title, url, capture) ->
+                        framesWindow.openTab(url).model().showStored(url, capture, title));
+                testRuns.showFramesWith((title, url, capture) ->
                         framesWindow.openTab(url).model().showStored(url, capture, title));
                 scene.setRoot(window.root());
                 window.attach(scene);
@@ -336,6 +342,7 @@ public final class InspectorApp extends Application {
                 }
                 settings.discard();
                 conformance.close();
+                testRuns.close();
                 sessions.close();
                 tasks.close();
                 profileIo.close();

@@ -52,6 +52,9 @@ public final class Cli {
                 if (type == ConformanceCommand.class) {
                     return (K) new ConformanceCommand(connections, out, err);
                 }
+                if (type == TestCommand.class) {
+                    return (K) new TestCommand(connections, out, err);
+                }
                 if (type == EchoServerCommand.class) {
                     return (K) new EchoServerCommand(out, err);
                 }

@@ -123,7 +123,7 @@ public final class ConformanceOutput {
     }
 
     /** Escapes for XML and HTML text and attributes; drops characters XML 1.0 cannot hold. */
-    static String xml(String s) {
+    public static String xml(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
