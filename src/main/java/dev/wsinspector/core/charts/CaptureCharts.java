@@ -65,10 +65,10 @@ public final class CaptureCharts {
      */
     public long advance(FrameStore frames, long upTo) {
         long end = Math.min(upTo, frames.size());
-        for (long seq = next; seq < end; seq++) {
-            take(frames, seq);
+        while (next < end) {
+            take(frames, next);
+            next++; // per frame: a read that fails (an interrupted journal read) never counts a frame twice
         }
-        next = Math.max(next, end);
         return next;
     }
 
