@@ -61,7 +61,7 @@ final class TrafficChart {
         renderer.setErrorStyle(ErrorStyle.NONE);
         chart.getRenderers().setAll(renderer);
         chart.getPlugins().add(new DataPointTooltip());
-        chart.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+        chart.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> { // before the plugins, which may consume it
             if (e.getButton() == MouseButton.PRIMARY && kind.overTime() && inPlot(e)) {
                 onTimeClick.accept(xAt(e.getSceneX(), e.getSceneY()));
             }
