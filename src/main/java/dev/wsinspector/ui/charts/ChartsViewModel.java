@@ -163,7 +163,7 @@ public final class ChartsViewModel {
         behind = s.frames() < step.size;
         progress.set(step.size == 0 ? 1 : (double) s.frames() / step.size);
         status.set(behind ? "Counting… " + Math.round(progress.get() * 100) + " %"
-                : Formats.count(s.frames()) + " frames · " + ChartKind.millis(s.widthNanos() / 1000) + " buckets");
+                : Formats.count(s.frames()) + (s.frames() == 1 ? " frame · " : " frames · ") + ChartKind.millis(s.widthNanos() / 1000) + " buckets");
     }
 
     /**
