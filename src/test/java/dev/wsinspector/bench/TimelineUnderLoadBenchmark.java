@@ -226,6 +226,15 @@ class TimelineUnderLoadBenchmark {
             long floodStart = System.nanoTime();
             await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> tabs.stream().limit(CONNECTIONS)
                     .allMatch(t -> t.timeline().rows() != null && t.timeline().rows().capturedRows() > 1000)));
+            // Opened before the measurement, as a user opens a panel once: what is measured is the flood with it open.
+            long opening = System.nanoTime();
+            WaitForAsyncUtils.asyncFx(() -> tabs.subList(0, CONNECTIONS).forEach(tab -> applyExtras(tab, charts)))
+                    .get(10, TimeUnit.SECONDS);
+            if (charts) {
+                line("  charts panel opened in %.0f ms (the tools pane is built on first use)",
+                        (System.nanoTime() - opening) / 1e6);
+                await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> tabs.get(0).charts().pulls()) > 0);
+            }
             WaitForAsyncUtils.asyncFx(() -> {
                 meter.start();
                 measuringWork = true;
@@ -233,7 +242,6 @@ class TimelineUnderLoadBenchmark {
             Thread sampler = startFxSampler();
             WaitForAsyncUtils.asyncFx(() -> {
                 for (ConnectionTab tab : tabs.subList(0, CONNECTIONS)) {
-                    applyExtras(tab, charts);
                     if (!FOLLOW) {
                         tab.timeline().scrollTo(0);
                     }

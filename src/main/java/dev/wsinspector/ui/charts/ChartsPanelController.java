@@ -54,7 +54,7 @@ public final class ChartsPanelController {
     private void exportPng() {
         File file = choose("Save chart as PNG", "PNG image (*.png)", "*.png", "png");
         if (file != null) {
-            model.exportPng(file.toPath(), chart.png());
+            model.exportPng(file.toPath(), TrafficChart.png(chart.node()));
         }
     }
 

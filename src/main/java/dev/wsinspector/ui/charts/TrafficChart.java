@@ -11,6 +11,7 @@ import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.chartfx.utils.WriteFxImage;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.util.StringConverter;
@@ -117,9 +118,9 @@ final class TrafficChart {
         return chart.getCanvas().localToScene(chart.getCanvas().getLayoutBounds()).contains(e.getSceneX(), e.getSceneY());
     }
 
-    /** The chart as PNG bytes, from a snapshot of its node. */
-    byte[] png() {
-        ByteBuffer encoded = WriteFxImage.encode(chart.snapshot(null, null));
+    /** {@code node} (the chart) as PNG bytes, from a snapshot of it. */
+    static byte[] png(Node node) {
+        ByteBuffer encoded = WriteFxImage.encode(node.snapshot(null, null));
         byte[] bytes = new byte[encoded.remaining()];
         encoded.get(bytes);
         return bytes;

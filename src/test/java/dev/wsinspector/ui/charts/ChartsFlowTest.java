@@ -129,6 +129,9 @@ class ChartsFlowTest {
         }));
         assertThat(fx(() -> tab().timeline().selectedFrameRange())).containsExactly(secondBurst, secondBurst);
 
+        byte[] png = fx(() -> TrafficChart.png(chart));
+        assertThat(png).hasSizeGreaterThan(1000).startsWith(0x89, 'P', 'N', 'G');
+
         Path csv = dataDir.resolve("charts.csv");
         robot.interact(() -> charts.exportCsv(csv));
         List<String> lines = Files.readAllLines(csv);
