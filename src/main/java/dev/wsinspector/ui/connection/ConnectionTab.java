@@ -5,6 +5,7 @@ import dev.wsinspector.core.profile.SavedMessage;
 import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.session.CaptureStats;
 import dev.wsinspector.core.timing.Scheduler;
+import dev.wsinspector.ui.charts.ChartsViewModel;
 import dev.wsinspector.ui.common.BackgroundTasks;
 import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.composer.ComposerController;
@@ -54,6 +55,7 @@ public final class ConnectionTab extends Tab {
     private FindBarController findBar;
     private BackgroundTasks tasks;
     private final TabPulse pulses;
+    private final ChartsViewModel charts;
 
     public ConnectionTab(ViewLoader views, ConnectionViewModel model, DetailPane detail) {
         this(views, model, detail, ProfileUpdater.NONE, Scheduler.system(), null);
@@ -85,7 +87,8 @@ public final class ConnectionTab extends Tab {
                 (ComposerViewModel.CloseAction) model::close).root();
 
         rows = new TabTimeline(this, timeline, detail, messages, replay);
-        pulses = new TabPulse(model, replay, rows);
+        charts = new ChartsViewModel(this::tasks, rows::goToFrame);
+        pulses = new TabPulse(model, replay, rows, charts);
         toolbar = rows.toolbar();
         toolbar.hasCaptureProperty().bind(model.sessionProperty().isNotNull());
         ViewLoader.View<Parent, TimelineToolbarController> toolbarLoaded = views.load(TimelineToolbarController.class,
@@ -96,7 +99,7 @@ public final class ConnectionTab extends Tab {
                 new ConnectionTabController.Parts(List.of(views.load(ConnectionBarController.class, model).root(),
                         toolbarLoaded.root()), timeline, detail, composer, this::openFind, this::openGoTo));
         bars = layout.controller().bars();
-        tools = new ToolsPane(views, layout.controller().middle(), messages, replay, model);
+        tools = new ToolsPane(views, layout.controller().middle(), messages, replay, model, charts);
         toolbar.toolsShownProperty().addListener((o, a, show) -> tools.show(show));
         model.profileProperty().addListener((o, a, p) -> profileShown(a, p));
         model.environmentProperty().addListener((o, a, b) -> composerModel.revalidate());
@@ -145,11 +148,16 @@ public final class ConnectionTab extends Tab {
         return replay;
     }
 
+    /** The tab's Charts panel's state (counting only while the panel is shown). */
+    public ChartsViewModel charts() {
+        return charts;
+    }
+
     public ComposerViewModel composer() {
         return composerModel;
     }
 
-    /** Opens the tab's messages, replay or conformance panel ("Messages" / "Replay" / "Conformance"). */
+    /** Opens the tab's messages, replay, conformance or charts panel ("Messages" / "Replay" / "Conformance" / "Charts"). */
     public void showTool(String title) {
         toolbar.toolsShownProperty().set(true);
         tools.select(title);

@@ -1,5 +1,6 @@
 package dev.wsinspector.ui.connection;
 
+import dev.wsinspector.ui.charts.ChartsViewModel;
 import dev.wsinspector.ui.replay.ReplayViewModel;
 
 /**
@@ -7,7 +8,8 @@ import dev.wsinspector.ui.replay.ReplayViewModel;
  * the tab is on screen and only every {@link #HIDDEN_TIMELINE_NANOS} while it is not. A timeline that changes costs
  * JavaFX CSS and layout of its rows in every pulse, shown or not (measured with JFR: the table's cells were most of
  * a flooded window's FX thread); the pulse that selects the tab brings it up to date before it is laid out, so
- * nobody sees the difference. FX thread only.
+ * nobody sees the difference. The charts, shown or not, only ask a worker to count (at most four times a second,
+ * and only while their panel is on screen). FX thread only.
  */
 final class TabPulse {
 
@@ -17,10 +19,12 @@ final class TabPulse {
     private final ConnectionViewModel model;
     private final ReplayViewModel replay;
     private final TabTimeline rows;
+    private final ChartsViewModel charts;
     private long lastTimelinePulse;
     private boolean timelinePulsed;
 
-    TabPulse(ConnectionViewModel model, ReplayViewModel replay, TabTimeline rows) {
+    TabPulse(ConnectionViewModel model, ReplayViewModel replay, TabTimeline rows, ChartsViewModel charts) {
+        this.charts = charts;
         this.model = model;
         this.replay = replay;
         this.rows = rows;
@@ -31,6 +35,7 @@ final class TabPulse {
         model.refresh();
         replay.refresh();
         rows.pulse(model.session());
+        charts.refresh(model.session(), nowNanos);
         lastTimelinePulse = nowNanos;
         timelinePulsed = true;
     }

@@ -1,5 +1,6 @@
 package dev.wsinspector.ui.connection;
 
+import dev.wsinspector.ui.charts.ChartsViewModel;
 import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.messages.SavedMessagesViewModel;
 import dev.wsinspector.ui.replay.ReplayViewModel;
@@ -17,11 +18,16 @@ final class ToolsPane {
     private final SavedMessagesViewModel messages;
     private final ReplayViewModel replay;
     private final ConnectionViewModel connection;
+    private final ChartsViewModel charts;
     private ViewLoader.View<Parent, ToolsPaneController> view;
 
-    /** @param connection the tab's, whose address the Conformance panel checks */
+    /**
+     * @param connection the tab's, whose address the Conformance panel checks
+     * @param charts     the tab's charts
+     */
     ToolsPane(ViewLoader views, SplitPane middle, SavedMessagesViewModel messages, ReplayViewModel replay,
-              ConnectionViewModel connection) {
+              ConnectionViewModel connection, ChartsViewModel charts) {
+        this.charts = charts;
         this.views = views;
         this.connection = connection;
         this.middle = middle;
@@ -39,7 +45,7 @@ final class ToolsPane {
         }
     }
 
-    /** Selects the tool titled {@code title} ("Messages", "Replay", "Conformance"), building the pane if need be. */
+    /** Selects the tool titled {@code title} ("Messages", "Replay", "Conformance", "Charts"), building the pane if need be. */
     void select(String title) {
         view().controller().select(title);
     }
@@ -50,7 +56,8 @@ final class ToolsPane {
 
     private ViewLoader.View<Parent, ToolsPaneController> view() {
         if (view == null) {
-            view = views.load(ToolsPaneController.class, messages, messages.messages(), replay, connection);
+            view = views.load(ToolsPaneController.class, messages, messages.messages(), replay, connection,
+                    charts);
         }
         return view;
     }
