@@ -4,6 +4,8 @@ import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.Opcode;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
+import dev.wsinspector.core.session.ConnectionEvent;
+import dev.wsinspector.core.session.Session;
 
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +21,8 @@ public final class PairingFeed {
 
     private final PairingEngine engine;
     private final CorrelationKeys keys;
-    private byte[] buffer = new byte[256];
+    private String decoderChoice = ProtocolHint.AUTO;
+    private int nextEvent;
 
     public PairingFeed(PairingEngine engine, CorrelationKeys keys) {
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -35,6 +38,43 @@ public final class PairingFeed {
         if (keys instanceof ProtocolKeys protocol) {
             protocol.hint(hint);
         }
+    }
+
+    /** The user's decoder choice ({@code auto}, a protocol's name), laid over each open's hint. */
+    public PairingFeed decoder(String choice) {
+        decoderChoice = ProtocolHint.checkedDecoder(choice);
+        hint(ProtocolHint.NONE.withDecoder(decoderChoice));
+        return this;
+    }
+
+    /** The connection opened: its subprotocol and URL choose the decoder for the frames after it. */
+    public void opened(ConnectionEvent.Opened opened) {
+        hint(ProtocolHint.of(opened).withDecoder(decoderChoice));
+    }
+
+    /**
+     * Feeds what a session captured since the last call, each {@code open} event's hint applied from its place
+     * among the frames (a reconnecting tab has several).
+     *
+     * @return how many frames were fed
+     */
+    public long advance(Session session) {
+        FrameStore store = session.frames();
+        long end = store.size();
+        List<ConnectionEvent> events = session.eventsFrom(nextEvent);
+        int e = 0;
+        long from = engine.fed();
+        for (long seq = from; seq < end; seq++) {
+            while (e < events.size() && events.get(e).frameIndex() <= seq) {
+                if (events.get(e) instanceof ConnectionEvent.Opened opened) {
+                    opened(opened);
+                }
+                e++;
+            }
+            feed(store, seq);
+        }
+        nextEvent += e;
+        return Math.max(0, end - from);
     }
 
     /**
