@@ -233,6 +233,11 @@ public final class PairingEngine implements Pairing {
         return m;
     }
 
+    /** Grows whenever a frame's pairing changes (a view redraws when it moved). */
+    public synchronized long changes() {
+        return results.changes;
+    }
+
     /** Requests tracked now (waiting, or answered within the timeout). */
     public synchronized int tracked() {
         return order.size();
@@ -294,7 +299,10 @@ public final class PairingEngine implements Pairing {
             final int[] method = new int[1 << SHIFT];
         }
 
+        long changes;
+
         void set(long seq, Kind kind, long other, long latency, int method) {
+            changes++;
             Chunk c = chunks.computeIfAbsent(seq >>> SHIFT, k -> new Chunk());
             int i = (int) (seq & MASK);
             c.kind[i] = (byte) kind.ordinal();

@@ -59,8 +59,13 @@ public final class PairingFeed {
      * @return how many frames were fed
      */
     public long advance(Session session) {
+        return advance(session, Long.MAX_VALUE);
+    }
+
+    /** As {@link #advance(Session)}, at most {@code maxFrames} (the rest next time), so one call stays short. */
+    public long advance(Session session, long maxFrames) {
         FrameStore store = session.frames();
-        long end = store.size();
+        long end = Math.min(store.size(), engine.fed() + maxFrames);
         List<ConnectionEvent> events = session.eventsFrom(nextEvent);
         int e = 0;
         long from = engine.fed();
