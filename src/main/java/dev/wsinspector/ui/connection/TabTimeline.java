@@ -215,7 +215,11 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
         jump.setId("jumpToPartnerMenu");
         jump.setAccelerator(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN));
         jump.setOnAction(e -> jumpToPartner());
-        timeline.contextMenu().getItems().addAll(new SeparatorMenuItem(), saveFrame, replayRows, jump);
+        MenuItem stats = new MenuItem("Latency statistics…");
+        stats.setId("latencyStatsMenu");
+        stats.setOnAction(e -> LatencyStatsDialog.show(timeline.getScene() == null ? null : timeline.getScene().getWindow(),
+                tab.getText(), pairing.methods()));
+        timeline.contextMenu().getItems().addAll(new SeparatorMenuItem(), saveFrame, replayRows, jump, stats);
         timeline.contextMenu().setOnShowing(e -> {
             TimelineRow row = timeline.leadRow();
             jump.setText(row != null && row.isFrame() && pairing.isRequest(row.seq()) ? "Go to reply" : "Go to request");

@@ -17,6 +17,7 @@ import dev.wsinspector.ui.timeline.TimelineRow;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -119,5 +120,15 @@ class PairingFlowTest {
         robot.push(KeyCode.SHORTCUT, KeyCode.J);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> tab.timeline().leadRow().seq())).isEqualTo(1);
+
+        // The rows' menu opens the per-method statistics.
+        robot.interact(() -> tab.timeline().contextMenu().getItems().stream()
+                .filter(i -> "latencyStatsMenu".equals(i.getId())).findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#latencyStats").tryQuery().isPresent()));
+        @SuppressWarnings("unchecked")
+        TableView<LatencyStatsRows.Row> stats = robot.lookup("#latencyStats").queryAs(TableView.class);
+        assertThat(fx(() -> List.copyOf(stats.getItems()))).containsExactly(
+                new LatencyStatsRows.Row("add", "1", "1", "0", "0", "43.0 ms", "43.0 ms", "43.0 ms", "43.0 ms"),
+                new LatencyStatsRows.Row("lost", "1", "0", "1", "0", "–", "–", "–", "–"));
     }
 }
