@@ -67,6 +67,9 @@ public final class Cli {
                 if (type == ShowCommand.class) {
                     return (K) new ShowCommand(out, err);
                 }
+                if (type == StatsCommand.class) {
+                    return (K) new StatsCommand(out, err);
+                }
                 if (type == ExportCommand.class) {
                     return (K) new ExportCommand(out, err);
                 }

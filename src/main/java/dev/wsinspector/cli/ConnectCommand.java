@@ -2,6 +2,8 @@ package dev.wsinspector.cli;
 
 import dev.wsinspector.core.DataDirectory;
 import dev.wsinspector.core.filter.BoundFilter;
+import dev.wsinspector.core.pairing.PairingFeed;
+import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
 import dev.wsinspector.core.frame.FrameSpec;
 import dev.wsinspector.core.journal.SessionCatalog;
 import dev.wsinspector.core.payload.encode.EncodeException;
@@ -24,6 +26,7 @@ import dev.wsinspector.core.session.HttpHeader;
 import dev.wsinspector.core.session.ReconnectingConnectionService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -236,6 +239,11 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--proto-type", paramLabel = "NAME", description = "The protobuf message type, e.g. pkg.Msg")
     private String protoType;
 
+    @Mixin
+    private PairingOptions pairingOptions = new PairingOptions();
+
+    private PairingFeed pairing;
+
     private final List<SendItem> sends = new ArrayList<>();
     private final Supplier<ConnectionService> connections;
     private final PrintStream out;
@@ -260,7 +268,8 @@ final class ConnectCommand implements Callable<Integer> {
                 fromProfile == null ? List.of() : fromProfile.onConnect(),
                 fromProfile == null ? null : fromProfile.templates(), List.copyOf(sends),
                 count == null ? 0 : count, timeoutSeconds == null ? null : seconds("--timeout", timeoutSeconds, false),
-                close, quiet, includeSecrets, record, save, profile == null ? "" : profile, !noAutoPong, boundFilter(options));
+                close, quiet, includeSecrets, record, save, profile == null ? "" : profile, !noAutoPong,
+                boundFilter(options, pairing(options)));
         ClientProtocol speak = protocol != null ? protocol : fromProfile == null ? ClientProtocol.RAW
                 : ClientProtocol.byId(fromProfile.protocol()).orElse(ClientProtocol.RAW);
         ClientProtocol.Settings protocolSettings = protocolSettings(speak, options);
@@ -285,10 +294,12 @@ final class ConnectCommand implements Callable<Integer> {
         if (!settings.journaled()) {
             // No journal, but the memory budget of the data directory's settings still applies.
             return new ConnectRun(settings, service, SessionCatalog.of(DataDirectory.resolve(dataDir).path()), out,
-                    err).decode(decoding).speak(speak, protocolSettings).run();
+                    err).decode(decoding).speak(speak, protocolSettings).pairing(pairing)
+                    .run();
         }
         try (SessionCatalog catalog = SessionCatalog.of(DataDirectory.resolve(dataDir).path())) {
-            return new ConnectRun(settings, service, catalog, out, err).decode(decoding).speak(speak, protocolSettings).run();
+            return new ConnectRun(settings, service, catalog, out, err).decode(decoding).speak(speak, protocolSettings).pairing(pairing)
+                    .run();
         }
     }
 
@@ -388,10 +399,21 @@ final class ConnectCommand implements Callable<Integer> {
         return o;
     }
 
-    /** The subprotocol is not known before the upgrade: decoded terms have the URL to go by. */
-    private BoundFilter boundFilter(ConnectionOptions options) {
+    /** Pairs the printed frames ("replyTo", "latencyMs"; the filter's pairing terms); its open's hint comes later. */
+    private PairingFeed pairing(ConnectionOptions options) {
         try {
-            return filter == null ? null : FilterOption.bind(filter, new ProtocolHint("", options.uri().toString()));
+            pairing = pairingOptions.settings().feed(new ProtocolDecoders(), new ProtocolHint("", options.uri().toString()));
+            return pairing;
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    /** The subprotocol is not known before the upgrade: decoded terms have the URL to go by. */
+    private BoundFilter boundFilter(ConnectionOptions options, PairingFeed pairing) {
+        try {
+            return filter == null ? null : FilterOption.bind(filter, new ProtocolHint("", options.uri().toString()),
+                    pairing.engine());
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

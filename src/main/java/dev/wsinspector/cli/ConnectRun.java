@@ -2,7 +2,9 @@ package dev.wsinspector.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wsinspector.core.filter.BoundFilter;
+import dev.wsinspector.core.pairing.PairingFeed;
 import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.frame.FrameStore;
@@ -183,6 +185,18 @@ final class ConnectRun {
         return this;
     }
 
+    /** Pairs the frames as they are printed, with the decoder choice given to {@link #decode} before. */
+    ConnectRun pairing(PairingFeed feed) {
+        pairing = feed.decoder(decode);
+        held = new HeldRequests(feed.engine(), settings.filter());
+        return this;
+    }
+
+    private PairingFeed pairing;
+    private long lastRelease;
+    /** Requests --filter 'unanswered' may want once their timeout passes; null without pairing. */
+    private HeldRequests held;
+
     int run() {
         try {
             openRecord();
@@ -232,6 +246,7 @@ final class ConnectRun {
             unsent.report(err);
             code = finishSession(code);
             code = finishRecord(code);
+            releaseHeld(true);
             if (settings.quiet()) {
                 new JsonlEventWriter(stdout, false).writeLine(summary());
             }
@@ -265,6 +280,7 @@ final class ConnectRun {
             long size = store.size();
             printBatch(batch, size);
             printProtocolProblems();
+            releaseHeld(false);
             flushOutputs();
             if (closed != null) {
                 return decided != null ? decided : exitCodeForClose(closed);
@@ -312,15 +328,45 @@ final class ConnectRun {
             // One JSON node for both outputs, but each writer tracks fragmented messages itself, so each
             // must see the frame.
             Frame frame = store.get(seq);
+            if (pairing != null) {
+                pairing.feed(store, seq); // here, on the printing thread, like the decoding
+            }
             if (stdoutLines != null && settings.filter() != null && !filterTest().test(seq)) {
                 stdoutLines.skipFrame(frame.direction(), frame.header().firstByte()); // --filter: not this one
+                if (held != null) {
+                    held.consider(seq);
+                }
             } else if (stdoutLines != null) {
-                stdoutLines.writeFrame(frame);
+                writeFrame(stdoutLines, stdoutLines.frameNode(frame), seq);
             }
             if (recordLines != null) {
-                recordLines.writeFrame(frame);
+                writeFrame(recordLines, recordLines.frameNode(frame), seq);
             }
         }
+    }
+
+    private void writeFrame(JsonlEventWriter lines, ObjectNode line, long seq) {
+        if (pairing != null) {
+            PairingOptions.annotate(line, pairing.engine(), seq);
+        }
+        lines.writeLine(line);
+    }
+
+    /** Capture time moved on (or the run ended): requests held for 'unanswered' that are decided now get printed. */
+    private void releaseHeld(boolean end) {
+        if (held == null || stdoutLines == null || settings.filter() == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (end) {
+            pairing.engine().finish();
+        } else if (now - lastRelease < 100_000_000L) {
+            return; // held requests change with capture time; ten looks a second are enough
+        } else {
+            lastRelease = now;
+            pairing.engine().advanceTo(store.clock().epochMicrosAt(store.clock().nanoTime()));
+        }
+        held.release(filterTest(), seq -> writeFrame(stdoutLines, stdoutLines.laterNode(store.get(seq)), seq));
     }
 
     private BoundFilter.FrameTest filterTest() {
@@ -339,6 +385,9 @@ final class ConnectRun {
         }
         long now = System.nanoTime();
         if (event instanceof ConnectionEvent.Opened o) {
+            if (pairing != null) {
+                pairing.opened(o);
+            }
             opened = true;
             failed = false; // a reconnect that got through
             openedMicros = o.epochMicros();

@@ -4,6 +4,7 @@ import dev.wsinspector.core.filter.BoundFilter;
 import dev.wsinspector.core.filter.Filter;
 import dev.wsinspector.core.filter.FilterContext;
 import dev.wsinspector.core.filter.FilterSyntaxException;
+import dev.wsinspector.core.filter.Pairing;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
 
 /**
@@ -21,8 +22,13 @@ final class FilterOption {
 
     /** @throws IllegalArgumentException with the message to print: the position and the expression marked */
     static BoundFilter bind(String expression, ProtocolHint hint) {
+        return bind(expression, hint, null);
+    }
+
+    /** With the pairing that {@code unanswered} and {@code latency>…} ask (null: those terms are refused). */
+    static BoundFilter bind(String expression, ProtocolHint hint, Pairing pairing) {
         try {
-            return Filter.compile(expression, FilterContext.defaults().withHint(hint));
+            return Filter.compile(expression, FilterContext.defaults().withHint(hint).withPairing(pairing));
         } catch (FilterSyntaxException e) {
             throw new IllegalArgumentException("--filter: " + e.getMessage() + System.lineSeparator() + "  " + expression
                     + System.lineSeparator() + "  " + " ".repeat(Math.min(e.position(), expression.length())) + "^", e);

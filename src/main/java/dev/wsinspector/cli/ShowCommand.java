@@ -12,7 +12,11 @@ import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.session.CaptureOrder;
 import dev.wsinspector.core.session.ConnectionEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wsinspector.core.pairing.PairingEngine;
+import dev.wsinspector.core.pairing.PairingSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -52,6 +56,9 @@ final class ShowCommand implements Callable<Integer> {
             + "; --from and --count choose the frames it looks at")
     private String filter;
 
+    @Mixin
+    private PairingOptions pairing = new PairingOptions();
+
     @Option(names = "--include-secrets", description = "Do not mask credentials in the output")
     private boolean includeSecrets;
 
@@ -70,6 +77,13 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         if (from < 0 || (count != null && count < 0)) {
             err.println("ws-inspector: --from and --count must not be negative");
+            return ExitCodes.USAGE;
+        }
+        PairingSettings pairingSettings;
+        try {
+            pairingSettings = pairing.settings();
+        } catch (IllegalArgumentException e) {
+            err.println("ws-inspector: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         SessionCatalog catalog = SessionCatalog.of(DataDirectory.resolve(dataDir).path());
@@ -91,11 +105,14 @@ final class ShowCommand implements Callable<Integer> {
             opened.session().eventsFrom(0).stream().filter(e -> e.frameIndex() <= start)
                     .filter(ConnectionEvent.Opened.class::isInstance).map(ConnectionEvent.Opened.class::cast)
                     .reduce((first, second) -> second).ifPresent(lines::connectionHint);
+            PairingEngine paired = PairingOptions.stored(opened.session(), pairingSettings, decode);
             MatchSet matches = filter == null ? null : new FilterRun(FilterOption.bind(filter, opened.session().opened()
-                    .map(ProtocolHint::of).orElse(ProtocolHint.NONE)), opened.session()).advance(null).frames();
+                    .map(ProtocolHint::of).orElse(ProtocolHint.NONE), paired), opened.session()).advance(null).frames();
             CaptureOrder.walk(events, start, end, lines::writeEvent, seq -> {
                 if (matches == null || matches.contains(seq)) {
-                    lines.writeFrame(frames.get(seq));
+                    ObjectNode line = lines.frameNode(frames.get(seq));
+                    PairingOptions.annotate(line, paired, seq);
+                    lines.writeLine(line);
                 } else {
                     lines.skipFrame(frames.direction(seq), frames.firstByte(seq)); // keeps continuations' text right
                 }
@@ -103,7 +120,7 @@ final class ShowCommand implements Callable<Integer> {
             w.flush();
             return ExitCodes.OK;
         } catch (IllegalArgumentException e) {
-            err.println("ws-inspector: " + e.getMessage()); // a bad --filter
+            err.println("ws-inspector: " + e.getMessage()); // a bad --filter or pairing option
             return ExitCodes.USAGE;
         } catch (JournalException e) {
             err.println("ws-inspector: " + e.getMessage());

@@ -62,9 +62,10 @@ class FilterOptionTest {
         assertThat(run.err()).contains("--filter: at 13: expected a value after 'size>'")
                 .contains("  dir:in size>" + System.lineSeparator() + "              ^");
 
-        CliRun pairing = CliRun.of("connect", echo.uri().toString(), "--filter", "unanswered", "-n", "1");
-        assertThat(pairing.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(pairing.err()).contains("at 1: pairing is not available yet");
+        // Pairing terms bind now (PairingCliTest has them match); an echo is no JSON-RPC reply, so nothing matches.
+        CliRun pairing = CliRun.of("connect", echo.uri().toString(), "--filter", "unanswered", "-s", "x", "-n", "1");
+        assertThat(pairing.exitCode()).as(pairing.toString()).isZero();
+        assertThat(pairing.ofType("frame")).isEmpty();
     }
 
     @Test

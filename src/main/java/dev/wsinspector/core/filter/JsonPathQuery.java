@@ -108,6 +108,84 @@ public final class JsonPathQuery {
         return new JsonPathQuery(steps, text);
     }
 
+    /**
+     * A path on its own, such as a profile's pairing setting ({@code "$.id"}).
+     *
+     * @throws FilterSyntaxException with the position of the mistake in {@code path}
+     */
+    public static JsonPathQuery of(String path) {
+        return parse(path.strip(), 0);
+    }
+
+    /**
+     * The first scalar value at this path as text (a string as it is, a number or boolean as written, prefixed by
+     * its kind so that {@code 7} and {@code "7"} differ), or null when the payload is not JSON or has none there.
+     */
+    public String scalar(byte[] payload) {
+        int k = 0;
+        while (k < payload.length && (payload[k] == ' ' || payload[k] == '\t' || payload[k] == '\n' || payload[k] == '\r')) {
+            k++;
+        }
+        if (k == payload.length || (payload[k] != '{' && payload[k] != '[')) {
+            return null;
+        }
+        try (JsonParser p = JSON.createParser(payload, k, payload.length - k)) {
+            p.nextToken();
+            return scalarAt(p, 0);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private String scalarAt(JsonParser p, int step) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            return null;
+        }
+        if (step == steps.length) {
+            if (t.isStructStart()) {
+                p.skipChildren();
+                return null;
+            }
+            return t == JsonToken.VALUE_STRING ? "s:" + p.getText() : t == JsonToken.VALUE_NULL ? null : "v:" + p.getText();
+        }
+        Step s = steps[step];
+        if (t == JsonToken.START_OBJECT && s.index < 0) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                boolean enter = s.any() || s.name.equals(p.currentName());
+                p.nextToken();
+                if (enter) {
+                    String found = scalarAt(p, step + 1);
+                    if (found != null) {
+                        return found;
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return null;
+        }
+        if (t == JsonToken.START_ARRAY && s.name == null) {
+            int index = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY && p.currentToken() != null) {
+                if (s.any() || index == s.index) {
+                    String found = scalarAt(p, step + 1);
+                    if (found != null) {
+                        return found;
+                    }
+                } else {
+                    p.skipChildren();
+                }
+                index++;
+            }
+            return null;
+        }
+        if (t.isStructStart()) {
+            p.skipChildren();
+        }
+        return null;
+    }
+
     /** True when the payload is JSON and a value at this path satisfies {@code cmp value} (null cmp: exists). */
     boolean test(byte[] payload, int offset, int length, Expr.Cmp cmp, Object value) {
         int k = offset;

@@ -159,7 +159,20 @@ public final class JsonlEventWriter implements Flushable {
     public ObjectNode frameNode(Frame frame) {
         Opcode opcode = frame.opcode();
         // Pings and pongs count as text-like: their payload is usually empty or a short label.
-        boolean textual = messages.next(frame) || opcode == Opcode.PING || opcode == Opcode.PONG;
+        return frameNode(frame, messages.next(frame) || opcode == Opcode.PING || opcode == Opcode.PONG);
+    }
+
+    /**
+     * The JSON for a whole message written after later frames (connect prints a request that {@code --filter
+     * unanswered} matches once its timeout passed); leaves the tracking of fragmented messages as it is, so call
+     * {@link #skipFrame} for it in its place.
+     */
+    public ObjectNode laterNode(Frame frame) {
+        return frameNode(frame, frame.opcode() == Opcode.TEXT);
+    }
+
+    private ObjectNode frameNode(Frame frame, boolean textual) {
+        Opcode opcode = frame.opcode();
         ObjectNode node = mapper.createObjectNode();
         node.put("type", "frame");
         node.put("seq", frame.seq());

@@ -7,12 +7,16 @@ import dev.wsinspector.core.session.Session;
 import dev.wsinspector.ui.detail.DetailPane;
 import dev.wsinspector.ui.messages.SavedMessagesViewModel;
 import dev.wsinspector.ui.replay.ReplayViewModel;
+import dev.wsinspector.ui.timeline.RowColumn;
 import dev.wsinspector.ui.timeline.RowFormatter;
 import dev.wsinspector.ui.timeline.TimelineList;
 import dev.wsinspector.ui.timeline.TimelineRow;
 import dev.wsinspector.ui.timeline.TimelineView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 
 import java.time.ZoneId;
 
@@ -31,6 +35,9 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
     private final ReplayViewModel replay;
     private final RowFormatter formatter = new RowFormatter(ZoneId.systemDefault());
     private final ShownCapture capture = new ShownCapture();
+    private final TabPairing pairing = new TabPairing();
+    private long pairingShown = -1;
+    private long pairingDrawnAt;
     private final TimelineToolbarViewModel toolbar;
     private ConnectionTab.CaptureSaver captureSaver;
 
@@ -54,6 +61,7 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
             }
         });
         timeline.onNotice(toolbar::notice);
+        timeline.setLiveText(RowColumn.Cell.LATENCY, pairing::latencyText);
         timeline.selection().leadProperty().addListener((o, a, lead) -> showDetail(timeline.leadRow()));
         addRowActions();
     }
@@ -65,6 +73,7 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
     /** Counts and classifies what arrived (off the FX thread: see {@link ShownCapture#advance}). */
     void sample(long nowNanos) {
         capture.advance(nowNanos);
+        pairing.sample();
     }
 
     CaptureStats.Snapshot figures() {
@@ -82,6 +91,7 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
 
     /** Shows {@code session} (the tab's capture now) with what came since the last pulse. */
     void pulse(Session session) {
+        pairing.show(session);
         if (capture.show(session)) {
             TimelineList list = session == null ? null : new TimelineList(session, formatter);
             if (list != null) {
@@ -98,8 +108,27 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
         }
         // The viewport follows new rows while the user is at the newest ones; scrolling up stops that.
         timeline.pull();
+        redrawLatencies();
         toolbar.refresh(rows.pendingRows(), rows.firstRow() - rows.firstReachableRow(), rows.size(),
                 rows.reachableRows(), rows.isFollowing());
+    }
+
+    /** The Latency cells on screen are drawn again when pairing moved on, at most four times a second. */
+    private void redrawLatencies() {
+        long changes = pairing.changes();
+        long now = System.nanoTime();
+        if (changes != pairingShown && now - pairingDrawnAt > 250_000_000L) {
+            pairingShown = changes;
+            pairingDrawnAt = now;
+            timeline.refresh();
+        }
+    }
+
+    /** From a request to its reply, from a reply to its request (Shortcut+J, the rows' menu); false when none. */
+    boolean jumpToPartner() {
+        TimelineRow row = timeline.leadRow();
+        long partner = row == null || !row.isFrame() ? -1 : pairing.partner(row.seq());
+        return partner >= 0 && goToFrame(partner);
     }
 
     /** The selected rows' frame range becomes the replay's; the Replay panel opens. */
@@ -191,9 +220,18 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
         MenuItem replayRows = new MenuItem("Replay sent frames of the selection…");
         replayRows.setId("replayRowsMenu");
         replayRows.setOnAction(e -> replaySelectedRows());
-        timeline.contextMenu().getItems().addAll(new SeparatorMenuItem(), saveFrame, replayRows);
+        MenuItem jump = new MenuItem("Go to reply");
+        jump.setId("jumpToPartnerMenu");
+        jump.setAccelerator(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN));
+        jump.setOnAction(e -> jumpToPartner());
+        MenuItem stats = new MenuItem("Latency statistics…");
+        stats.setId("latencyStatsMenu");
+        stats.setOnAction(e -> LatencyStatsDialog.show(timeline.getScene() == null ? null : timeline.getScene().getWindow(),
+                tab.getText(), pairing.methods()));
+        timeline.contextMenu().getItems().addAll(new SeparatorMenuItem(), saveFrame, replayRows, jump, stats);
         timeline.contextMenu().setOnShowing(e -> {
             TimelineRow row = timeline.leadRow();
+            jump.setText(row != null && row.isFrame() && pairing.isRequest(row.seq()) ? "Go to reply" : "Go to request");
             saveFrame.setDisable(row == null || !row.isFrame() || !messages.availableProperty().get());
             replayRows.setDisable(timeline.selectedFrameRange() == null);
         });

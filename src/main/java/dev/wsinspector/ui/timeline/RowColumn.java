@@ -5,6 +5,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * A timeline column as {@code TimelineView.fxml} declares it: the layout (header, width, style class) is in the
@@ -22,6 +23,8 @@ public final class RowColumn extends TableColumn<TimelineRow, TimelineRow> {
         TYPE(TimelineRow::type),
         SIZE(TimelineRow::size),
         FIN(TimelineRow::fin),
+        /** Request/response pairing, which changes after a row is made: its text comes from {@link #setLiveText}. */
+        LATENCY(r -> ""),
         PREVIEW(TimelineRow::preview),
         SUMMARY(TimelineRow::summary);
 
@@ -38,6 +41,8 @@ public final class RowColumn extends TableColumn<TimelineRow, TimelineRow> {
     }
 
     private Cell cell = Cell.PREVIEW;
+    /** For a frame row, text read when the cell is drawn (null: the row's own text). */
+    private LongFunction<String> liveText;
 
     public RowColumn() {
         setSortable(false);
@@ -47,7 +52,8 @@ public final class RowColumn extends TableColumn<TimelineRow, TimelineRow> {
             @Override
             protected void updateItem(TimelineRow row, boolean empty) {
                 super.updateItem(row, empty);
-                setText(empty || row == null ? null : cell.text(row));
+                LongFunction<String> live = liveText;
+                setText(empty || row == null ? null : live != null && row.isFrame() ? live.apply(row.seq()) : cell.text(row));
             }
         });
     }
@@ -58,5 +64,10 @@ public final class RowColumn extends TableColumn<TimelineRow, TimelineRow> {
 
     public void setCell(Cell cell) {
         this.cell = cell;
+    }
+
+    /** A frame row's text comes from {@code text} (by seq) when the cell is drawn; it must be cheap and thread-safe. */
+    public void setLiveText(LongFunction<String> text) {
+        this.liveText = text;
     }
 }

@@ -99,6 +99,15 @@ public final class TimelineView extends BorderPane {
         model.clearView();
     }
 
+    /** The column showing {@code cell} draws a frame row's text from {@code text} (by seq), e.g. the latency. */
+    public void setLiveText(RowColumn.Cell cell, java.util.function.LongFunction<String> text) {
+        for (var column : table.getColumns()) {
+            if (column instanceof RowColumn c && c.getCell() == cell) {
+                c.setLiveText(text);
+            }
+        }
+    }
+
     /** Rebuilds the cells (after the time mode changed). */
     public void refresh() {
         table.refresh();

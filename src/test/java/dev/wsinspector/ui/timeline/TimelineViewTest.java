@@ -250,10 +250,10 @@ class TimelineViewTest {
         }));
         TableView<?> table = fx(() -> (TableView<?>) view.lookup("#timeline"));
         assertThat(fx(() -> table.getColumns().stream().map(TableColumn::getText).toList()))
-                .containsExactly("#", "Time", "", "Type", "Size", "FIN", "Preview");
+                .containsExactly("#", "Time", "", "Type", "Size", "FIN", "Latency", "Preview");
         assertThat(fx(() -> table.getColumns().stream().map(c -> c.getStyleClass().get(c.getStyleClass().size() - 1))
                 .toList())).containsExactly("col-number", "col-time", "col-direction", "col-type", "col-size",
-                "col-fin", "col-preview");
+                "col-fin", "col-latency", "col-preview");
         assertThat(fx(() -> table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum()))
                 .as("the preview column takes the rest of the width").isCloseTo(fx(table::getWidth) - 4, within(1.0));
         assertThat(fx(() -> view.contextMenu().getItems().get(0).getAccelerator()))

@@ -1,0 +1,85 @@
+package dev.wsinspector.ui.connection;
+
+import dev.wsinspector.core.pairing.MethodStats;
+import dev.wsinspector.core.pairing.PairingEngine;
+import dev.wsinspector.core.pairing.PairingFeed;
+import dev.wsinspector.core.pairing.PairingSettings;
+import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
+import dev.wsinspector.core.payload.protocol.ProtocolHint;
+import dev.wsinspector.core.session.Session;
+
+import java.util.List;
+
+/**
+ * A tab's request/response pairing: fed on the window's sampler thread ({@link #sample}, with what the capture got
+ * since the last sample, at most {@link #FRAMES_PER_SAMPLE} frames a time, so a large stored session is paired over
+ * several samples), read on the FX thread by the Latency column and the jump between request and reply. A new
+ * capture (a reconnect in a new session, a stored session) starts a new engine.
+ */
+final class TabPairing {
+
+    /** Frames paired per sample: decoding them is most of the cost, and the status bar waits for the sample. */
+    static final long FRAMES_PER_SAMPLE = 50_000;
+
+    private volatile Session shown;
+    private volatile PairingFeed feed;
+    /** Sampler-thread state. */
+    private volatile Session fed;
+
+    /** The capture the tab shows now (FX thread). */
+    void show(Session session) {
+        shown = session;
+    }
+
+    /** Pairs what arrived; requests past their timeout (in capture time, now) are flagged. Sampler thread. */
+    void sample() {
+        Session session = shown;
+        if (session != fed) {
+            fed = session;
+            feed = session == null ? null : PairingSettings.DEFAULTS.feed(new ProtocolDecoders(), ProtocolHint.NONE);
+        }
+        PairingFeed f = feed;
+        if (f == null) {
+            return;
+        }
+        f.advance(session, FRAMES_PER_SAMPLE);
+        if (f.engine().fed() >= session.frames().size()) {
+            // Capture times are wall-clock microseconds: a stored session's waiting requests are long past it.
+            f.engine().advanceTo(System.currentTimeMillis() * 1000);
+        }
+    }
+
+    private PairingEngine engine() {
+        PairingFeed f = feed;
+        return f == null || fed != shown ? null : f.engine();
+    }
+
+    /** The Latency column's text for frame {@code seq}. */
+    String latencyText(long seq) {
+        PairingEngine e = engine();
+        return e == null ? "" : PairingTexts.of(e.link(seq));
+    }
+
+    /** The request of a reply, or the first reply of a request; -1 when {@code seq} has none. */
+    long partner(long seq) {
+        PairingEngine e = engine();
+        return e == null ? -1 : e.link(seq).other();
+    }
+
+    /** Whether {@code seq} is a request (true) or a reply (false), for the jump's menu text. */
+    boolean isRequest(long seq) {
+        PairingEngine e = engine();
+        return e != null && e.link(seq).kind().isRequest();
+    }
+
+    /** Grows when a frame's pairing changed, so the timeline redraws its Latency cells. */
+    long changes() {
+        PairingEngine e = engine();
+        return e == null ? 0 : e.changes();
+    }
+
+    List<MethodStats> methods() {
+        PairingEngine e = engine();
+        return e == null ? List.of() : e.methods();
+    }
+}
