@@ -10,6 +10,9 @@ import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.composer.ComposerController;
 import dev.wsinspector.ui.composer.ComposerViewModel;
 import dev.wsinspector.ui.detail.DetailPane;
+import dev.wsinspector.ui.filter.FilterBarController;
+import dev.wsinspector.ui.filter.FilterBarViewModel;
+import dev.wsinspector.ui.filter.SavedFiltersModel;
 import dev.wsinspector.ui.messages.SavedMessageDialog;
 import dev.wsinspector.ui.messages.SavedMessagesViewModel;
 import dev.wsinspector.ui.replay.ReplayViewModel;
@@ -20,6 +23,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Parent;
 import javafx.scene.control.Tab;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.nio.file.Path;
@@ -54,6 +58,8 @@ public final class ConnectionTab extends Tab {
     private FindBarController findBar;
     private BackgroundTasks tasks;
     private final TabPulse pulses;
+    private final FilterBarViewModel filterBar;
+    private final SavedFiltersModel savedFilters;
 
     public ConnectionTab(ViewLoader views, ConnectionViewModel model, DetailPane detail) {
         this(views, model, detail, ProfileUpdater.NONE, Scheduler.system(), null);
@@ -92,9 +98,18 @@ public final class ConnectionTab extends Tab {
                 toolbar);
         toolbarView = toolbarLoaded.controller();
 
+        filterBar = new FilterBarViewModel(rows, this::tasks);
+        rows.useFilter(filterBar);
+        savedFilters = new SavedFiltersModel((change, result) -> profiles.update(
+                model.profileProperty().get().id(), p -> p.withFilters(change.apply(p.filters())), result));
+        Parent filterView = views.load(FilterBarController.class, filterBar, savedFilters).root();
+        VBox.setVgrow(timeline, Priority.ALWAYS);
+        VBox timelineColumn = new VBox(filterView, timeline);
+        timelineColumn.getStyleClass().add("timeline-column");
+
         ViewLoader.View<Parent, ConnectionTabController> layout = views.load(ConnectionTabController.class,
                 new ConnectionTabController.Parts(List.of(views.load(ConnectionBarController.class, model).root(),
-                        toolbarLoaded.root()), timeline, detail, composer, this::openFind, this::openGoTo));
+                        toolbarLoaded.root()), timelineColumn, detail, composer, this::openFind, this::openGoTo));
         bars = layout.controller().bars();
         tools = new ToolsPane(views, layout.controller().middle(), messages, replay, model);
         toolbar.toolsShownProperty().addListener((o, a, show) -> tools.show(show));
@@ -149,6 +164,16 @@ public final class ConnectionTab extends Tab {
         return composerModel;
     }
 
+    /** The filter bar above the timeline (tests drive it). */
+    public FilterBarViewModel filterBar() {
+        return filterBar;
+    }
+
+    /** The saved filters of the tab's profile. */
+    public SavedFiltersModel savedFilters() {
+        return savedFilters;
+    }
+
     /** Opens the tab's messages, replay or conformance panel ("Messages" / "Replay" / "Conformance"). */
     public void showTool(String title) {
         toolbar.toolsShownProperty().set(true);
@@ -163,6 +188,7 @@ public final class ConnectionTab extends Tab {
     private void profileShown(StoredProfile before, StoredProfile now) {
         messages.availableProperty().set(now != null);
         messages.show(now == null ? List.of() : now.profile().messages());
+        savedFilters.show(now != null, now == null ? List.of() : now.profile().filters());
         composerModel.revalidate();
         if (before == null && now != null) {
             toolbar.toolsShownProperty().set(true);
