@@ -78,12 +78,17 @@ public final class FilterBarController {
                 suggest();
             }
         });
-        filterField.focusedProperty().addListener((o, a, focused) -> {
-            if (!focused) {
-                completion.hide();
+        filterField.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        // While the popup shows, keys reach it first: Tab takes the first word, Enter the focused one (or the first).
+        completion.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            boolean itemFocused = completion.getSkin() != null
+                    && completion.getSkin().getNode().lookup(".menu-item:focused") != null;
+            if (!suggestions.isEmpty() && (e.getCode() == KeyCode.TAB
+                    || (e.getCode() == KeyCode.ENTER && !itemFocused))) {
+                accept(suggestions.items().get(0));
+                e.consume();
             }
         });
-        filterField.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         new SavedFiltersMenu(savedFilters, savedFiltersHolder, saved, model, filterField);
     }
 
@@ -112,7 +117,9 @@ public final class FilterBarController {
 
     private void suggest() {
         suggestions = FilterCompletion.suggest(filterField.getText(), filterField.getCaretPosition());
-        if (suggestions.isEmpty() || !filterField.isFocused()) {
+        // The field's own focus, not the window's (a popup may take that).
+        boolean owner = filterField.getScene() != null && filterField.getScene().getFocusOwner() == filterField;
+        if (suggestions.isEmpty() || !owner) {
             completion.hide();
             return;
         }
