@@ -23,7 +23,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Parent;
 import javafx.scene.control.Tab;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.nio.file.Path;
@@ -103,13 +102,10 @@ public final class ConnectionTab extends Tab {
         savedFilters = new SavedFiltersModel((change, result) -> profiles.update(
                 model.profileProperty().get().id(), p -> p.withFilters(change.apply(p.filters())), result));
         Parent filterView = views.load(FilterBarController.class, filterBar, savedFilters).root();
-        VBox.setVgrow(timeline, Priority.ALWAYS);
-        VBox timelineColumn = new VBox(filterView, timeline);
-        timelineColumn.getStyleClass().add("timeline-column");
 
         ViewLoader.View<Parent, ConnectionTabController> layout = views.load(ConnectionTabController.class,
                 new ConnectionTabController.Parts(List.of(views.load(ConnectionBarController.class, model).root(),
-                        toolbarLoaded.root()), timelineColumn, detail, composer, this::openFind, this::openGoTo));
+                        toolbarLoaded.root(), filterView), timeline, detail, composer, this::openFind, this::openGoTo));
         bars = layout.controller().bars();
         tools = new ToolsPane(views, layout.controller().middle(), messages, replay, model);
         toolbar.toolsShownProperty().addListener((o, a, show) -> tools.show(show));
