@@ -379,12 +379,12 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
     }
 
     /**
-     * What a background search needs, copied on the FX thread: the rows that can be scrolled to, the events and
-     * where they sit. The frame store itself is safe to read from any thread.
+     * What a background search needs, copied on the FX thread: the rows that can be scrolled to (as rows of the
+     * whole capture, with the filter's matches: see {@link #realRow}), the events and where they sit. The frame store itself is safe to read from any thread.
      */
     public FrameSearch.Rows searchRows() {
         return new FrameSearch.Rows(store, kinds, List.copyOf(events), Arrays.copyOf(eventRows, events.size()),
-                clearedReal, shownEndReal);
+                clearedReal, shownEndReal, frameMatches, eventMatches);
     }
 
     /** Rows captured (frames and events) since the last Clear, reachable or not (matching ones, when filtered). */
