@@ -133,6 +133,36 @@ class FilterBarFlowTest {
     }
 
     @Test
+    void findCountsItsMatchesAndFindsBinaryPayloadsByHex(FxRobot robot) throws Exception {
+        robot.clickOn("#connectButton");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fx(() -> tab().model().stateProperty().get()) == ConnectionState.OPEN);
+        send(robot, "plain text");
+        long before = fx(() -> tab().model().session().frames().size());
+        sendFromComposer(robot, MessageMode.HEX, "DE AD BE EF");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> tab().model().session().frames().size()) >= before + 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> tab().timeline().rows().reachableRows())
+                >= fx(() -> tab().model().session().frames().size()));
+
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> {
+            javafx.scene.Node field = tab().getContent().lookup("#findField");
+            return field != null && field.isFocused();
+        }));
+        robot.write("hex:ADBE");
+        robot.type(KeyCode.ENTER);
+        // Frames: 0/1 text out/in, 2/3 the binary message out and its echo.
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> tab().timeline().leadRow() != null
+                && tab().timeline().leadRow().seq() == 2));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> ((Label) tab().getContent()
+                .lookup("#findCount")).getText()).equals("1 of 2"));
+        robot.type(KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> ((Label) tab().getContent()
+                .lookup("#findCount")).getText()).equals("2 of 2"));
+        assertThat(fx(() -> tab().timeline().leadRow().seq())).isEqualTo(3);
+    }
+
+    @Test
     void completionOffersKeywordsAndTabTakesTheFirst(FxRobot robot) throws Exception {
         robot.clickOn("#filterField");
         robot.write("hear");
