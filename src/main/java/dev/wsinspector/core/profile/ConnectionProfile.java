@@ -38,6 +38,7 @@ import java.util.Optional;
  * @param variables      {@code {{name}}} values of this profile
  * @param environments   named variable sets (e.g. local, staging) that override {@code variables} when chosen
  * @param messages       the message library, in the user's order
+ * @param filters        the timeline's saved filters, in the user's order (the file's {@code "filters"}; absent: none)
  * @param unknown        fields of the file this version does not know, written back unchanged
  */
 public record ConnectionProfile(String name, String folder, String url, List<QueryParam> queryParams,
@@ -46,7 +47,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
                                 ReconnectPolicy reconnect, Duration pingInterval, int maxMessageSize, boolean lenient,
                                 ProfileDecoder decoder, String protocol, String notes,
                                 Map<String, String> variables, Map<String, Map<String, String>> environments,
-                                List<SavedMessage> messages, UnknownFields unknown) {
+                                List<SavedMessage> messages, List<SavedFilter> filters, UnknownFields unknown) {
 
     public ConnectionProfile {
         Objects.requireNonNull(name, "name");
@@ -74,6 +75,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
         environments.forEach((env, vars) -> envs.put(Objects.requireNonNull(env), orderedCopy(vars)));
         environments = Collections.unmodifiableMap(envs);
         messages = List.copyOf(messages);
+        filters = filters == null ? List.of() : List.copyOf(filters);
         unknown = unknown == null ? UnknownFields.NONE : unknown;
     }
 
@@ -104,6 +106,10 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
 
     public ConnectionProfile withMessages(List<SavedMessage> value) {
         return toBuilder().messages(value).build();
+    }
+
+    public ConnectionProfile withFilters(List<SavedFilter> value) {
+        return toBuilder().filters(value).build();
     }
 
     public ConnectionProfile withVariables(Map<String, String> value) {
@@ -180,6 +186,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
         private Map<String, String> variables = Map.of();
         private Map<String, Map<String, String>> environments = Map.of();
         private List<SavedMessage> messages = List.of();
+        private List<SavedFilter> filters = List.of();
         private UnknownFields unknown = UnknownFields.NONE;
 
         private Builder(String name, String url) {
@@ -208,6 +215,7 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
             variables = p.variables;
             environments = p.environments;
             messages = p.messages;
+            filters = p.filters;
             unknown = p.unknown;
         }
 
@@ -231,12 +239,13 @@ public record ConnectionProfile(String name, String folder, String url, List<Que
         public Builder variables(Map<String, String> v) { variables = v; return this; }
         public Builder environments(Map<String, Map<String, String>> v) { environments = v; return this; }
         public Builder messages(List<SavedMessage> v) { messages = v; return this; }
+        public Builder filters(List<SavedFilter> v) { filters = v; return this; }
         public Builder unknown(UnknownFields v) { unknown = v; return this; }
 
         public ConnectionProfile build() {
             return new ConnectionProfile(name, folder, url, queryParams, headers, subprotocols, deflate,
-                    connectTimeout, tls, proxy, reconnect, pingInterval, maxMessageSize, lenient, decoder, protocol, notes, variables,
-                    environments, messages, unknown);
+                    connectTimeout, tls, proxy, reconnect, pingInterval, maxMessageSize, lenient, decoder, protocol, notes,
+                    variables, environments, messages, filters, unknown);
         }
     }
 }

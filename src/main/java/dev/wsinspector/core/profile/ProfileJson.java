@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
  *  "protocol":"socket.io"|"signalr"|"graphql-ws"|"stomp"|"mqtt" (absent: raw),
  *  "decoder":"auto"|"none"|"msgpack"|… and "protobuf":{"descriptorSet":"schemas/app.desc","messageType":"pkg.Msg"}
  *  (each written only when not the default), "notes":…, "variables":{…}, "environments":{"env":{…}},
- *  "messages":[{"name","description","type":"text"|"json"|"hex"|"base64","body","sendOnConnect"}]}
+ *  "messages":[{"name","description","type":"text"|"json"|"hex"|"base64","body","sendOnConnect"}],
+ *  "filters":[{"name","expression"}] (written only when there are some)}
  * </pre>
  * Only {@code url} is required ({@code name} defaults to the file name); {@code schemaVersion} missing means 1.
  */
@@ -59,7 +60,8 @@ public final class ProfileJson {
 
     private static final List<String> TOP = List.of("schemaVersion", "name", "folder", "url", "queryParams",
             "headers", "subprotocols", "deflate", "connectTimeoutMs", "tls", "proxy", "reconnect", "pingIntervalMs",
-            "maxMessageSize", "lenient", "decoder", "protobuf", "protocol", "notes", "variables", "environments", "messages");
+            "maxMessageSize", "lenient", "decoder", "protobuf", "protocol", "notes", "variables", "environments", "messages",
+            "filters");
     private static final List<String> HEADER = List.of("name", "value", "secret");
     private static final List<String> TLS = List.of("mode", "caFile", "pinnedCertificateFile", "pinnedSha256",
             "clientCertificateFile", "clientKeyFile");
@@ -207,6 +209,7 @@ public final class ProfileJson {
                 .variables(variables(root.get("variables"), "variables"))
                 .environments(environments(root))
                 .messages(messages(root))
+                .filters(filters(root))
                 .unknown(UnknownFields.of(unknown));
         try {
             return b.build();
@@ -372,6 +375,16 @@ public final class ProfileJson {
             out.add(new SavedMessage(string(m, "name", at, ""), string(m, "description", at, ""), type,
                     string(m, "body", at, ""), bool(m, "sendOnConnect", at, false),
                     UnknownFields.of(unknownOf(m, MESSAGE))));
+        }
+        return out;
+    }
+
+    private static List<SavedFilter> filters(ObjectNode root) throws ProfileFormatException {
+        List<SavedFilter> out = new ArrayList<>();
+        int i = 0;
+        for (ObjectNode f : objects(root, "filters")) {
+            String at = "filters[" + i++ + "].";
+            out.add(new SavedFilter(string(f, "name", at, ""), string(f, "expression", at, "")));
         }
         return out;
     }
@@ -557,6 +570,12 @@ public final class ProfileJson {
             o.put("body", m.body());
             o.put("sendOnConnect", m.sendOnConnect());
             o.setAll(m.unknown().toJson());
+        }
+        if (!p.filters().isEmpty()) { // absent means none: files without filters stay as they were
+            ArrayNode filters = root.putArray("filters");
+            for (SavedFilter f : p.filters()) {
+                filters.addObject().put("name", f.name()).put("expression", f.expression());
+            }
         }
         // Whatever else the file had goes last, unchanged (known names are never overwritten by it).
         unknown.fields().forEachRemaining(e -> {

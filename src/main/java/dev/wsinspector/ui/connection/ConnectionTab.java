@@ -11,6 +11,9 @@ import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.composer.ComposerController;
 import dev.wsinspector.ui.composer.ComposerViewModel;
 import dev.wsinspector.ui.detail.DetailPane;
+import dev.wsinspector.ui.filter.FilterBarController;
+import dev.wsinspector.ui.filter.FilterBarViewModel;
+import dev.wsinspector.ui.filter.SavedFiltersModel;
 import dev.wsinspector.ui.messages.SavedMessageDialog;
 import dev.wsinspector.ui.messages.SavedMessagesViewModel;
 import dev.wsinspector.ui.replay.ReplayViewModel;
@@ -56,6 +59,8 @@ public final class ConnectionTab extends Tab {
     private BackgroundTasks tasks;
     private final TabPulse pulses;
     private final ChartsViewModel charts;
+    private final FilterBarViewModel filterBar;
+    private final SavedFiltersModel savedFilters;
 
     public ConnectionTab(ViewLoader views, ConnectionViewModel model, DetailPane detail) {
         this(views, model, detail, ProfileUpdater.NONE, Scheduler.system(), null);
@@ -88,6 +93,7 @@ public final class ConnectionTab extends Tab {
 
         rows = new TabTimeline(this, timeline, detail, messages, replay);
         charts = new ChartsViewModel(this::tasks, rows::goToFrame);
+        charts.setLatencySource(rows.latencySource());
         pulses = new TabPulse(model, replay, rows, charts);
         toolbar = rows.toolbar();
         toolbar.hasCaptureProperty().bind(model.sessionProperty().isNotNull());
@@ -95,9 +101,15 @@ public final class ConnectionTab extends Tab {
                 toolbar);
         toolbarView = toolbarLoaded.controller();
 
+        filterBar = new FilterBarViewModel(rows, this::tasks);
+        rows.useFilter(filterBar);
+        savedFilters = new SavedFiltersModel((change, result) -> profiles.update(
+                model.profileProperty().get().id(), p -> p.withFilters(change.apply(p.filters())), result));
+        Parent filterView = views.load(FilterBarController.class, filterBar, savedFilters).root();
+
         ViewLoader.View<Parent, ConnectionTabController> layout = views.load(ConnectionTabController.class,
                 new ConnectionTabController.Parts(List.of(views.load(ConnectionBarController.class, model).root(),
-                        toolbarLoaded.root()), timeline, detail, composer, this::openFind, this::openGoTo));
+                        toolbarLoaded.root(), filterView), timeline, detail, composer, this::openFind, this::openGoTo));
         bars = layout.controller().bars();
         tools = new ToolsPane(views, layout.controller().middle(), messages, replay, model, charts);
         toolbar.toolsShownProperty().addListener((o, a, show) -> tools.show(show));
@@ -157,7 +169,17 @@ public final class ConnectionTab extends Tab {
         return composerModel;
     }
 
-    /** Opens the tab's messages, replay, conformance or charts panel ("Messages" / "Replay" / "Conformance" / "Charts"). */
+    /** The filter bar above the timeline (tests drive it). */
+    public FilterBarViewModel filterBar() {
+        return filterBar;
+    }
+
+    /** The saved filters of the tab's profile. */
+    public SavedFiltersModel savedFilters() {
+        return savedFilters;
+    }
+
+    /** Opens one of the tab's tools ("Messages", "Replay", "Conformance", "Tests" or "Charts"). */
     public void showTool(String title) {
         toolbar.toolsShownProperty().set(true);
         tools.select(title);
@@ -171,6 +193,7 @@ public final class ConnectionTab extends Tab {
     private void profileShown(StoredProfile before, StoredProfile now) {
         messages.availableProperty().set(now != null);
         messages.show(now == null ? List.of() : now.profile().messages());
+        savedFilters.show(now != null, now == null ? List.of() : now.profile().filters());
         composerModel.revalidate();
         if (before == null && now != null) {
             toolbar.toolsShownProperty().set(true);

@@ -20,6 +20,7 @@ public final class FindBarController {
     @FXML private HBox findBar;
     @FXML private TextField findField;
     @FXML private Label findStatus;
+    @FXML private Label findCount;
 
     public FindBarController(FindBarViewModel model, TimelineView timeline) {
         this.model = model;
@@ -32,6 +33,7 @@ public final class FindBarController {
         findBar.managedProperty().bind(findBar.visibleProperty());
         findField.textProperty().bindBidirectional(model.queryProperty());
         findStatus.textProperty().bind(model.statusProperty());
+        findCount.textProperty().bind(model.countProperty());
         findField.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 model.find(!e.isShiftDown());

@@ -41,6 +41,11 @@ public final class FindBarViewModel {
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(this, "open", false);
+    private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper(this, "count", "");
+
+    /** A match and how many rows match in all (counted in the same background task). */
+    private record Found(FrameSearch.Match match, FrameSearch.Count count) {
+    }
 
     /**
      * @param tasks runs the search (asked for when first needed: a tab may make its own then)
@@ -48,7 +53,10 @@ public final class FindBarViewModel {
     public FindBarViewModel(Timeline timeline, Supplier<BackgroundTasks> tasks) {
         this.timeline = timeline;
         this.tasks = tasks;
-        query.addListener((o, was, now) -> status.set(""));
+        query.addListener((o, was, now) -> {
+            status.set("");
+            count.set("");
+        });
     }
 
     /** Shows the bar (Ctrl+F, the Find button). */
@@ -61,6 +69,7 @@ public final class FindBarViewModel {
         tasks.get().cancel(key);
         open.set(false);
         status.set("");
+        count.set("");
     }
 
     /** Searches after the selected row (before it when {@code forward} is false), the first row when none is. */
@@ -71,17 +80,33 @@ public final class FindBarViewModel {
             status.set(rows == null ? "no capture" : "");
             return;
         }
-        long from = timeline.lead();
-        FrameSearch search = new FrameSearch(rows.searchRows(), text);
+        long lead = timeline.lead();
+        long from = lead >= 0 && lead < rows.endRow() ? rows.realRow(lead) : -1; // the search walks capture rows
+        FrameSearch search;
+        try {
+            search = new FrameSearch(rows.searchRows(), text);
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+            return;
+        }
         status.set("searching…");
-        tasks.get().submitLatest(key, () -> Optional.ofNullable(search.find(from, forward)),
-                found -> show(rows, found.orElse(null)),
+        tasks.get().submitLatest(key, () -> {
+            FrameSearch.Match match = search.find(from, forward);
+            return Optional.of(new Found(match, match == null ? null : search.count(match.row())));
+        }, found -> show(rows, found.get()),
                 e -> status.set(e instanceof CancellationException ? "" : "search failed"));
+    }
+
+    private void show(TimelineList rows, Found found) {
+        show(rows, found.match());
+        FrameSearch.Count c = found.count();
+        count.set(c == null || status.get().equals("no match") ? "0 matches"
+                : String.format(java.util.Locale.ROOT, "%,d of %,d", c.before() + 1, c.total()));
     }
 
     /** Selects the match; "no match" when there is none (or the capture changed meanwhile). */
     private void show(TimelineList rows, FrameSearch.Match match) {
-        if (match == null || rows != timeline.rows() || !timeline.selectRow(match.row())) {
+        if (match == null || rows != timeline.rows() || !timeline.selectRow(rows.viewRow(match.row()))) {
             status.set("no match");
             return;
         }
@@ -97,6 +122,11 @@ public final class FindBarViewModel {
     /** "searching…", "frame #12", "event row 3 (wrapped)", "no match", "no capture", or empty. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** "3 of 41" (the match found, of all matching rows, counted off the FX thread), "0 matches", or empty. */
+    public ReadOnlyStringProperty countProperty() {
+        return count.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty openProperty() {

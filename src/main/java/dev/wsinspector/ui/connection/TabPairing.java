@@ -1,5 +1,7 @@
 package dev.wsinspector.ui.connection;
 
+import dev.wsinspector.core.charts.LatencySource;
+import dev.wsinspector.core.filter.Pairing;
 import dev.wsinspector.core.pairing.MethodStats;
 import dev.wsinspector.core.pairing.PairingEngine;
 import dev.wsinspector.core.pairing.PairingFeed;
@@ -81,5 +83,42 @@ final class TabPairing {
     List<MethodStats> methods() {
         PairingEngine e = engine();
         return e == null ? List.of() : e.methods();
+    }
+
+    /**
+     * The filter bar's {@code unanswered} and {@code latency>…} terms over this tab's engine. A frame the engine has
+     * not reached yet (pairing follows the sampler) reads as neither, until the filter is applied again.
+     */
+    Pairing filterPairing() {
+        return new Pairing() {
+            @Override
+            public boolean unanswered(long seq) {
+                PairingEngine e = engine();
+                return e != null && e.unanswered(seq);
+            }
+
+            @Override
+            public long latencyNanos(long seq) {
+                PairingEngine e = engine();
+                return e == null ? -1 : e.latencyNanos(seq);
+            }
+        };
+    }
+
+    /** The Charts panel's reply latencies: the frames the engine has been fed are settled. */
+    LatencySource latencySource() {
+        return new LatencySource() {
+            @Override
+            public long pairedUpTo() {
+                PairingEngine e = engine();
+                return e == null ? 0 : e.fed();
+            }
+
+            @Override
+            public long latencyNanos(long seq) {
+                PairingEngine e = engine();
+                return e == null ? NONE : e.latencyNanos(seq);
+            }
+        };
     }
 }

@@ -1,10 +1,15 @@
 package dev.wsinspector.ui.connection;
 
+import dev.wsinspector.core.charts.LatencySource;
+import dev.wsinspector.core.filter.FilterContext;
+import dev.wsinspector.core.filter.MatchSet;
 import dev.wsinspector.core.frame.WholeMessage;
 import dev.wsinspector.core.io.CaptureFormat;
+import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.session.CaptureStats;
 import dev.wsinspector.core.session.Session;
 import dev.wsinspector.ui.detail.DetailPane;
+import dev.wsinspector.ui.filter.FilterBarViewModel;
 import dev.wsinspector.ui.messages.SavedMessagesViewModel;
 import dev.wsinspector.ui.replay.ReplayViewModel;
 import dev.wsinspector.ui.timeline.RowColumn;
@@ -26,7 +31,8 @@ import java.time.ZoneId;
  * the timeline toolbar acts on (Go to, Latest, Clear, Save capture) and the find bar searches, and it offers the
  * rows' own actions (save a frame as a message, replay the sent frames of a selection).
  */
-final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarViewModel.Timeline {
+final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarViewModel.Timeline,
+        FilterBarViewModel.Target {
 
     private final ConnectionTab tab;
     private final TimelineView timeline;
@@ -40,6 +46,7 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
     private long pairingDrawnAt;
     private final TimelineToolbarViewModel toolbar;
     private ConnectionTab.CaptureSaver captureSaver;
+    private FilterBarViewModel filter;
 
     TabTimeline(ConnectionTab tab, TimelineView timeline, DetailPane detail, SavedMessagesViewModel messages,
                 ReplayViewModel replay) {
@@ -109,8 +116,16 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
         // The viewport follows new rows while the user is at the newest ones; scrolling up stops that.
         timeline.pull();
         redrawLatencies();
+        if (filter != null) {
+            filter.pulse(); // new frames to the filter's run; its result comes back through show()
+        }
         toolbar.refresh(rows.pendingRows(), rows.firstRow() - rows.firstReachableRow(), rows.size(),
                 rows.reachableRows(), rows.isFollowing());
+    }
+
+    /** Reply latencies for the Charts panel, from the tab's pairing. */
+    LatencySource latencySource() {
+        return pairing.latencySource();
     }
 
     /** The Latency cells on screen are drawn again when pairing moved on, at most four times a second. */
@@ -129,6 +144,33 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
         TimelineRow row = timeline.leadRow();
         long partner = row == null || !row.isFrame() ? -1 : pairing.partner(row.seq());
         return partner >= 0 && goToFrame(partner);
+    }
+
+    /** The filter bar whose rows the timeline shows; its run follows the capture once per pulse. */
+    void useFilter(FilterBarViewModel bar) {
+        filter = bar;
+    }
+
+    @Override
+    public Session session() {
+        return capture.session();
+    }
+
+    @Override
+    public FilterContext context() {
+        Session session = capture.session();
+        ProtocolHint last = session == null ? ProtocolHint.NONE : capture.protocolHint(Long.MAX_VALUE);
+        return FilterContext.defaults().withHint(tab.model().protocolHint(last)).withPairing(pairing.filterPairing());
+    }
+
+    @Override
+    public void show(MatchSet frames, MatchSet events) {
+        timeline.setFilter(frames, events);
+    }
+
+    @Override
+    public boolean isFiltered() {
+        return timeline.rows() != null && timeline.rows().isFiltered();
     }
 
     /** The selected rows' frame range becomes the replay's; the Replay panel opens. */

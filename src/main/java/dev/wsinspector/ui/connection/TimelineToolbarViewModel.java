@@ -32,6 +32,11 @@ public final class TimelineToolbarViewModel {
         /** Scrolls to frame {@code seq} and selects it; false when the capture has no such frame. */
         boolean goToFrame(long seq);
 
+        /** True while the filter bar hides rows (Go to then says a frame is hidden rather than missing). */
+        default boolean isFiltered() {
+            return false;
+        }
+
         /** Frames in the shown capture (0 without one). */
         long frameCount();
 
@@ -156,10 +161,21 @@ public final class TimelineToolbarViewModel {
         goToInvalid.set(!found);
         if (!found) {
             long frames = timeline.frameCount();
+            long seq = parsedOrMinusOne(text);
             notice(frames == 0 ? "No frames yet"
+                    : seq >= 0 && seq < frames && timeline.isFiltered()
+                    ? String.format(Locale.ROOT, "Frame #%,d does not match the filter", seq)
                     : String.format(Locale.ROOT, "No frame #%s: frames are #0–#%,d", text, frames - 1));
         }
         return found;
+    }
+
+    private static long parsedOrMinusOne(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     public void follow() {

@@ -1,5 +1,6 @@
 package dev.wsinspector.ui.timeline;
 
+import dev.wsinspector.core.filter.MatchSet;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.MessageKinds;
 import dev.wsinspector.core.frame.Opcode;
@@ -23,8 +24,10 @@ import java.util.concurrent.CancellationException;
  * thread, and stops with a {@link CancellationException} when its thread is interrupted (a newer search).
  *
  * <p>What is matched: text, continuation, ping and pong frames by their payload read as UTF-8 (malformed bytes
- * replaced); close frames by their reason; event rows by their preview text. Binary frames are skipped. Only the
- * first {@link #SCAN_BYTES} of each payload are read. Rows cleared from view are not searched.
+ * replaced); close frames by their reason; event rows by their preview text; binary frames by their bytes, the query
+ * taken as UTF-8 with ASCII letters folded. A query {@code hex:DE AD BE EF} looks for those bytes in every frame's
+ * payload instead. Only the first {@link #SCAN_BYTES} of each payload are read. Rows cleared from view, and rows a
+ * filter hides ({@link Rows#frameMatches()}), are not searched. {@link #count} says how many rows match in all.
  */
 public final class FrameSearch {
 
@@ -37,13 +40,23 @@ public final class FrameSearch {
      * at {@code eventRows} (strictly increasing absolute rows, one per event).
      */
     public record Rows(FrameStore store, MessageKinds kinds, List<ConnectionEvent> events, long[] eventRows,
-                       long firstRow, long endRow) {
+                       long firstRow, long endRow, MatchSet frameMatches, MatchSet eventMatches) {
         public Rows {
             Objects.requireNonNull(store, "store");
             if (events.size() != eventRows.length) {
                 throw new IllegalArgumentException("one row per event");
             }
         }
+
+        /** Every row, no filter. */
+        public Rows(FrameStore store, MessageKinds kinds, List<ConnectionEvent> events, long[] eventRows,
+                    long firstRow, long endRow) {
+            this(store, kinds, events, eventRows, firstRow, endRow, null, null);
+        }
+    }
+
+    /** How many rows match: {@code before} the given row, and in all. */
+    public record Count(long before, long total) {
     }
 
     /**
@@ -66,10 +79,58 @@ public final class FrameSearch {
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     private final CharBuffer chars = CharBuffer.allocate(SCAN_BYTES);
 
+    /** The bytes a binary frame is searched for: the query's UTF-8 (ASCII letters folded), or a hex query's. */
+    private final byte[] bytes;
+    private final boolean hex;
+
+    /** @throws IllegalArgumentException for a {@code hex:} query that is not pairs of hex digits */
     public FrameSearch(Rows rows, String query) {
         this.rows = Objects.requireNonNull(rows, "rows");
-        this.needle = query.toLowerCase(Locale.ROOT);
+        this.hex = query.regionMatches(true, 0, "hex:", 0, 4);
+        this.needle = hex ? "" : query.toLowerCase(Locale.ROOT);
+        this.bytes = hex ? hexBytes(query.substring(4)) : needle.getBytes(StandardCharsets.UTF_8);
         this.buffer = new byte[SCAN_BYTES];
+    }
+
+    private static byte[] hexBytes(String digits) {
+        String h = digits.replaceAll("[\\s:]", "");
+        if (h.isEmpty() || h.length() % 2 != 0 || !h.matches("[0-9A-Fa-f]+")) {
+            throw new IllegalArgumentException("hex: needs pairs of hex digits, e.g. hex:DEADBEEF");
+        }
+        byte[] out = new byte[h.length() / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
+        }
+        return out;
+    }
+
+    private boolean empty() {
+        return hex ? bytes.length == 0 : needle.isEmpty();
+    }
+
+    /**
+     * Counts the matching rows, all of them and those before {@code row}, over the whole of {@link Rows}.
+     *
+     * @throws CancellationException when the thread is interrupted
+     */
+    public Count count(long row) {
+        long before = 0;
+        long total = 0;
+        if (empty()) {
+            return new Count(0, 0);
+        }
+        for (long r = rows.firstRow(); r < rows.endRow(); r++) {
+            if (((r - rows.firstRow()) & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("superseded");
+            }
+            if (test(r, false) != null) {
+                total++;
+                if (r < row) {
+                    before++;
+                }
+            }
+        }
+        return new Count(before, total);
     }
 
     /**
@@ -80,7 +141,7 @@ public final class FrameSearch {
     public Match find(long from, boolean forward) {
         long first = rows.firstRow();
         long count = rows.endRow() - first;
-        if (needle.isEmpty() || count <= 0) {
+        if (empty() || count <= 0) {
             return null;
         }
         long start;
@@ -120,10 +181,16 @@ public final class FrameSearch {
     private Match test(long row, boolean wrapped) {
         int found = Arrays.binarySearch(rows.eventRows(), row);
         if (found >= 0) {
+            if (hex || (rows.eventMatches() != null && !rows.eventMatches().contains(found))) {
+                return null;
+            }
             String text = EVENT_TEXT.eventRow(row + 1, rows.events().get(found), TimeMode.ABSOLUTE, -1, -1).preview();
             return text.toLowerCase(Locale.ROOT).contains(needle) ? new Match(row, -1, wrapped) : null;
         }
         long seq = row - (-found - 1);
+        if (rows.frameMatches() != null && !rows.frameMatches().contains(seq)) {
+            return null;
+        }
         return frameContains(seq) ? new Match(row, seq, wrapped) : null;
     }
 
@@ -131,16 +198,22 @@ public final class FrameSearch {
     boolean frameContains(long seq) {
         FrameStore store = rows.store();
         Opcode opcode = store.opcode(seq);
+        if (hex) {
+            return bytesContain(seq, 0, false);
+        }
         int skip;
         switch (opcode) {
             case TEXT, PING, PONG -> skip = 0;
             case CONTINUATION -> {
                 if (!rows.kinds().isText(seq)) {
-                    return false; // a fragment of a binary message: no text to search
+                    return bytesContain(seq, 0, true); // a fragment of a binary message: its bytes
                 }
                 skip = 0;
             }
             case CLOSE -> skip = 2;
+            case BINARY -> {
+                return bytesContain(seq, 0, true);
+            }
             default -> {
                 return false;
             }
@@ -156,6 +229,29 @@ public final class FrameSearch {
         decoder.decode(ByteBuffer.wrap(buffer, 0, n), chars, true);
         chars.flip();
         return containsIgnoreCase(chars, needle);
+    }
+
+    /** Whether the payload (from {@code skip}, first {@link #SCAN_BYTES}) holds {@link #bytes}, ASCII letters folded. */
+    private boolean bytesContain(long seq, int skip, boolean fold) {
+        int length = rows.store().payloadLength(seq) - skip;
+        if (length < bytes.length) {
+            return false;
+        }
+        int n = rows.store().readPayload(seq, skip, buffer, 0, Math.min(length, SCAN_BYTES));
+        outer:
+        for (int i = 0; i <= n - bytes.length; i++) {
+            for (int j = 0; j < bytes.length; j++) {
+                byte b = buffer[i + j];
+                if (fold && b >= 'A' && b <= 'Z') {
+                    b += 32;
+                }
+                if (b != bytes[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static boolean containsIgnoreCase(CharSequence haystack, String lowerNeedle) {

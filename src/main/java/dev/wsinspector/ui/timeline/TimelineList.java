@@ -1,5 +1,6 @@
 package dev.wsinspector.ui.timeline;
 
+import dev.wsinspector.core.filter.MatchSet;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.MessageKinds;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
@@ -30,6 +31,11 @@ import java.util.function.UnaryOperator;
  * <p>Only the FX thread touches this list. It never changes by itself: {@link #pull()}, called by the one UI
  * pulse, looks at what the transport appended since the last pull and announces the change once.
  * While {@linkplain #isFollowing() following}, the viewport stays on the newest rows.
+ *
+ * <p>A filter ({@link #setFilter}: which frames and events matched, decided off the FX thread) hides the rows that
+ * did not match: every row number this class takes or gives ({@code absolute}) is then a position among the
+ * matching rows, while each row keeps its number in the capture ({@link TimelineRow#number()}). {@link #realRow} and
+ * {@link #viewRow} convert; rows that the filter has not decided yet are not shown.
  */
 public final class TimelineList extends ObservableListBase<TimelineRow> {
 
@@ -56,10 +62,16 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
     private int hintFor = -2;
     private ProtocolHint hint = ProtocolHint.NONE;
     private long framesKnown;
-    /** Absolute rows before this one were cleared from view. */
+    /** Absolute rows before this one were cleared from view (a position among the filtered rows). */
     private long clearedRows;
     /** Rows [clearedRows, shownEnd) can be scrolled to; rows after it wait for Resume. */
     private long shownEnd;
+    /** {@link #clearedRows} and {@link #shownEnd} as rows of the whole capture, whatever the filter. */
+    private long clearedReal;
+    private long shownEndReal;
+    /** The filter's matching frames (by seq) and events (by index); null: no filter. */
+    private MatchSet frameMatches;
+    private MatchSet eventMatches;
     /** Absolute row of list index 0. */
     private long firstRow;
     private int visible;
@@ -123,7 +135,8 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
             return 0;
         }
         long before = shownEnd;
-        shownEnd = totalRows();
+        shownEndReal = totalRows();
+        recount();
         place();
         refreshOpenRows(framesBefore);
         return (int) Math.min(Integer.MAX_VALUE, shownEnd - before);
@@ -275,6 +288,13 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         if (seq < 0 || seq >= framesKnown) {
             return -1;
         }
+        if (frameMatches != null) {
+            return frameMatches.contains(seq) ? viewRank(realRowOfFrame(seq)) : -1;
+        }
+        return realRowOfFrame(seq);
+    }
+
+    private long realRowOfFrame(long seq) {
         // Event i follows eventRows[i] - i frames (non-decreasing in i); count the events with at most seq frames before.
         int lo = 0;
         int hi = events.size();
@@ -291,21 +311,105 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
 
     /** The frame sequence number of absolute row {@code absolute}, or -1 when that row is an event. */
     public long seqOfRow(long absolute) {
-        return eventIndexAt(absolute) >= 0 ? -1 : absolute - eventsBefore(absolute);
+        long real = realRow(absolute);
+        return real < 0 || eventIndexAt(real) >= 0 ? -1 : real - eventsBefore(real);
     }
 
     /**
-     * What a background search needs, copied on the FX thread: the rows that can be scrolled to, the events and
-     * where they sit. The frame store itself is safe to read from any thread.
+     * Installs which frames (by seq) and events (by session index) match, or removes the filter (both null). The
+     * viewport keeps its place as far as it can; the caller moves it and the selection ({@link TimelineViewModel}).
+     */
+    public void setFilter(MatchSet frames, MatchSet events) {
+        if ((frames == null) != (events == null)) {
+            throw new IllegalArgumentException("frames and events are filtered together");
+        }
+        frameMatches = frames;
+        eventMatches = events;
+        cache.clear();
+        recount();
+        if (visible > 0) { // every row on screen may be another now
+            beginChange();
+            nextRemove(0, removedPlaceholder(visible));
+            visible = 0;
+            endChange();
+        }
+        place();
+    }
+
+    public boolean isFiltered() {
+        return frameMatches != null;
+    }
+
+    /** The row of the whole capture at filtered position {@code absolute} (the same without a filter), or -1. */
+    public long realRow(long absolute) {
+        if (frameMatches == null || absolute < 0) {
+            return absolute;
+        }
+        int n = events.size();
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) { // the first event with at least `absolute` matching rows before it
+            int mid = (lo + hi) >>> 1;
+            if (matchesBeforeEvent(mid) < absolute) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        long event = eventMatches.next(lo);
+        if (event >= 0 && event < n && matchesBeforeEvent((int) event) == absolute) {
+            return eventRows[(int) event];
+        }
+        long seq = frameMatches.select(absolute - eventMatches.rank(lo));
+        return seq < 0 || seq >= framesKnown ? -1 : realRowOfFrame(seq);
+    }
+
+    /** The filtered position of capture row {@code real}, or -1 when the filter hides it. */
+    public long viewRow(long real) {
+        if (frameMatches == null || real < 0 || real >= totalRows()) {
+            return real < 0 || real >= totalRows() ? -1 : real;
+        }
+        int event = eventIndexAt(real);
+        boolean shown = event >= 0 ? eventMatches.contains(event) : frameMatches.contains(real - eventsBefore(real));
+        return shown ? viewRank(real) : -1;
+    }
+
+    /** Matching rows before capture row {@code real}. */
+    private long viewRank(long real) {
+        if (frameMatches == null) {
+            return real;
+        }
+        long before = eventsBefore(real);
+        return frameMatches.rank(Math.min(real - before, framesKnown)) + eventMatches.rank(before);
+    }
+
+    private long matchesBeforeEvent(int event) {
+        return frameMatches.rank(eventRows[event] - event) + eventMatches.rank(event);
+    }
+
+    /** The filtered positions of the cleared and reachable ends, after they or the filter changed. */
+    private void recount() {
+        clearedRows = viewRank(clearedReal);
+        shownEnd = viewRank(shownEndReal);
+    }
+
+    /**
+     * What a background search needs, copied on the FX thread: the rows that can be scrolled to (as rows of the
+     * whole capture, with the filter's matches: see {@link #realRow}), the events and where they sit. The frame store itself is safe to read from any thread.
      */
     public FrameSearch.Rows searchRows() {
         return new FrameSearch.Rows(store, kinds, List.copyOf(events), Arrays.copyOf(eventRows, events.size()),
-                clearedRows, shownEnd);
+                clearedReal, shownEndReal, frameMatches, eventMatches);
     }
 
-    /** Rows captured (frames and events) since the last Clear, reachable or not. */
+    /** Rows captured (frames and events) since the last Clear, reachable or not (matching ones, when filtered). */
     public long capturedRows() {
-        return totalRows() - clearedRows;
+        return viewRank(totalRows()) - clearedRows;
+    }
+
+    /** Rows captured since the last Clear, whatever the filter: the M of "N of M". */
+    public long capturedRowsUnfiltered() {
+        return totalRows() - clearedReal;
     }
 
     /** Rows that can be scrolled to (since the last Clear). */
@@ -315,7 +419,7 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
 
     /** Rows captured while paused, not yet reachable. */
     public long pendingRows() {
-        return totalRows() - shownEnd;
+        return viewRank(totalRows()) - shownEnd;
     }
 
     /** Rows after the screen's last row: new ones the user is not looking at. */
@@ -337,7 +441,8 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
 
     /** Empties the view; the capture itself (and exports) keep every frame. */
     public void clearView() {
-        clearedRows = shownEnd;
+        clearedReal = shownEndReal;
+        recount();
         following = true;
         cache.clear();
         openRows.clear();
@@ -386,8 +491,9 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
 
     /** Any reachable row by its absolute number, on screen or not (kept in a small cache). */
     public TimelineRow row(long absolute) {
-        if (absolute < 0 || absolute >= totalRows()) {
-            throw new IndexOutOfBoundsException("row " + absolute + " of " + totalRows());
+        long total = viewRank(totalRows());
+        if (absolute < 0 || absolute >= total) {
+            throw new IndexOutOfBoundsException("row " + absolute + " of " + total);
         }
         TimelineRow row = cache.get(absolute);
         if (row == null) {
@@ -434,7 +540,8 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         return seqOfRow(firstRow + index);
     }
 
-    private TimelineRow makeRow(long absolute) {
+    private TimelineRow makeRow(long shown) {
+        long absolute = realRow(shown);
         long prevEpoch = absolute == 0 ? -1 : epochAt(absolute - 1);
         long connectEpoch = events.isEmpty() ? -1 : events.get(0).epochMicros();
         int eventIndex = eventIndexAt(absolute);

@@ -1,5 +1,6 @@
 package dev.wsinspector.ui.timeline;
 
+import dev.wsinspector.core.filter.MatchSet;
 import dev.wsinspector.ui.common.Controllers;
 import dev.wsinspector.ui.common.ViewLoader;
 import javafx.collections.ObservableList;
@@ -78,6 +79,11 @@ public final class TimelineView extends BorderPane {
     /** Takes in the rows that arrived since the last pulse; returns how many became reachable. */
     public int pull() {
         return model.pull();
+    }
+
+    /** Shows only the matching rows (both null: all of them); see {@link TimelineViewModel#setFilter}. */
+    public void setFilter(MatchSet frames, MatchSet events) {
+        model.setFilter(frames, events);
     }
 
     /** Pauses or resumes the list. */

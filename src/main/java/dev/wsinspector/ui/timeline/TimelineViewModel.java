@@ -1,5 +1,6 @@
 package dev.wsinspector.ui.timeline;
 
+import dev.wsinspector.core.filter.MatchSet;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -122,6 +123,39 @@ public final class TimelineViewModel {
         int added = rows.pull();
         moved.run();
         return added;
+    }
+
+    /**
+     * Shows only the rows that match (both null: every row again). The lead row stays selected and on screen when
+     * it still matches; a list that follows the newest rows goes on following them.
+     *
+     * @param frames the matching frame seqs, decided below its limit
+     * @param events the matching event indexes
+     */
+    public void setFilter(MatchSet frames, MatchSet events) {
+        if (rows == null) {
+            return;
+        }
+        long lead = selection.lead();
+        long leadReal = lead >= 0 && lead < rows.endRow() ? rows.realRow(lead) : -1;
+        boolean following = rows.isFollowing();
+        boolean changedFilter = rows.isFiltered() != (frames != null);
+        rows.setFilter(frames, events);
+        long now = leadReal < 0 ? -1 : rows.viewRow(leadReal);
+        if (now != lead || changedFilter) {
+            if (now >= 0 && now < rows.endRow()) {
+                selection.select(now);
+                if (!following) {
+                    rows.center(now);
+                }
+            } else {
+                selection.clear();
+            }
+        }
+        if (following) {
+            rows.follow();
+        }
+        moved.run();
     }
 
     /** Pauses or resumes the list. */

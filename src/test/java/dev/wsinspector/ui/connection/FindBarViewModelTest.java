@@ -122,6 +122,27 @@ class FindBarViewModelTest {
     }
 
     @Test
+    void theCountSaysWhichMatchOfHowMany() throws Exception {
+        find.queryProperty().set("hello");
+        findAndSettle(true);
+        assertThat(find.countProperty().get()).isEqualTo("1 of 2");
+        findAndSettle(true);
+        assertThat(find.countProperty().get()).isEqualTo("2 of 2");
+        find.queryProperty().set("zulu");
+        assertThat(find.countProperty().get()).isEmpty(); // editing the query clears it
+        findAndSettle(true);
+        assertThat(find.countProperty().get()).isEqualTo("0 matches");
+    }
+
+    @Test
+    void aBadHexQuerySaysWhyAndSearchesNothing() {
+        find.queryProperty().set("hex:XYZ");
+        find.find(true);
+        assertThat(find.statusProperty().get()).contains("pairs of hex digits");
+        assertThat(timeline.selected).isEmpty();
+    }
+
+    @Test
     void anEventRowIsNamedByItsRow() throws Exception {
         find.queryProperty().set("checkout");
         assertThat(findAndSettle(true)).isEqualTo("event row 3");

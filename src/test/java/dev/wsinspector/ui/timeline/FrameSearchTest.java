@@ -93,12 +93,51 @@ class FrameSearchTest {
     }
 
     @Test
-    void binaryFramesAreSkippedAndCloseReasonsSearched() {
-        frame(0x2, Direction.IN, "secret".getBytes(StandardCharsets.UTF_8));
+    void binaryFramesAreSearchedByTheirBytesAndCloseReasonsByTheirText() {
+        frame(0x2, Direction.IN, "SeCrEt".getBytes(StandardCharsets.UTF_8)); // the query's bytes, letters folded
         frame(0x8, Direction.IN, new byte[] {0x03, (byte) 0xE8, 's', 'e', 'c', 'r', 'e', 't'});
-        assertThat(search("secret").find(-1, true)).isEqualTo(new FrameSearch.Match(1, 1, false));
+        FrameSearch search = search("secret");
+        assertThat(search.find(-1, true)).isEqualTo(new FrameSearch.Match(0, 0, false));
+        assertThat(search.find(0, true)).isEqualTo(new FrameSearch.Match(1, 1, false));
         // The status code bytes are not text: "\u0003" never matches.
         assertThat(search("\u0003").find(-1, true)).isNull();
+    }
+
+    @Test
+    void hexQueriesLookForBytesInEveryFrame() {
+        text(Direction.OUT, "plain");
+        frame(0x2, Direction.IN, new byte[] {0x01, (byte) 0xDE, (byte) 0xAD, (byte) 0xBE, (byte) 0xEF, 0x02});
+        frame(0x2, Direction.IN, new byte[] {(byte) 0xDE, (byte) 0xAD});
+        assertThat(search("hex:DEADBEEF").find(-1, true)).isEqualTo(new FrameSearch.Match(1, 1, false));
+        assertThat(search("HEX:de ad").count(-1)).isEqualTo(new FrameSearch.Count(0, 2));
+        assertThat(search("hex:706c61").find(-1, true)).isEqualTo(new FrameSearch.Match(0, 0, false)); // "pla"
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> search("hex:ABC"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pairs of hex digits");
+    }
+
+    @Test
+    void countSaysHowManyRowsMatchAndHowManyBeforeARow() {
+        session.onEvent(new ConnectionEvent.Connecting(1L, 0, "ws://hello.test/"));
+        text(Direction.OUT, "hello");
+        text(Direction.IN, "nothing");
+        text(Direction.IN, "Hello");
+        FrameSearch search = search("hello");
+        assertThat(search.count(3)).isEqualTo(new FrameSearch.Count(2, 3)); // the event row and frame 0 before row 3
+        assertThat(search("zulu").count(0)).isEqualTo(new FrameSearch.Count(0, 0));
+    }
+
+    @Test
+    void rowsTheFilterHidesAreNotSearched() {
+        text(Direction.OUT, "hello out");
+        text(Direction.IN, "hello in");
+        list.pull();
+        dev.wsinspector.core.filter.FilterRun.Result r = new dev.wsinspector.core.filter.FilterRun(
+                dev.wsinspector.core.filter.Filter.compile("dir:in", dev.wsinspector.core.filter.FilterContext.defaults()),
+                session, 1).advance(null);
+        list.setFilter(r.frames(), r.events());
+        FrameSearch search = search("hello");
+        assertThat(search.find(-1, true)).isEqualTo(new FrameSearch.Match(1, 1, false));
+        assertThat(search.count(-1).total()).isEqualTo(1);
     }
 
     @Test
