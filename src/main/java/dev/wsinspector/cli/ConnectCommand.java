@@ -127,7 +127,7 @@ final class ConnectCommand implements Callable<Integer> {
                     + " every message the client sends for you is printed like any frame."})
     private ClientProtocol protocol;
 
-    @Option(names = "--emit", arity = "2", paramLabel = "NAME JSON", parameterConsumer = SendOptionConsumer.class,
+    @Option(names = "--emit", arity = "2", paramLabel = "NAME JSON", hideParamSyntax = true, parameterConsumer = SendOptionConsumer.class,
             description = {"Send a protocol message (repeatable, in order with --send*), with --protocol:"
                     + " socket.io: event NAME with JSON the arguments (an array; one value = one argument);"
                     + " signalr: invocation of hub method NAME, JSON its arguments; graphql-ws: subscribe with"
@@ -136,7 +136,7 @@ final class ConnectCommand implements Callable<Integer> {
                     + " payload JSON (any text)"})
     private List<String> emitShape;
 
-    @Option(names = "--call", arity = "2", paramLabel = "NAME JSON", parameterConsumer = SendOptionConsumer.class,
+    @Option(names = "--call", arity = "2", paramLabel = "NAME JSON", hideParamSyntax = true, parameterConsumer = SendOptionConsumer.class,
             description = {"Send a message that expects an answer (repeatable): without --protocol a JSON-RPC 2.0"
                     + " call of method NAME with params JSON and ids 1, 2, …; socket.io: event with an ack id;"
                     + " signalr: invocation with an invocationId; stomp: SEND with a receipt header; mqtt: PUBLISH"

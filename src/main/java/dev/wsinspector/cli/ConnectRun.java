@@ -170,6 +170,8 @@ final class ConnectRun {
     private ScheduledExecutorService protocolThread;
     /** Protocol problems, reported on the protocol thread, printed by the printer thread. */
     private final Queue<String> protocolProblems = new ConcurrentLinkedQueue<>();
+    /** The protocol client's handshake completed (at least once). */
+    private volatile boolean protocolReady;
     /** JSON-RPC ids of --call without --protocol. */
     private final JsonRpcIds rpcIds = new JsonRpcIds();
 
@@ -243,6 +245,10 @@ final class ConnectRun {
                 connection.close();
             }
             printProtocolProblems();
+            if (driver != null && !protocolReady && !settings.sends().isEmpty()) {
+                err.println("ws-inspector: " + speak.id() + ": the handshake did not complete; "
+                        + settings.sends().size() + " message(s) not sent");
+            }
             unsent.report(err);
             code = finishSession(code);
             code = finishRecord(code);
@@ -459,6 +465,7 @@ final class ConnectRun {
                 () -> System.nanoTime() / 1_000_000, new ProtocolDriver.Listener() {
                     @Override
                     public void ready(ProtocolClient client) {
+                        protocolReady = true;
                         sendAll(client);
                     }
 

@@ -84,6 +84,7 @@ class ProtocolPeersTest {
                 "--timeout", "30");
         assertThat(refused.err()).as(refused.toString()).contains("socket.io: the server refused namespace /admin: Not authorized");
         assertThat(texts(refused, "out")).doesNotContain("never"); // the handshake never completed
+        assertThat(refused.err()).contains("socket.io: the handshake did not complete; 1 message(s) not sent");
     }
 
     @Test
