@@ -28,7 +28,7 @@ public final class ToolsPaneController {
 
     /** Selects the tool titled {@code title} ("Messages", "Replay", "Conformance", "Charts"). */
     public void select(String title) {
-        tabTools.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+        tabTools.getTabs().stream().filter(t -> title.equals(t.getText()) || title.equals(t.getUserData())).findFirst()
                 .ifPresent(t -> tabTools.getSelectionModel().select(t));
     }
 }
