@@ -179,26 +179,8 @@ class NothingCutOffFlowTest {
             app.window().openProfile(app.window().profiles().profiles().get(0));
             tab().showTool("Messages");
         });
-        List<String> problems = new ArrayList<>();
-        for (int[] size : new int[][] {{1280, 720}, {1024, 640}}) {
-            for (boolean dark : new boolean[] {false, true}) {
-                robot.interact(() -> {
-                    stage.setWidth(size[0]);
-                    stage.setHeight(size[1]);
-                    dev.wsinspector.testutil.FxFlow.themeItem(robot, dark
-                            ? dev.wsinspector.core.settings.ThemeChoice.DARK
-                            : dev.wsinspector.core.settings.ThemeChoice.LIGHT).setSelected(true);
-                    robot.lookup("#profilesToggle").queryAs(ToggleButton.class).setSelected(true);
-                });
-                settle();
-                assertThat(fx(() -> robot.lookup(".message-auto").queryAll().stream().anyMatch(Node::isVisible)))
-                        .as("the saved messages are on screen").isTrue();
-                for (String cut : fx(() -> clipped(stage.getScene().getRoot()))) {
-                    problems.add(size[0] + "×" + size[1] + (dark ? " dark" : " light") + ": " + cut);
-                }
-            }
-        }
-        assertThat(problems).as("cut-off texts").isEmpty();
+        assertThat(cutBesideTheSidebar(robot, () -> robot.lookup(".message-auto").queryAll().stream()
+                .anyMatch(Node::isVisible))).as("cut-off texts").isEmpty();
     }
 
     /**
@@ -214,26 +196,24 @@ class NothingCutOffFlowTest {
         robot.interact(() -> robot.lookup("#runConformance").queryAs(Button.class).fire());
         await().atMost(Duration.ofSeconds(120)).until(() -> fx(() -> !robot.lookup("#runConformance")
                 .queryAs(Button.class).isDisabled() && robot.lookup(".conformance-case.case-pass").tryQuery().isPresent()));
-        List<String> problems = new ArrayList<>();
-        for (int[] size : new int[][] {{1280, 720}, {1024, 640}}) {
-            for (boolean dark : new boolean[] {false, true}) {
-                robot.interact(() -> {
-                    stage.setWidth(size[0]);
-                    stage.setHeight(size[1]);
-                    dev.wsinspector.testutil.FxFlow.themeItem(robot, dark
-                            ? dev.wsinspector.core.settings.ThemeChoice.DARK
-                            : dev.wsinspector.core.settings.ThemeChoice.LIGHT).setSelected(true);
-                    robot.lookup("#profilesToggle").queryAs(ToggleButton.class).setSelected(true);
-                });
-                settle();
-                assertThat(fx(() -> robot.lookup(".case-frames").queryAll().stream().anyMatch(Node::isVisible)))
-                        .as("the cases' rows are on screen").isTrue();
-                for (String cut : fx(() -> clipped(stage.getScene().getRoot()))) {
-                    problems.add(size[0] + "×" + size[1] + (dark ? " dark" : " light") + ": " + cut);
-                }
-            }
-        }
-        assertThat(problems).as("cut-off texts").isEmpty();
+        assertThat(cutBesideTheSidebar(robot, () -> robot.lookup(".case-frames").queryAll().stream()
+                .anyMatch(Node::isVisible))).as("cut-off texts").isEmpty();
+    }
+
+    /**
+     * The Charts panel in the tools pane, counting a connection to the app's echo server, beside the Profiles
+     * sidebar: its chart choice, PNG… and CSV… and status fit, and the pane's four tool tabs fit their header.
+     */
+    @Test
+    void theChartsPanelFitsBesideTheSidebar(FxRobot robot) throws Exception {
+        app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+                false, dataDir));
+        connectAndSend(robot, "one", "two");
+        robot.interact(() -> tab().showTool("Charts"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> tab().charts().snapshotProperty().get().frames())
+                >= 4);
+        assertThat(cutBesideTheSidebar(robot, () -> robot.lookup("#trafficChart").query().isVisible()))
+                .as("cut-off texts").isEmpty();
     }
 
     @Test
@@ -264,6 +244,33 @@ class NothingCutOffFlowTest {
     }
 
     /** Lets CSS, layout and a few pulses run (a resize lays out over more than one pulse). */
+    /**
+     * Texts cut at 1280×720 and 1024×640, light and dark, with the Profiles sidebar open; {@code onScreen} must hold
+     * at each (what the case shows is really there).
+     */
+    private List<String> cutBesideTheSidebar(FxRobot robot, java.util.concurrent.Callable<Boolean> onScreen)
+            throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (int[] size : new int[][] {{1280, 720}, {1024, 640}}) {
+            for (boolean dark : new boolean[] {false, true}) {
+                robot.interact(() -> {
+                    stage.setWidth(size[0]);
+                    stage.setHeight(size[1]);
+                    dev.wsinspector.testutil.FxFlow.themeItem(robot, dark
+                            ? dev.wsinspector.core.settings.ThemeChoice.DARK
+                            : dev.wsinspector.core.settings.ThemeChoice.LIGHT).setSelected(true);
+                    robot.lookup("#profilesToggle").queryAs(ToggleButton.class).setSelected(true);
+                });
+                settle();
+                assertThat(fx(onScreen)).as("on screen at %d×%d", size[0], size[1]).isTrue();
+                for (String cut : fx(() -> clipped(stage.getScene().getRoot()))) {
+                    problems.add(size[0] + "×" + size[1] + (dark ? " dark" : " light") + ": " + cut);
+                }
+            }
+        }
+        return problems;
+    }
+
     private static void settle() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         java.util.concurrent.CountDownLatch pulses = new java.util.concurrent.CountDownLatch(3);
