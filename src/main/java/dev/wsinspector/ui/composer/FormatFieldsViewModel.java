@@ -69,6 +69,18 @@ public final class FormatFieldsViewModel {
         return p;
     }
 
+    /** The format and its inputs as a saved message keeps them (inputs left at their default are not kept). */
+    public dev.wsinspector.core.profile.SavedMessage.Format savedFormat() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Param p : format.get().params()) {
+            String v = params.get(p.name()).get();
+            if (v != null && !v.equals(p.defaultValue())) {
+                values.put(p.name(), v);
+            }
+        }
+        return new dev.wsinspector.core.profile.SavedMessage.Format(format.get().id(), values);
+    }
+
     /** A new connection: ids start again. */
     public void connectionChanged() {
         context = EncodeContext.fresh();
@@ -77,21 +89,26 @@ public final class FormatFieldsViewModel {
     /** Why {@code body} (variables resolved) cannot be sent in the format, or null when it can. */
     String problem(String body, UnaryOperator<String> resolve) {
         try {
-            format.get().encode(request(body, resolve), EncodeContext.fresh());
+            format.get().encode(request(body, resolve, resolve), EncodeContext.fresh());
             return null;
         } catch (EncodeException | RuntimeException e) {
             return e.getMessage();
         }
     }
 
-    /** The message to send, with the connection's ids; {@code resolve} substitutes variables in every input. */
-    Encoded encode(String body, UnaryOperator<String> resolve) throws EncodeException {
-        return format.get().encode(request(body, resolve), context);
+    /**
+     * The message to send, with the connection's ids: {@code resolveBody} substitutes variables in the body (and
+     * counts the message), then {@code resolve} in the format's inputs.
+     */
+    Encoded encode(String body, UnaryOperator<String> resolveBody, UnaryOperator<String> resolve)
+            throws EncodeException {
+        return format.get().encode(request(body, resolveBody, resolve), context);
     }
 
-    private EncodeRequest request(String body, UnaryOperator<String> resolve) {
+    private EncodeRequest request(String body, UnaryOperator<String> resolveBody, UnaryOperator<String> resolve) {
+        String resolved = resolveBody.apply(body);
         Map<String, String> values = new LinkedHashMap<>();
         params.forEach((name, value) -> values.put(name, resolve.apply(value.get())));
-        return new EncodeRequest(resolve.apply(body), values);
+        return new EncodeRequest(resolved, values);
     }
 }
