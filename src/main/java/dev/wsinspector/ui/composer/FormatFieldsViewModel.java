@@ -28,6 +28,7 @@ public final class FormatFieldsViewModel {
     private final Map<String, StringProperty> params = new LinkedHashMap<>();
     private EncodeContext context = EncodeContext.fresh();
     private Runnable changed = () -> { };
+    private java.util.function.Supplier<dev.wsinspector.core.payload.protocol.ProtobufSchema> protobuf = () -> null;
 
     public FormatFieldsViewModel() {
         makeParams(format.get());
@@ -81,6 +82,11 @@ public final class FormatFieldsViewModel {
         return new dev.wsinspector.core.profile.SavedMessage.Format(format.get().id(), values);
     }
 
+    /** Where protobuf messages get their type: the tab's profile (its descriptor set and message type), or null. */
+    public void protobufFrom(java.util.function.Supplier<dev.wsinspector.core.payload.protocol.ProtobufSchema> schema) {
+        protobuf = schema == null ? () -> null : schema;
+    }
+
     /** A new connection: ids start again. */
     public void connectionChanged() {
         context = EncodeContext.fresh();
@@ -89,7 +95,7 @@ public final class FormatFieldsViewModel {
     /** Why {@code body} (variables resolved) cannot be sent in the format, or null when it can. */
     String problem(String body, UnaryOperator<String> resolve) {
         try {
-            format.get().encode(request(body, resolve, resolve), EncodeContext.fresh());
+            format.get().encode(request(body, resolve, resolve), EncodeContext.fresh().withProtobuf(protobuf.get()));
             return null;
         } catch (EncodeException | RuntimeException e) {
             return e.getMessage();
@@ -102,7 +108,7 @@ public final class FormatFieldsViewModel {
      */
     Encoded encode(String body, UnaryOperator<String> resolveBody, UnaryOperator<String> resolve)
             throws EncodeException {
-        return format.get().encode(request(body, resolveBody, resolve), context);
+        return format.get().encode(request(body, resolveBody, resolve), context.withProtobuf(protobuf.get()));
     }
 
     private EncodeRequest request(String body, UnaryOperator<String> resolveBody, UnaryOperator<String> resolve) {

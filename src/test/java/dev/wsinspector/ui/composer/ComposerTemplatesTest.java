@@ -140,4 +140,26 @@ class ComposerTemplatesTest {
         assertThat(model.send()).isTrue();
         assertThat(connection.sentText(0)).isEqualTo("42[\"e1\",1]");
     }
+
+    @Test
+    void protobufTakesTheProfilesMessageType() throws Exception {
+        model.modeProperty().set(MessageMode.PROTOCOL);
+        model.formats().formatProperty().set(dev.wsinspector.core.payload.encode.MessageFormat.PROTOBUF);
+        model.inputProperty().set("{\"sensor\":\"s1\"}");
+        assertThat(model.problemProperty().get()).as("no type chosen yet").contains("descriptor set");
+        byte[] desc;
+        try (var in = getClass().getResourceAsStream("/dev/wsinspector/core/payload/protocol/descriptors/demo.desc")) {
+            desc = java.util.Objects.requireNonNull(in, "demo.desc").readAllBytes();
+        }
+        var schema = dev.wsinspector.core.payload.protocol.ProtobufSchema.parse(desc, "demo.Reading");
+        model.formats().protobufFrom(() -> schema);
+        model.inputProperty().set("{\"sensor\":\"s2\"}");
+        assertThat(model.problemProperty().get()).isEmpty();
+        assertThat(model.send()).isTrue();
+        var decoded = new dev.wsinspector.core.payload.protocol.ProtocolDecoders().decode(
+                connection.frames().get(0).payloadBytes(), false,
+                dev.wsinspector.core.payload.protocol.ProtocolHint.NONE.withProtobuf(schema).withDecoder("protobuf"))
+                .orElseThrow();
+        assertThat(decoded.toJson().at("/value/sensor").asText()).isEqualTo("s2");
+    }
 }
