@@ -16,11 +16,11 @@ public enum MessageMode {
     /**
      * The input written as a protocol message or binary format ({@code core.payload.encode.MessageFormat}:
      * MessagePack, CBOR, protobuf, Socket.IO, SignalR, STOMP, MQTT, JSON-RPC …), chosen with its own inputs in the
-     * composer. Composer only, for now: saved messages do not hold it yet.
+     * composer; a saved message keeps the format and its inputs ({@code core.profile.SavedMessage.Format}).
      */
     PROTOCOL("Protocol / format");
 
-    private static final List<MessageMode> SAVABLE = List.of(TEXT, JSON, HEX, BASE64);
+    private static final List<MessageMode> SAVABLE = List.of(TEXT, JSON, HEX, BASE64, PROTOCOL);
 
     private final String label;
 
@@ -32,7 +32,7 @@ public enum MessageMode {
         return this == HEX || this == BASE64;
     }
 
-    /** False for {@link #FRAME} and {@link #PROTOCOL}, which a saved message cannot hold. */
+    /** False for {@link #FRAME}, which a saved message cannot hold. */
     public boolean isSavable() {
         return SAVABLE.contains(this);
     }

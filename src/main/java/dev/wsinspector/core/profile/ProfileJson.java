@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
  *  "protocol":"socket.io"|"signalr"|"graphql-ws"|"stomp"|"mqtt" (absent: raw),
  *  "decoder":"auto"|"none"|"msgpack"|… and "protobuf":{"descriptorSet":"schemas/app.desc","messageType":"pkg.Msg"}
  *  (each written only when not the default), "notes":…, "variables":{…}, "environments":{"env":{…}},
- *  "messages":[{"name","description","type":"text"|"json"|"hex"|"base64","body","sendOnConnect"}],
+ *  "messages":[{"name","description","type":"text"|"json"|"hex"|"base64"|"protocol","body","sendOnConnect",
+ *               "format":{"id":"msgpack"|"socket.io-event"|…,"params":{"event":…}} (type protocol only)}],
  *  "filters":[{"name","expression"}] (written only when there are some)}
  * </pre>
  * Only {@code url} is required ({@code name} defaults to the file name); {@code schemaVersion} missing means 1.
@@ -68,7 +69,8 @@ public final class ProfileJson {
     private static final List<String> PROXY = List.of("type", "host", "port", "username", "password");
     private static final List<String> RECONNECT = List.of("enabled", "maxAttempts", "initialBackoffMs",
             "maxBackoffMs", "jitter");
-    private static final List<String> MESSAGE = List.of("name", "description", "type", "body", "sendOnConnect");
+    private static final List<String> MESSAGE = List.of("name", "description", "type", "body", "sendOnConnect",
+            "format");
     /** Sections whose own unknown fields are kept under their name inside the profile's {@link UnknownFields}. */
     private static final List<String> PROTOBUF = List.of("descriptorSet", "messageType");
     private static final List<String> SECTIONS = List.of("tls", "proxy", "reconnect", "protobuf");
@@ -369,12 +371,28 @@ public final class ProfileJson {
                 case "json" -> MessageMode.JSON;
                 case "hex" -> MessageMode.HEX;
                 case "base64" -> MessageMode.BASE64;
-                default -> throw new ProfileFormatException("\"" + at + "type\" must be text, json, hex or base64,"
-                        + " got '" + typeName + "'");
+                case "protocol" -> MessageMode.PROTOCOL;
+                default -> throw new ProfileFormatException("\"" + at + "type\" must be text, json, hex, base64 or"
+                        + " protocol, got '" + typeName + "'");
             };
+            SavedMessage.Format format = SavedMessage.Format.NONE;
+            ObjectNode f = object(m, "format");
+            if (type == MessageMode.PROTOCOL) {
+                if (f == null) {
+                    throw new ProfileFormatException("\"" + at + "format\" must name the format of a protocol message");
+                }
+                java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+                ObjectNode ps = object(f, "params");
+                if (ps != null) {
+                    for (java.util.Map.Entry<String, JsonNode> e : ps.properties()) {
+                        params.put(e.getKey(), e.getValue().isTextual() ? e.getValue().textValue() : e.getValue().toString());
+                    }
+                }
+                format = new SavedMessage.Format(string(f, "id", at + "format.", ""), params);
+            }
             out.add(new SavedMessage(string(m, "name", at, ""), string(m, "description", at, ""), type,
                     string(m, "body", at, ""), bool(m, "sendOnConnect", at, false),
-                    UnknownFields.of(unknownOf(m, MESSAGE))));
+                    UnknownFields.of(unknownOf(m, MESSAGE)), format));
         }
         return out;
     }
@@ -569,6 +587,12 @@ public final class ProfileJson {
             o.put("type", m.type().name().toLowerCase(Locale.ROOT));
             o.put("body", m.body());
             o.put("sendOnConnect", m.sendOnConnect());
+            if (m.type() == MessageMode.PROTOCOL) {
+                ObjectNode f = o.putObject("format");
+                f.put("id", m.format().id());
+                ObjectNode ps = f.putObject("params");
+                m.format().params().forEach(ps::put);
+            }
             o.setAll(m.unknown().toJson());
         }
         if (!p.filters().isEmpty()) { // absent means none: files without filters stay as they were

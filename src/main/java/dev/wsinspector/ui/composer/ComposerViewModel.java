@@ -138,6 +138,9 @@ public final class ComposerViewModel {
 
     /** The input as a saved message (name to be given), for "Save from composer". */
     public SavedMessage draft() {
+        if (mode.get() == MessageMode.PROTOCOL) {
+            return SavedMessage.formatted("", formats.savedFormat(), input.get());
+        }
         return new SavedMessage("", mode.get(), input.get());
     }
 
@@ -220,7 +223,8 @@ public final class ComposerViewModel {
             if (why != null) {
                 throw new EncodeException(why);
             }
-            message = formats.encode(input.get(), t == null ? s -> s : t::resolveMessage);
+            message = t == null ? formats.encode(input.get(), s -> s, s -> s)
+                    : formats.encode(input.get(), t::resolveMessage, t::resolve);
         } catch (EncodeException | TemplateException e) {
             status.set("Not sent: " + e.getMessage());
             return false;

@@ -28,6 +28,7 @@ public final class FormatFieldsViewModel {
     private final Map<String, StringProperty> params = new LinkedHashMap<>();
     private EncodeContext context = EncodeContext.fresh();
     private Runnable changed = () -> { };
+    private java.util.function.Supplier<dev.wsinspector.core.payload.protocol.ProtobufSchema> protobuf = () -> null;
 
     public FormatFieldsViewModel() {
         makeParams(format.get());
@@ -69,6 +70,23 @@ public final class FormatFieldsViewModel {
         return p;
     }
 
+    /** The format and its inputs as a saved message keeps them (inputs left at their default are not kept). */
+    public dev.wsinspector.core.profile.SavedMessage.Format savedFormat() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Param p : format.get().params()) {
+            String v = params.get(p.name()).get();
+            if (v != null && !v.equals(p.defaultValue())) {
+                values.put(p.name(), v);
+            }
+        }
+        return new dev.wsinspector.core.profile.SavedMessage.Format(format.get().id(), values);
+    }
+
+    /** Where protobuf messages get their type: the tab's profile (its descriptor set and message type), or null. */
+    public void protobufFrom(java.util.function.Supplier<dev.wsinspector.core.payload.protocol.ProtobufSchema> schema) {
+        protobuf = schema == null ? () -> null : schema;
+    }
+
     /** A new connection: ids start again. */
     public void connectionChanged() {
         context = EncodeContext.fresh();
@@ -77,21 +95,26 @@ public final class FormatFieldsViewModel {
     /** Why {@code body} (variables resolved) cannot be sent in the format, or null when it can. */
     String problem(String body, UnaryOperator<String> resolve) {
         try {
-            format.get().encode(request(body, resolve), EncodeContext.fresh());
+            format.get().encode(request(body, resolve, resolve), EncodeContext.fresh().withProtobuf(protobuf.get()));
             return null;
         } catch (EncodeException | RuntimeException e) {
             return e.getMessage();
         }
     }
 
-    /** The message to send, with the connection's ids; {@code resolve} substitutes variables in every input. */
-    Encoded encode(String body, UnaryOperator<String> resolve) throws EncodeException {
-        return format.get().encode(request(body, resolve), context);
+    /**
+     * The message to send, with the connection's ids: {@code resolveBody} substitutes variables in the body (and
+     * counts the message), then {@code resolve} in the format's inputs.
+     */
+    Encoded encode(String body, UnaryOperator<String> resolveBody, UnaryOperator<String> resolve)
+            throws EncodeException {
+        return format.get().encode(request(body, resolveBody, resolve), context.withProtobuf(protobuf.get()));
     }
 
-    private EncodeRequest request(String body, UnaryOperator<String> resolve) {
+    private EncodeRequest request(String body, UnaryOperator<String> resolveBody, UnaryOperator<String> resolve) {
+        String resolved = resolveBody.apply(body);
         Map<String, String> values = new LinkedHashMap<>();
         params.forEach((name, value) -> values.put(name, resolve.apply(value.get())));
-        return new EncodeRequest(resolve.apply(body), values);
+        return new EncodeRequest(resolved, values);
     }
 }

@@ -87,6 +87,8 @@ public final class ConnectionTab extends Tab {
         replay = new ReplayViewModel(scheduler, new TabReplayTarget(model));
         composerModel.saveAvailableProperty().bind(messages.availableProperty());
         composerModel.onSave(draft -> saveMessage("Save message from composer", draft));
+        composerModel.formats().protobufFrom(() -> model.protocolHint(
+                dev.wsinspector.core.payload.protocol.ProtocolHint.NONE).protobufSchema().orElse(null));
         model.stateProperty().addListener((o, a, state) -> composerModel.connectionChanged()); // keeps auto-pong off
         Parent composer = views.load(ComposerController.class, composerModel,
                 (ComposerViewModel.CloseAction) model::close).root();

@@ -55,7 +55,13 @@ public final class SavedMessageForm {
             why = "Give the message a name";
         } else {
             try {
-                if (Templates.referencedNames(body.get()).isEmpty()) {
+                if (type.get() == MessageMode.PROTOCOL) {
+                    // Its format's inputs are not in this form: they come from the composer's Protocol mode.
+                    Templates.referencedNames(body.get());
+                    if (base.type() != MessageMode.PROTOCOL || base.format().id().isEmpty()) {
+                        why = "A protocol message keeps its format: save it from the composer's Protocol mode";
+                    }
+                } else if (Templates.referencedNames(body.get()).isEmpty()) {
                     why = MessageParser.problem(type.get(), body.get());
                 }
             } catch (TemplateException e) {
@@ -69,6 +75,6 @@ public final class SavedMessageForm {
     /** The message as edited (call {@link #validate()} first). */
     public SavedMessage toMessage() {
         return new SavedMessage(name.get().strip(), description.get(), type.get(), body.get(), sendOnConnect.get(),
-                base.unknown());
+                base.unknown(), base.format());
     }
 }

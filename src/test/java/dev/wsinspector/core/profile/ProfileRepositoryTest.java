@@ -75,7 +75,9 @@ class ProfileRepositoryTest {
                 .messages(List.of(
                         new SavedMessage("login", "log in first", MessageMode.JSON, "{\"token\":\"{{token}}\"}", true, null),
                         new SavedMessage("blob", "", MessageMode.HEX, "de ad", false, null),
-                        new SavedMessage("b64", "", MessageMode.BASE64, "AAEC", true, null)))
+                        new SavedMessage("b64", "", MessageMode.BASE64, "AAEC", true, null),
+                        SavedMessage.formatted("chat", new SavedMessage.Format("socket.io-event",
+                                Map.of("event", "chat:{{room}}", "expectAck", "true")), "[\"hi\"]")))
                 .build();
     }
 
@@ -92,6 +94,26 @@ class ProfileRepositoryTest {
 
     private static ObjectNode tree(Path file) throws IOException {
         return (ObjectNode) JSON.readTree(file.toFile());
+    }
+
+    @Test
+    void aProtocolMessageKeepsItsFormatInTheFileAndAMessageWithoutATypeIsText() throws Exception {
+        StoredProfile stored = repository.create(everyField());
+        ObjectNode saved = tree(profilesDir.resolve(stored.id()));
+        assertThat(saved.get("messages").get(3).toString()).isEqualTo("{\"name\":\"chat\",\"description\":\"\","
+                + "\"type\":\"protocol\",\"body\":\"[\\\"hi\\\"]\",\"sendOnConnect\":false,"
+                + "\"format\":{\"id\":\"socket.io-event\",\"params\":" + saved.get("messages").get(3).get("format")
+                .get("params") + "}}");
+        assertThat(saved.get("messages").get(3).get("format").get("params").get("event").asText()).isEqualTo("chat:{{room}}");
+        assertThat(saved.get("messages").get(0).has("format")).as("other types write no format").isFalse();
+
+        write("old.json", """
+                {"name":"old","url":"ws://h/","messages":[{"name":"m","body":"b"}]}""");
+        ProfileRepository fresh = new ProfileRepository(dataDir);
+        fresh.reload();
+        SavedMessage old = fresh.get("old.json").orElseThrow().profile().messages().get(0);
+        assertThat(old.type()).isEqualTo(MessageMode.TEXT);
+        assertThat(old.format()).isEqualTo(SavedMessage.Format.NONE);
     }
 
     @Test

@@ -105,4 +105,29 @@ class ProfileResolverTest {
         assertThatThrownBy(() -> r.compose(SavedMessage.text("greet", "hi {{who}}")))
                 .hasMessageStartingWith("Message 'greet': Unknown variable {{who}}");
     }
+
+    @Test
+    void aProtocolMessageIsEncodedAgainWithItsVariablesResolvedFirst() {
+        ConnectionProfile p = ConnectionProfile.builder("p", "ws://h/").variables(Map.of("room", "lobby")).build();
+        ProfileResolver r = resolver(p, null);
+        SavedMessage event = SavedMessage.formatted("chat", new SavedMessage.Format("socket.io-event",
+                Map.of("event", "chat:{{room}}")), "[\"hi #{{counter}}\"]");
+        assertThat(r.compose(event).text()).isEqualTo("42[\"chat:lobby\",\"hi #1\"]");
+        assertThat(r.compose(event).binary()).isFalse();
+
+        SavedMessage packed = SavedMessage.formatted("packed", new SavedMessage.Format("msgpack", Map.of()),
+                "{\"room\":\"{{room}}\"}");
+        byte[] bytes = r.compose(packed).bytes();
+        assertThat(r.compose(packed).binary()).isTrue();
+        assertThat(new dev.wsinspector.core.payload.protocol.ProtocolDecoders().decode(bytes, false,
+                dev.wsinspector.core.payload.protocol.ProtocolHint.NONE.withDecoder("msgpack")).orElseThrow()
+                .toJson().get("value").toString()).isEqualTo("{\"room\":\"lobby\"}");
+
+        assertThatThrownBy(() -> r.compose(SavedMessage.formatted("bad", new SavedMessage.Format("cbor", Map.of()),
+                "{\"a\":")))
+                .hasMessageStartingWith("Message 'bad': ");
+        assertThatThrownBy(() -> r.compose(SavedMessage.formatted("odd", new SavedMessage.Format("nope", Map.of()),
+                "x")))
+                .hasMessage("Message 'odd': unknown format 'nope'");
+    }
 }

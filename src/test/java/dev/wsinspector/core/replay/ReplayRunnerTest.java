@@ -88,6 +88,27 @@ class ReplayRunnerTest {
     }
 
     @Test
+    void aFormattedMessageIsEncodedAgainAtEachStep() {
+        SavedMessage event = SavedMessage.formatted("chat", new SavedMessage.Format("socket.io-event",
+                Map.of("event", "hello:{{who}}")), "[{{counter}}]");
+        SavedMessage packed = SavedMessage.formatted("packed", new SavedMessage.Format("msgpack", Map.of()),
+                "{\"n\":{{counter}}}");
+        runner.start(ReplayPlan.Steps.once(List.of(ReplayStep.send(event, Duration.ZERO),
+                ReplayStep.send(packed, Duration.ofMillis(10)), ReplayStep.send(event, Duration.ofMillis(10)))));
+        scheduler.runDue();
+        scheduler.advanceMillis(20);
+        FrameStore store = connection.frames();
+        assertThat(store.size()).isEqualTo(3);
+        assertThat(connection.sentText(0)).isEqualTo("42[\"hello:world\",1]");
+        assertThat(store.opcode(1)).isEqualTo(Opcode.BINARY);
+        assertThat(new dev.wsinspector.core.payload.protocol.ProtocolDecoders().decode(store.get(1).payloadBytes(),
+                false, dev.wsinspector.core.payload.protocol.ProtocolHint.NONE.withDecoder("msgpack")).orElseThrow()
+                .toJson().get("value").toString()).isEqualTo("{\"n\":2}");
+        assertThat(connection.sentText(2)).isEqualTo("42[\"hello:world\",3]");
+        assertThat(finished().outcome()).isEqualTo(ReplayEvent.Outcome.COMPLETED);
+    }
+
+    @Test
     void aWaitEndsWhenAMatchingMessageArrives() {
         runner.start(ReplayPlan.Steps.once(List.of(
                 step("login", 0).thenWaitFor(WaitCondition.Matches.of("\"ok\"\\s*:\\s*true"), Duration.ofSeconds(5)),

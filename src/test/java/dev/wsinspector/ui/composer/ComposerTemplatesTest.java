@@ -117,8 +117,49 @@ class ComposerTemplatesTest {
     }
 
     @Test
-    void aProtocolMessageCannotBeSavedYet() {
-        assertThat(MessageMode.PROTOCOL.isSavable()).isFalse();
-        assertThat(MessageMode.savable()).doesNotContain(MessageMode.PROTOCOL, MessageMode.FRAME);
+    void aProtocolMessageIsSavedWithItsFormatAndTheInputsChanged() {
+        model.modeProperty().set(MessageMode.PROTOCOL);
+        model.formats().formatProperty().set(dev.wsinspector.core.payload.encode.MessageFormat.MQTT_PUBLISH);
+        model.formats().param("topic").set("sensors/{{who}}");
+        model.formats().param("qos").set("1");
+        model.inputProperty().set("21.5");
+        var draft = model.draft();
+        assertThat(draft.type()).isEqualTo(MessageMode.PROTOCOL);
+        assertThat(draft.format().id()).isEqualTo("mqtt-publish");
+        assertThat(draft.format().params()).containsOnly(Map.entry("topic", "sensors/{{who}}"), Map.entry("qos", "1"));
+        assertThat(draft.body()).isEqualTo("21.5");
+        assertThat(MessageMode.savable()).contains(MessageMode.PROTOCOL).doesNotContain(MessageMode.FRAME);
+    }
+
+    @Test
+    void theCounterIsCountedOnceForTheBodyAndTheFormsInputs() {
+        model.modeProperty().set(MessageMode.PROTOCOL);
+        model.formats().formatProperty().set(dev.wsinspector.core.payload.encode.MessageFormat.SOCKET_IO_EVENT);
+        model.formats().param("event").set("e{{counter}}");
+        model.inputProperty().set("[{{counter}}]");
+        assertThat(model.send()).isTrue();
+        assertThat(connection.sentText(0)).isEqualTo("42[\"e1\",1]");
+    }
+
+    @Test
+    void protobufTakesTheProfilesMessageType() throws Exception {
+        model.modeProperty().set(MessageMode.PROTOCOL);
+        model.formats().formatProperty().set(dev.wsinspector.core.payload.encode.MessageFormat.PROTOBUF);
+        model.inputProperty().set("{\"sensor\":\"s1\"}");
+        assertThat(model.problemProperty().get()).as("no type chosen yet").contains("descriptor set");
+        byte[] desc;
+        try (var in = getClass().getResourceAsStream("/dev/wsinspector/core/payload/protocol/descriptors/demo.desc")) {
+            desc = java.util.Objects.requireNonNull(in, "demo.desc").readAllBytes();
+        }
+        var schema = dev.wsinspector.core.payload.protocol.ProtobufSchema.parse(desc, "demo.Reading");
+        model.formats().protobufFrom(() -> schema);
+        model.inputProperty().set("{\"sensor\":\"s2\"}");
+        assertThat(model.problemProperty().get()).isEmpty();
+        assertThat(model.send()).isTrue();
+        var decoded = new dev.wsinspector.core.payload.protocol.ProtocolDecoders().decode(
+                connection.frames().get(0).payloadBytes(), false,
+                dev.wsinspector.core.payload.protocol.ProtocolHint.NONE.withProtobuf(schema).withDecoder("protobuf"))
+                .orElseThrow();
+        assertThat(decoded.toJson().at("/value/sensor").asText()).isEqualTo("s2");
     }
 }

@@ -250,12 +250,25 @@ class TimelineViewTest {
         }));
         TableView<?> table = fx(() -> (TableView<?>) view.lookup("#timeline"));
         assertThat(fx(() -> table.getColumns().stream().map(TableColumn::getText).toList()))
-                .containsExactly("#", "Time", "", "Type", "Size", "FIN", "Latency", "Preview");
+                .containsExactly("#", "Time", "", "Type", "Size", "FIN", "Summary", "Latency", "Preview");
         assertThat(fx(() -> table.getColumns().stream().map(c -> c.getStyleClass().get(c.getStyleClass().size() - 1))
                 .toList())).containsExactly("col-number", "col-time", "col-direction", "col-type", "col-size",
-                "col-fin", "col-latency", "col-preview");
-        assertThat(fx(() -> table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum()))
+                "col-fin", "col-summary", "col-latency", "col-preview");
+        assertThat(fx(table::isTableMenuButtonVisible)).as("the header's menu hides and shows columns").isTrue();
+        assertThat(fx(() -> table.getColumns().stream().filter(TableColumn::isVisible).mapToDouble(TableColumn::getWidth).sum()))
                 .as("the preview column takes the rest of the width").isCloseTo(fx(table::getWidth) - 4, within(1.0));
+        // Hiding a column (as the header's menu does) leaves its width to the preview column.
+        TableColumn<?, ?> type = fx(() -> table.getColumns().get(3));
+        fx(() -> {
+            type.setVisible(false);
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> Math.abs(table.getColumns().stream()
+                .filter(TableColumn::isVisible).mapToDouble(TableColumn::getWidth).sum() - (table.getWidth() - 4)) < 1));
+        fx(() -> {
+            type.setVisible(true);
+            return null;
+        });
         assertThat(fx(() -> view.contextMenu().getItems().get(0).getAccelerator()))
                 .isEqualTo(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
         assertThat(fx(() -> ((javafx.scene.control.Label) view.lookup("#timelinePlaceholder")).getText()))
