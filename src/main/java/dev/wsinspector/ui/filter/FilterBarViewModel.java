@@ -15,6 +15,8 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -63,6 +65,7 @@ public final class FilterBarViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active", false);
+    private final ReadOnlyObjectWrapper<Filter> applied = new ReadOnlyObjectWrapper<>(this, "applied");
 
     private BoundFilter filter;
     private Session session;
@@ -88,6 +91,7 @@ public final class FilterBarViewModel {
         if (blank && !hideHeartbeats.get()) {
             stop();
             filter = null;
+            applied.set(null);
             active.set(false);
             target.show(null, null);
             refreshCount();
@@ -96,9 +100,10 @@ public final class FilterBarViewModel {
         String combined = blank ? HIDE : hideHeartbeats.get() ? HIDE_AND + text + ")" : text;
         int shift = blank || !hideHeartbeats.get() ? 0 : HIDE_AND.length();
         BoundFilter bound;
+        Filter own = null;
         try {
             if (!blank) {
-                Filter.parse(text); // the user's mistakes at the user's positions
+                own = Filter.parse(text); // the user's mistakes at the user's positions
             }
         } catch (FilterSyntaxException e) {
             showError(text, e, 0);
@@ -112,6 +117,7 @@ public final class FilterBarViewModel {
         }
         stop();
         filter = bound;
+        applied.set(own);
         active.set(true);
         session = null; // the next step starts a run over the capture shown
         step();
@@ -134,6 +140,7 @@ public final class FilterBarViewModel {
         if (run != null && busy) {
             stop();
             filter = null;
+            applied.set(null);
             active.set(false);
             target.show(null, null);
             error.set("cancelled: showing all rows");
@@ -274,6 +281,11 @@ public final class FilterBarViewModel {
     /** From 0 to 1 while {@link #runningProperty()}. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** The expression as last applied, without Hide heartbeats (the detail views mark its terms), or null. */
+    public ReadOnlyObjectProperty<Filter> appliedProperty() {
+        return applied.getReadOnlyProperty();
     }
 
     /** True while a filter (or Hide heartbeats) hides rows. */
