@@ -47,6 +47,11 @@ public final class FilterBarViewModel {
 
         /** Shows only the matching rows; both null: all rows. */
         void show(MatchSet frames, MatchSet events);
+
+        /** The same filter decided more rows: {@code frames} and {@code events} hold the shown ones and more. */
+        default void extend(MatchSet frames, MatchSet events) {
+            show(frames, events);
+        }
     }
 
     /** Runs that look at more frames than this show their progress. */
@@ -202,11 +207,14 @@ public final class FilterBarViewModel {
         busy = false;
         running.set(false);
         progress.set(1);
-        boolean changed = last == null || last.frames().limit() != result.frames().limit()
+        boolean first = last == null;
+        boolean changed = first || last.frames().limit() != result.frames().limit()
                 || last.events().limit() != result.events().limit();
         last = result;
-        if (changed) {
+        if (first) {
             target.show(result.frames(), result.events());
+        } else if (changed) {
+            target.extend(result.frames(), result.events()); // live: the rows shown stay, new ones join
         }
         refreshCount();
     }
