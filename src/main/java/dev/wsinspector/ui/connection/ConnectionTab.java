@@ -11,6 +11,7 @@ import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.composer.ComposerController;
 import dev.wsinspector.ui.composer.ComposerViewModel;
 import dev.wsinspector.ui.detail.DetailPane;
+import dev.wsinspector.ui.detail.Highlights;
 import dev.wsinspector.ui.filter.FilterBarController;
 import dev.wsinspector.ui.filter.FilterBarViewModel;
 import dev.wsinspector.ui.filter.SavedFiltersModel;
@@ -56,6 +57,7 @@ public final class ConnectionTab extends Tab {
     private final ToolsPane tools;
     /** Built on first use, below the timeline bar: most sessions never search (and a new window styles less). */
     private FindBarController findBar;
+    private FindBarViewModel findModel;
     private BackgroundTasks tasks;
     private final TabPulse pulses;
     private final ChartsViewModel charts;
@@ -108,6 +110,7 @@ public final class ConnectionTab extends Tab {
         savedFilters = new SavedFiltersModel((change, result) -> profiles.update(
                 model.profileProperty().get().id(), p -> p.withFilters(change.apply(p.filters())), result));
         Parent filterView = views.load(FilterBarController.class, filterBar, savedFilters).root();
+        filterBar.appliedProperty().addListener((o, a, b) -> highlightMatches());
 
         ViewLoader.View<Parent, ConnectionTabController> layout = views.load(ConnectionTabController.class,
                 new ConnectionTabController.Parts(List.of(views.load(ConnectionBarController.class, model).root(),
@@ -265,9 +268,20 @@ public final class ConnectionTab extends Tab {
             ViewLoader.View<Parent, FindBarController> find = views.load(FindBarController.class,
                     new FindBarViewModel(rows, this::tasks), timeline);
             findBar = find.controller();
+            findModel = find.controller().model();
+            findModel.queryProperty().addListener((o, a, b) -> highlightMatches());
             bars.getChildren().add(find.root());
         }
         findBar.open();
+    }
+
+    /**
+     * The detail views mark the filter's terms and Find's query from the next row shown on (showing the current
+     * row again would also reset the view the user picked).
+     */
+    private void highlightMatches() {
+        detail.setHighlights(Highlights.of(filterBar.appliedProperty().get(),
+                findModel == null ? null : findModel.queryProperty().get()));
     }
 
     private BackgroundTasks tasks() {

@@ -45,6 +45,10 @@ public final class FindBarController {
         });
     }
 
+    FindBarViewModel model() {
+        return model;
+    }
+
     /** Shows the bar and puts the cursor in its field, its text selected. */
     public void open() {
         model.open();

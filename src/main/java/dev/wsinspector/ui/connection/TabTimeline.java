@@ -169,6 +169,11 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
     }
 
     @Override
+    public void extend(MatchSet frames, MatchSet events) {
+        timeline.extendFilter(frames, events);
+    }
+
+    @Override
     public boolean isFiltered() {
         return timeline.rows() != null && timeline.rows().isFiltered();
     }

@@ -75,6 +75,11 @@ public final class DetailPane extends StackPane {
      * The connection's negotiated subprotocol and URL, so that frames shown from now on are decoded as its
      * sub-protocol (Socket.IO, STOMP, GraphQL, JSON-RPC); {@code null} or {@link ProtocolHint#NONE} when unknown.
      */
+    /** What the Text and JSON views mark as matches, from the next row shown on. */
+    public void setHighlights(Highlights highlights) {
+        viewModel.setHighlights(highlights);
+    }
+
     public void setProtocolHint(ProtocolHint hint) {
         viewModel.setProtocolHint(hint);
     }

@@ -50,6 +50,9 @@ public final class DetailViewModel {
     /** Payloads up to this size are formatted on the spot; larger ones in the background. */
     static final int INLINE_FORMAT_BYTES = 4 * 1024;
 
+    /** Marks of the frame being formatted (read on the formatting thread), and of the next one shown. */
+    private volatile Highlights highlights = Highlights.NONE;
+    private Highlights nextHighlights = Highlights.NONE;
     private final BackgroundTasks tasks;
     private final JsonFormatter jsonFormatter;
     private final int textCapBytes;
@@ -132,6 +135,7 @@ public final class DetailViewModel {
     }
 
     private void show(Frame first, Frame frame, boolean partOfTextMessage, WholeMessage message) {
+        highlights = nextHighlights;
         reset();
         boolean text = message != null ? message.text() : isText(frame.opcode(), partOfTextMessage);
         payload = frame.payload();
@@ -268,6 +272,14 @@ public final class DetailViewModel {
         return out;
     }
 
+    /**
+     * What the Text and JSON views mark as matches from the next frame shown on (the filter's terms, Find's
+     * query). FX thread.
+     */
+    public void setHighlights(Highlights value) {
+        nextHighlights = value == null ? Highlights.NONE : value;
+    }
+
     // --- background formatting
 
     /** Everything the slow views need, computed together so they always describe the same frame. */
@@ -328,18 +340,18 @@ public final class DetailViewModel {
             notes.add(Formats.count(decoded.invalidCount()) + (decoded.invalidCount() == 1 ? " byte is" : " bytes are")
                     + " not valid UTF-8, shown as \\xNN (first at byte " + decoded.invalidOffsets()[0] + ")");
         }
-        return AreaContent.of(decoded.segments(), String.join(" · ", notes), !decoded.isValid(), 0, 0);
+        return AreaContent.of(highlights.apply(decoded.segments()), String.join(" · ", notes), !decoded.isValid(), 0, 0);
     }
 
     private AreaContent jsonView(JsonResult json, byte[] bytes) {
         if (json instanceof JsonResult.Valid v) {
-            return AreaContent.of(JsonHighlighter.highlight(v.pretty()), v.notice());
+            return AreaContent.of(highlights.apply(JsonHighlighter.highlight(v.pretty())), v.notice());
         }
         if (json instanceof JsonResult.Invalid e) {
             // Show the payload itself, coloured as far as it goes, with the caret at the error.
             int shown = Math.min(bytes.length, textCapBytes);
             String raw = Utf8Text.decode(bytes, 0, shown, shown < bytes.length).text();
-            return AreaContent.of(JsonHighlighter.highlight(raw), e.notice(), true, e.line(), e.column());
+            return AreaContent.of(highlights.apply(JsonHighlighter.highlight(raw)), e.notice(), true, e.line(), e.column());
         }
         return AreaContent.message(json.notice());
     }

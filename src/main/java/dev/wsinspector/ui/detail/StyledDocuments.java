@@ -48,7 +48,7 @@ final class StyledDocuments {
 
         Builder addAll(List<Segment> segments) {
             for (Segment s : segments) {
-                add(s.text(), s.isPlain() ? List.of() : List.of(s.styleClass()));
+                add(s.text(), s.isPlain() ? List.of() : List.of(s.styleClass().split(" "))); // "json-key search-match"
             }
             return this;
         }

@@ -15,6 +15,8 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -45,6 +47,11 @@ public final class FilterBarViewModel {
 
         /** Shows only the matching rows; both null: all rows. */
         void show(MatchSet frames, MatchSet events);
+
+        /** The same filter decided more rows: {@code frames} and {@code events} hold the shown ones and more. */
+        default void extend(MatchSet frames, MatchSet events) {
+            show(frames, events);
+        }
     }
 
     /** Runs that look at more frames than this show their progress. */
@@ -63,6 +70,7 @@ public final class FilterBarViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active", false);
+    private final ReadOnlyObjectWrapper<Filter> applied = new ReadOnlyObjectWrapper<>(this, "applied");
 
     private BoundFilter filter;
     private Session session;
@@ -88,6 +96,7 @@ public final class FilterBarViewModel {
         if (blank && !hideHeartbeats.get()) {
             stop();
             filter = null;
+            applied.set(null);
             active.set(false);
             target.show(null, null);
             refreshCount();
@@ -96,9 +105,10 @@ public final class FilterBarViewModel {
         String combined = blank ? HIDE : hideHeartbeats.get() ? HIDE_AND + text + ")" : text;
         int shift = blank || !hideHeartbeats.get() ? 0 : HIDE_AND.length();
         BoundFilter bound;
+        Filter own = null;
         try {
             if (!blank) {
-                Filter.parse(text); // the user's mistakes at the user's positions
+                own = Filter.parse(text); // the user's mistakes at the user's positions
             }
         } catch (FilterSyntaxException e) {
             showError(text, e, 0);
@@ -112,6 +122,7 @@ public final class FilterBarViewModel {
         }
         stop();
         filter = bound;
+        applied.set(own);
         active.set(true);
         session = null; // the next step starts a run over the capture shown
         step();
@@ -134,6 +145,7 @@ public final class FilterBarViewModel {
         if (run != null && busy) {
             stop();
             filter = null;
+            applied.set(null);
             active.set(false);
             target.show(null, null);
             error.set("cancelled: showing all rows");
@@ -195,11 +207,14 @@ public final class FilterBarViewModel {
         busy = false;
         running.set(false);
         progress.set(1);
-        boolean changed = last == null || last.frames().limit() != result.frames().limit()
+        boolean first = last == null;
+        boolean changed = first || last.frames().limit() != result.frames().limit()
                 || last.events().limit() != result.events().limit();
         last = result;
-        if (changed) {
+        if (first) {
             target.show(result.frames(), result.events());
+        } else if (changed) {
+            target.extend(result.frames(), result.events()); // live: the rows shown stay, new ones join
         }
         refreshCount();
     }
@@ -274,6 +289,11 @@ public final class FilterBarViewModel {
     /** From 0 to 1 while {@link #runningProperty()}. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** The expression as last applied, without Hide heartbeats (the detail views mark its terms), or null. */
+    public ReadOnlyObjectProperty<Filter> appliedProperty() {
+        return applied.getReadOnlyProperty();
     }
 
     /** True while a filter (or Hide heartbeats) hides rows. */

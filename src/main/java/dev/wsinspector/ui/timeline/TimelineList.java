@@ -336,6 +336,34 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         place();
     }
 
+    /**
+     * The same filter decided more rows ({@code frames} and {@code events} hold the earlier matches and more): the
+     * rows shown stay where they are and are not made again, unless a newly decided row falls among them (an event
+     * decided late), which shows everything anew as {@link #setFilter} does.
+     */
+    public void extendFilter(MatchSet frames, MatchSet events) {
+        if (frameMatches == null || frames == null) {
+            setFilter(frames, events);
+            return;
+        }
+        long oldShown = shownEnd;
+        long oldCleared = clearedRows;
+        long lastShownReal = oldShown == 0 ? -1 : realRow(oldShown - 1); // under the earlier matches
+        MatchSet oldFrames = frameMatches;
+        MatchSet oldEvents = eventMatches;
+        frameMatches = frames;
+        eventMatches = events;
+        recount();
+        boolean moved = clearedRows != oldCleared || (lastShownReal >= 0 && viewRank(lastShownReal + 1) != oldShown);
+        if (moved) {
+            frameMatches = oldFrames;
+            eventMatches = oldEvents;
+            setFilter(frames, events);
+            return;
+        }
+        place();
+    }
+
     public boolean isFiltered() {
         return frameMatches != null;
     }

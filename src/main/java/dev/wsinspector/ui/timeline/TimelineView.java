@@ -86,6 +86,11 @@ public final class TimelineView extends BorderPane {
         model.setFilter(frames, events);
     }
 
+    /** The same filter decided more rows (see {@link TimelineViewModel#extendFilter}). */
+    public void extendFilter(MatchSet frames, MatchSet events) {
+        model.extendFilter(frames, events);
+    }
+
     /** Pauses or resumes the list. */
     public void setPaused(boolean paused) {
         model.setPaused(paused);

@@ -158,6 +158,26 @@ public final class TimelineViewModel {
         moved.run();
     }
 
+    /** The same filter decided more rows: new matching rows join the end, the rest stay as they are. */
+    public void extendFilter(MatchSet frames, MatchSet events) {
+        if (rows == null || !rows.isFiltered() || frames == null) {
+            setFilter(frames, events);
+            return;
+        }
+        long lead = selection.lead();
+        long leadReal = lead >= 0 && lead < rows.endRow() ? rows.realRow(lead) : -1;
+        rows.extendFilter(frames, events);
+        long now = leadReal < 0 ? -1 : rows.viewRow(leadReal);
+        if (now != lead) {
+            if (now >= 0) {
+                selection.select(now);
+            } else {
+                selection.clear();
+            }
+        }
+        moved.run();
+    }
+
     /** Pauses or resumes the list. */
     public void setPaused(boolean paused) {
         if (rows != null) {

@@ -92,6 +92,15 @@ class FilterBarFlowTest {
         assertThat(shown().get(0).row()).isGreaterThan(1); // the row keeps its number in the capture
         await().atMost(Duration.ofSeconds(10)).until(() -> count().equals("1 of " + rows));
 
+        // The detail's Text view marks the filter's regex in the selected frame.
+        robot.interact(() -> tab().timeline().selectIndex(0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> {
+            var content = tab().detailPane().viewModel().textContentProperty().get();
+            return content != null && content.document().getParagraphs().stream()
+                    .flatMap(p -> p.getStyledSegments().stream())
+                    .anyMatch(seg -> seg.getStyle().contains("search-match") && seg.getSegment().equals("hello"));
+        }));
+
         // Capture goes on: a new matching frame appears while the filter is on.
         send(robot, "hello two");
         await().atMost(Duration.ofSeconds(10)).until(() -> shown().stream().map(TimelineRow::seq).toList()

@@ -77,9 +77,11 @@ class FilteredTimelineListTest {
         frame(Direction.IN, "a2");
         list.pull();
         assertThat(list).hasSize(1); // not decided yet: not shown
+        TimelineRow before = list.get(0);
         r = run.advance(null);
-        list.setFilter(r.frames(), r.events());
+        list.extendFilter(r.frames(), r.events());
         assertThat(list).extracting(TimelineRow::seq).containsExactly(0L, 2L);
+        assertThat(list.get(0)).isSameAs(before); // the row shown is not made again
     }
 
     @Test
