@@ -3,6 +3,8 @@ package dev.wsinspector.cli;
 import dev.wsinspector.core.DataDirectory;
 import dev.wsinspector.core.filter.BoundFilter;
 import dev.wsinspector.core.pairing.PairingFeed;
+import dev.wsinspector.core.profile.ProfileFormatException;
+import dev.wsinspector.core.profile.ProfilePairing;
 import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
 import dev.wsinspector.core.frame.FrameSpec;
 import dev.wsinspector.core.journal.SessionCatalog;
@@ -227,7 +229,7 @@ final class ConnectCommand implements Callable<Integer> {
                 fromProfile == null ? null : fromProfile.templates(), List.copyOf(sends),
                 count == null ? 0 : count, timeoutSeconds == null ? null : seconds("--timeout", timeoutSeconds, false),
                 close, quiet, includeSecrets, record, save, profile == null ? "" : profile, !noAutoPong,
-                boundFilter(options, pairing(options)));
+                boundFilter(options, pairing(options, fromProfile == null ? ProfilePairing.NONE : fromProfile.pairing())));
         DecoderSetup decoding;
         try {
             decoding = DecoderSetup.resolve(given("--decode") ? decode : null, protoDescriptor, protoType,
@@ -251,7 +253,7 @@ final class ConnectCommand implements Callable<Integer> {
 
     /** A profile's options (variables resolved) and its send-on-connect messages with their variables. */
     private record ProfileSettings(ConnectionOptions options, List<SavedMessage> onConnect, Templates templates,
-                                   ProfileDecoder decoder, Path dir) {
+                                   ProfileDecoder decoder, Path dir, ProfilePairing pairing) {
     }
 
     /** Profile problems (none of that name, unknown variables, bad hex) are usage errors: exit 2 before connecting. */
@@ -275,10 +277,11 @@ final class ConnectCommand implements Callable<Integer> {
             if (!problems.isEmpty()) {
                 throw usage("Profile '" + profile + "': " + String.join("\n", problems));
             }
-            return new ProfileSettings(options, onConnect, templates, stored.profile().decoder(), repository.directory());
+            return new ProfileSettings(options, onConnect, templates, stored.profile().decoder(), repository.directory(),
+                    ProfilePairing.of(stored.profile()));
         } catch (IOException e) {
             throw usage("Cannot read profiles: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ProfileFormatException e) {
             throw usage("Profile '" + profile + "': " + e.getMessage());
         }
     }
@@ -312,9 +315,9 @@ final class ConnectCommand implements Callable<Integer> {
     }
 
     /** Pairs the printed frames ("replyTo", "latencyMs"; the filter's pairing terms); its open's hint comes later. */
-    private PairingFeed pairing(ConnectionOptions options) {
+    private PairingFeed pairing(ConnectionOptions options, ProfilePairing fromProfile) {
         try {
-            pairing = pairingOptions.settings().feed(new ProtocolDecoders(), new ProtocolHint("", options.uri().toString()));
+            pairing = pairingOptions.settings(fromProfile).feed(new ProtocolDecoders(), new ProtocolHint("", options.uri().toString()));
             return pairing;
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
