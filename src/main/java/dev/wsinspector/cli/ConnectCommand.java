@@ -3,6 +3,8 @@ package dev.wsinspector.cli;
 import dev.wsinspector.core.DataDirectory;
 import dev.wsinspector.core.filter.BoundFilter;
 import dev.wsinspector.core.pairing.PairingFeed;
+import dev.wsinspector.core.profile.ProfileFormatException;
+import dev.wsinspector.core.profile.ProfilePairing;
 import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
 import dev.wsinspector.core.frame.FrameSpec;
 import dev.wsinspector.core.journal.SessionCatalog;
@@ -269,7 +271,7 @@ final class ConnectCommand implements Callable<Integer> {
                 fromProfile == null ? null : fromProfile.templates(), List.copyOf(sends),
                 count == null ? 0 : count, timeoutSeconds == null ? null : seconds("--timeout", timeoutSeconds, false),
                 close, quiet, includeSecrets, record, save, profile == null ? "" : profile, !noAutoPong,
-                boundFilter(options, pairing(options)));
+                boundFilter(options, pairing(options, fromProfile == null ? ProfilePairing.NONE : fromProfile.pairing())));
         ClientProtocol speak = protocol != null ? protocol : fromProfile == null ? ClientProtocol.RAW
                 : ClientProtocol.byId(fromProfile.protocol()).orElse(ClientProtocol.RAW);
         ClientProtocol.Settings protocolSettings = protocolSettings(speak, options);
@@ -338,7 +340,8 @@ final class ConnectCommand implements Callable<Integer> {
 
     /** A profile's options (variables resolved) and its send-on-connect messages with their variables. */
     private record ProfileSettings(ConnectionOptions options, List<SavedMessage> onConnect, Templates templates,
-                                   ProfileDecoder decoder, Path dir, String protocol) {
+                                   ProfileDecoder decoder, Path dir, String protocol,
+                                   ProfilePairing pairing) {
     }
 
     /** Profile problems (none of that name, unknown variables, bad hex) are usage errors: exit 2 before connecting. */
@@ -363,10 +366,10 @@ final class ConnectCommand implements Callable<Integer> {
                 throw usage("Profile '" + profile + "': " + String.join("\n", problems));
             }
             return new ProfileSettings(options, onConnect, templates, stored.profile().decoder(), repository.directory(),
-                    stored.profile().protocol());
+                    stored.profile().protocol(), ProfilePairing.of(stored.profile()));
         } catch (IOException e) {
             throw usage("Cannot read profiles: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ProfileFormatException e) {
             throw usage("Profile '" + profile + "': " + e.getMessage());
         }
     }
@@ -400,9 +403,9 @@ final class ConnectCommand implements Callable<Integer> {
     }
 
     /** Pairs the printed frames ("replyTo", "latencyMs"; the filter's pairing terms); its open's hint comes later. */
-    private PairingFeed pairing(ConnectionOptions options) {
+    private PairingFeed pairing(ConnectionOptions options, ProfilePairing fromProfile) {
         try {
-            pairing = pairingOptions.settings().feed(new ProtocolDecoders(), new ProtocolHint("", options.uri().toString()));
+            pairing = pairingOptions.settings(fromProfile).feed(new ProtocolDecoders(), new ProtocolHint("", options.uri().toString()));
             return pairing;
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

@@ -5,6 +5,7 @@ import dev.wsinspector.core.filter.FilterSyntaxException;
 import dev.wsinspector.core.pairing.PairingEngine;
 import dev.wsinspector.core.pairing.PairingFeed;
 import dev.wsinspector.core.pairing.PairingSettings;
+import dev.wsinspector.core.profile.ProfilePairing;
 import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.session.Session;
@@ -19,9 +20,9 @@ import java.time.Duration;
  */
 final class PairingOptions {
 
-    @Option(names = "--pairing-timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "A request with no reply within this much capture time is unanswered (default: ${DEFAULT-VALUE})")
-    private double timeoutSeconds;
+    @Option(names = "--pairing-timeout", paramLabel = "SECONDS",
+            description = "A request with no reply within this much capture time is unanswered (default: the profile's, else 30)")
+    private Double timeoutSeconds;
 
     @Option(names = "--pair-request", paramLabel = "PATH",
             description = "Pair by JSON paths instead of the protocol's ids: where a sent message's id is (e.g. $.id; with --pair-reply)")
@@ -37,13 +38,34 @@ final class PairingOptions {
 
     /** @throws IllegalArgumentException with the message to print (a bad path or timeout) */
     PairingSettings settings() {
-        if (!(timeoutSeconds >= 0) || timeoutSeconds > 365 * 24 * 3600.0) {
+        return settings(ProfilePairing.NONE);
+    }
+
+    /**
+     * With a profile's {@code "pairing"} under the options: a path or timeout given here wins over the profile's.
+     *
+     * @throws IllegalArgumentException with the message to print (a bad path or timeout)
+     */
+    PairingSettings settings(ProfilePairing profile) {
+        if (timeoutSeconds != null && (!(timeoutSeconds >= 0) || timeoutSeconds > 365 * 24 * 3600.0)) {
             throw new IllegalArgumentException("--pairing-timeout must be a number of seconds, 0 or more");
         }
         if ((request == null) != (reply == null)) {
             throw new IllegalArgumentException("--pair-request and --pair-reply go together");
         }
-        PairingSettings settings = PairingSettings.DEFAULTS.withTimeout(Duration.ofNanos((long) (timeoutSeconds * 1e9)));
+        double seconds = timeoutSeconds != null ? timeoutSeconds
+                : profile.timeoutSeconds() >= 0 ? profile.timeoutSeconds() : PairingEngine.DEFAULT_TIMEOUT_MICROS / 1e6;
+        PairingSettings settings = PairingSettings.DEFAULTS.withTimeout(Duration.ofNanos((long) (seconds * 1e9)));
+        String request = this.request;
+        String reply = this.reply;
+        String method = this.method;
+        if (request == null && profile.request() != null && profile.reply() != null) {
+            request = profile.request();
+            reply = profile.reply();
+            method = method != null ? method : profile.method();
+        } else if (request == null && (profile.request() != null || profile.reply() != null)) {
+            throw new IllegalArgumentException("the profile's \"pairing\" needs both \"request\" and \"reply\"");
+        }
         if (request == null) {
             return settings;
         }

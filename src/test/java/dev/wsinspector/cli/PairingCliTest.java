@@ -137,6 +137,36 @@ class PairingCliTest {
     }
 
     @Test
+    void aProfilesPairingSettingPairsByItsJsonPaths() throws Exception {
+        try (RawWebSocketServer server = new RawWebSocketServer(peer -> {
+            peer.upgrade();
+            peer.readFrame();
+            peer.readFrame();
+            peer.sendText(true, 0x1, "{\"replyTo\":\"b\",\"ok\":1}");
+            peer.sendText(true, 0x1, "{\"replyTo\":\"a\",\"ok\":1}");
+            peer.echoCloseWhenItComes();
+        })) {
+            java.nio.file.Files.createDirectories(data.resolve("profiles"));
+            java.nio.file.Files.writeString(data.resolve("profiles").resolve("app.json"), """
+                    {"schemaVersion":1,"name":"app","url":"%s",
+                     "pairing":{"request":"$.id","reply":"$.replyTo","method":"$.op","timeoutSeconds":5}}
+                    """.formatted(server.uri("/app")));
+            CliRun run = CliRun.of("connect", "--profile", "app", "-s", "{\"op\":\"quote\",\"id\":\"a\"}",
+                    "-s", "{\"op\":\"order\",\"id\":\"b\"}", "-n", "2", "--save=app", "--data-dir", data.toString());
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            List<JsonNode> replies = run.frames("in", "text");
+            long a = seqOf(run.ofType("frame"), "out", "{\"op\":\"quote\",\"id\":\"a\"}").get("seq").asLong();
+            assertThat(replies).extracting(f -> f.get("replyTo").asLong()).containsExactly(a + 1, a);
+        }
+        // stats takes the paths on its command line (a stored session does not remember the profile's).
+        CliRun stats = CliRun.of("stats", "app", "--json", "--pair-request", "$.id", "--pair-reply", "$.replyTo",
+                "--pair-method", "$.op", "--data-dir", data.toString());
+        assertThat(stats.exitCode()).as(stats.toString()).isZero();
+        assertThat(new ObjectMapper().readTree(stats.out()).get("methods")).extracting(m -> m.get("method").asText())
+                .containsExactly("quote", "order");
+    }
+
+    @Test
     void errorsAreClear() {
         CliRun missing = CliRun.of("stats", "nope", "--data-dir", data.toString());
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.FAILED);

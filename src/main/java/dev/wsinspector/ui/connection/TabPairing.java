@@ -14,14 +14,16 @@ import java.util.List;
 
 /**
  * A tab's request/response pairing: fed on the window's sampler thread ({@link #sample}, with what the capture got
- * since the last sample, at most {@link #FRAMES_PER_SAMPLE} frames a time, so a large stored session is paired over
- * several samples), read on the FX thread by the Latency column and the jump between request and reply. A new
+ * since the last sample, at most {@link #FRAMES_PER_SAMPLE} frames and {@link #BUDGET_NANOS} a time, so a large
+ * stored session is paired over several samples and a flood never costs the sampler more than a fifth of a core), read on the FX thread by the Latency column and the jump between request and reply. A new
  * capture (a reconnect in a new session, a stored session) starts a new engine.
  */
 final class TabPairing {
 
     /** Frames paired per sample: decoding them is most of the cost, and the status bar waits for the sample. */
     static final long FRAMES_PER_SAMPLE = 50_000;
+    /** Time a sample may spend pairing. */
+    static final long BUDGET_NANOS = 20_000_000L;
 
     private volatile Session shown;
     private volatile PairingFeed feed;
@@ -44,7 +46,17 @@ final class TabPairing {
         if (f == null) {
             return;
         }
-        f.advance(session, FRAMES_PER_SAMPLE);
+        long start = System.nanoTime();
+        long fed = 0;
+        // Decoding is the cost: a flood of 250 k frames/s would need more than a core, so a sample spends at most
+        // BUDGET_NANOS (a fifth of the sampler's period) and pairing falls behind a flood instead of the status bar.
+        while (fed < FRAMES_PER_SAMPLE && System.nanoTime() - start < BUDGET_NANOS) {
+            long n = f.advance(session, 1000);
+            if (n == 0) {
+                break;
+            }
+            fed += n;
+        }
         if (f.engine().fed() >= session.frames().size()) {
             // Capture times are wall-clock microseconds: a stored session's waiting requests are long past it.
             f.engine().advanceTo(System.currentTimeMillis() * 1000);
