@@ -123,11 +123,11 @@ public final class TestsViewModel {
             return done;
         }, done -> {
             running.set(false);
-            long failed = done.stream().filter(r -> !r.status().equals("PASS")).count();
-            status.set(done.size() + " run: " + (done.size() - failed) + " passed, " + failed + " failed");
             if (!done.isEmpty()) {
                 show(done.get(done.size() - 1));
             }
+            long failed = done.stream().filter(r -> !r.status().equals("PASS")).count();
+            status.set(done.size() + " run: " + (done.size() - failed) + " passed, " + failed + " failed");
         }, e -> {
             running.set(false);
             status.set("The run stopped: " + e.getMessage());
