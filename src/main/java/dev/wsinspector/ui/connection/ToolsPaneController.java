@@ -11,7 +11,7 @@ public final class ToolsPaneController {
 
     @FXML private TabPane tabTools;
 
-    /** Selects the tool titled {@code title} ("Messages", "Replay", "Conformance"). */
+    /** Selects the tool titled {@code title} ("Messages", "Replay", "Conformance", "Tests"). */
     public void select(String title) {
         tabTools.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> tabTools.getSelectionModel().select(t));
