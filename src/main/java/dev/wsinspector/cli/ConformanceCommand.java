@@ -9,13 +9,9 @@ import dev.wsinspector.core.conformance.ConformanceRunner;
 import dev.wsinspector.core.journal.SessionRecorder;
 import dev.wsinspector.core.session.ConnectionOptions;
 import dev.wsinspector.core.session.ConnectionService;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,21 +132,8 @@ final class ConformanceCommand implements Callable<Integer> {
         return all.stream().filter(c -> only.contains(c.id())).toList();
     }
 
-    /** Writes next to the target, then moves it into place; false (and a line on stderr) when that failed. */
     private boolean write(Path file, String content) {
-        if (file == null) {
-            return true;
-        }
-        try {
-            Path absolute = file.toAbsolutePath();
-            Path temp = Files.createTempFile(absolute.getParent(), ".conformance-", ".tmp");
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return true;
-        } catch (IOException | RuntimeException e) {
-            err.println("error: cannot write " + file + ": " + e.getMessage());
-            return false;
-        }
+        return ReportFile.write(file, content, err);
     }
 
     private Duration caseTimeout() {

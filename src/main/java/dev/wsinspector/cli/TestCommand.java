@@ -16,10 +16,8 @@ import dev.wsinspector.core.scenario.StepResult;
 import dev.wsinspector.core.session.ConnectionService;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -201,20 +199,7 @@ final class TestCommand implements Callable<Integer> {
         return DataDirectory.resolve(dataDir).path().resolve(ProfileRepository.DIRECTORY);
     }
 
-    /** Writes next to the target, then moves it into place; false (and a line on stderr) when that failed. */
     private boolean write(Path file, String content) {
-        if (file == null) {
-            return true;
-        }
-        try {
-            Path absolute = file.toAbsolutePath();
-            Path temp = Files.createTempFile(absolute.getParent(), ".test-report-", ".tmp");
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return true;
-        } catch (IOException | RuntimeException e) {
-            err.println("ws-inspector: cannot write " + file + ": " + e.getMessage());
-            return false;
-        }
+        return ReportFile.write(file, content, err);
     }
 }

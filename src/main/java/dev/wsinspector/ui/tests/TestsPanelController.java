@@ -1,5 +1,7 @@
 package dev.wsinspector.ui.tests;
 
+import dev.wsinspector.core.scenario.ScenarioRecorder;
+import dev.wsinspector.ui.connection.ConnectionViewModel;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,9 +23,14 @@ public final class TestsPanelController {
     @FXML private ListView<TestsViewModel.ScenarioRow> testScenarios;
     @FXML private ListView<TestsViewModel.StepRow> testSteps;
     @FXML private Button showStepFrames;
+    @FXML private Button saveAsTest;
 
-    public TestsPanelController(TestRuns runs) {
+    private final ConnectionViewModel tab;
+
+    /** @param tab the connection tab whose tools these are (Save as test saves its capture) */
+    public TestsPanelController(TestRuns runs, ConnectionViewModel tab) {
         this.model = new TestsViewModel(runs);
+        this.tab = tab;
     }
 
     public TestsViewModel model() {
@@ -74,6 +81,19 @@ public final class TestsPanelController {
     @FXML
     private void reload() {
         model.reload();
+    }
+
+    /** Save as test: the tab's capture as a scenario, its loosenings shown for review before it is saved. */
+    @FXML
+    private void saveAsTest() {
+        String name = tab.storedSessionProperty().get() == null || tab.storedSessionProperty().get().isEmpty()
+                ? "recorded" : tab.storedSessionProperty().get();
+        ScenarioRecorder.Recorded recorded = model.prepareSaveAsTest(tab.session(), name);
+        if (recorded == null) {
+            return;
+        }
+        SaveAsTestDialog.show(saveAsTest.getScene().getWindow(), name, recorded, model)
+                .ifPresent(chosen -> model.saveAsTest(recorded, chosen));
     }
 
     @FXML

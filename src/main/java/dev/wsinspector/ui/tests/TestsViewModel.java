@@ -1,8 +1,10 @@
 package dev.wsinspector.ui.tests;
 
+import dev.wsinspector.core.profile.AtomicFiles;
 import dev.wsinspector.core.scenario.Scenario;
 import dev.wsinspector.core.scenario.ScenarioFormatException;
 import dev.wsinspector.core.scenario.ScenarioReader;
+import dev.wsinspector.core.scenario.ScenarioRecorder;
 import dev.wsinspector.core.scenario.ScenarioResult;
 import dev.wsinspector.core.scenario.ScenarioRunner;
 import dev.wsinspector.core.scenario.StepResult;
@@ -123,11 +125,11 @@ public final class TestsViewModel {
             return done;
         }, done -> {
             running.set(false);
-            long failed = done.stream().filter(r -> !r.status().equals("PASS")).count();
-            status.set(done.size() + " run: " + (done.size() - failed) + " passed, " + failed + " failed");
             if (!done.isEmpty()) {
                 show(done.get(done.size() - 1));
             }
+            long failed = done.stream().filter(r -> !r.status().equals("PASS")).count();
+            status.set(done.size() + " run: " + (done.size() - failed) + " passed, " + failed + " failed");
         }, e -> {
             running.set(false);
             status.set("The run stopped: " + e.getMessage());
@@ -175,6 +177,46 @@ public final class TestsViewModel {
         if (!current.summary().isEmpty()) {
             status.set(current.name() + ": " + current.summary());
         }
+    }
+
+    /**
+     * Save as test, first half: {@code session} (the tab's capture) as a scenario with its loosenings, for the
+     * review dialog; null when the session has no frames.
+     */
+    public ScenarioRecorder.Recorded prepareSaveAsTest(Session session, String name) {
+        if (session == null || session.frames().size() == 0) {
+            status.set("Nothing to save: the tab has no frames yet");
+            return null;
+        }
+        return ScenarioRecorder.record(session, name);
+    }
+
+    /** The file name a scenario called {@code name} is saved as in the scenarios directory. */
+    public Path fileFor(String name) {
+        String base = name.strip().replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[.-]+", "");
+        return runs.directory().resolve((base.isEmpty() ? "scenario" : base) + ".json");
+    }
+
+    /** Save as test, second half (after the review): writes it atomically and lists the scenarios again. */
+    public void saveAsTest(ScenarioRecorder.Recorded recorded, String name) {
+        Path file = fileFor(name);
+        runs.tasks().submitLatest("save " + file, () -> {
+            Files.createDirectories(file.getParent());
+            new AtomicFiles().write(file, recorded.json().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return file;
+        }, saved -> {
+            status.set("Saved " + saved + " (" + recorded.loosenings().size() + " values loosened)");
+            reload();
+        }, e -> status.set("Cannot save " + file + ": " + e.getMessage()));
+    }
+
+    /** The loosenings as review lines: {@code #12 $.id "…" → captured as {{id}} (a UUID)}. */
+    public static List<String> reviewLines(ScenarioRecorder.Recorded recorded) {
+        List<String> lines = new ArrayList<>();
+        for (ScenarioRecorder.Loosening l : recorded.loosenings()) {
+            lines.add("#" + l.seq() + " " + l.where() + " " + l.original() + " → " + l.replacement() + " (" + l.why() + ")");
+        }
+        return lines;
     }
 
     /** Opens the step's connection's capture in a tab (its frames, from the step's seqs on). */
