@@ -7,6 +7,7 @@ import dev.wsinspector.ui.common.Controllers;
 import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.conformance.ConformanceRuns;
 import dev.wsinspector.ui.detail.DetailPane;
+import dev.wsinspector.ui.tests.TestRuns;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
@@ -21,6 +22,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -40,7 +42,11 @@ class ConnectionTabTest {
         tasks = new BackgroundTasks();
         // The tools pane's Conformance panel asks for the app's runs.
         conformance = ConformanceRuns.of(new JwsConnectionService(), SessionRecorder.inMemory());
-        ViewLoader views = new ViewLoader(Controllers.builder().provide(ConformanceRuns.class, conformance).build());
+        // And its Tests panel the app's scenario runs (a directory that need not exist lists no scenarios).
+        TestRuns tests = TestRuns.of(new JwsConnectionService(), SessionRecorder.inMemory(),
+                Path.of(System.getProperty("java.io.tmpdir"), "wsi-connection-tab-test"));
+        ViewLoader views = new ViewLoader(Controllers.builder().provide(ConformanceRuns.class, conformance)
+                .provide(TestRuns.class, tests).build());
         tab = new ConnectionTab(views, new ConnectionViewModel(new JwsConnectionService(), SessionRecorder.inMemory(),
                 "ws://127.0.0.1:1/"), new DetailPane(tasks));
         stage.setScene(new Scene(new TabPane(tab), 1200, 800));
