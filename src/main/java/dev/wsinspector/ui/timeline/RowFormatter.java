@@ -67,7 +67,7 @@ public final class RowFormatter {
             store.readPayload(seq, 0, head, 0, head.length);
         }
 
-        String finMarker = !fin ? "more…" : opcode == Opcode.CONTINUATION ? "FIN" : "";
+        String finMarker = !fin ? "more" : opcode == Opcode.CONTINUATION ? "FIN" : "";
         boolean crafted = store.crafted(seq);
         String style = (direction == Direction.IN ? "frame-in" : "frame-out")
                 + (opcode.isControl() ? " frame-" + (opcode.isReserved() ? "reserved" : opcode.jsonName()) : "")

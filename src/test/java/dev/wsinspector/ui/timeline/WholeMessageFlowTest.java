@@ -81,7 +81,7 @@ class WholeMessageFlowTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> rows().stream().anyMatch(r -> r.preview().equals("after")));
 
             List<TimelineRow> rows = rows();
-            TimelineRow first = rows.stream().filter(r -> r.type().equals("text") && r.fin().equals("more…"))
+            TimelineRow first = rows.stream().filter(r -> r.type().equals("text") && r.fin().equals("more"))
                     .findFirst().orElseThrow();
             assertThat(first.preview()).isEqualTo("message of 3 frames · " + WHOLE);
             assertThat(first.size()).isEqualTo(WHOLE.length() + " B");
