@@ -260,4 +260,75 @@ class AppScreenshots {
         robot.interact(() -> tab.showTool("Messages"));
         bothThemes(robot, "profiles");
     }
+
+    /**
+     * Wave 2 in one picture: a JSON-RPC server on loopback that answers after a few milliseconds (one method never),
+     * the filter bar applied, the Summary and Latency columns, a reply in the Protocol view; then the Charts and the
+     * Tests panels in the tools pane.
+     */
+    @Test
+    void pairingFilterAndCharts(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path data) throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        try (dev.wsinspector.testutil.RawWebSocketServer rpc = new dev.wsinspector.testutil.RawWebSocketServer(peer -> {
+            peer.upgrade();
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            try {
+                while (true) {
+                    var f = peer.readFrame();
+                    if (f.opcode() == 0x8) {
+                        peer.sendFrame(0x88, f.payload());
+                        return;
+                    }
+                    if (f.opcode() == 0x9) {
+                        peer.sendFrame(0x8A, f.payload());
+                        continue;
+                    }
+                    var call = json.readTree(f.payload());
+                    if (call.path("method").asText().equals("report.export")) {
+                        continue; // never answered
+                    }
+                    Thread.sleep(3 + random.nextInt(25)); // the server's think time: what the Latency column shows
+                    peer.sendText(true, 1, "{\"jsonrpc\":\"2.0\",\"result\":{\"ok\":true,\"price\":"
+                            + (100 + random.nextInt(50)) + "},\"id\":" + call.path("id") + "}");
+                }
+            } catch (java.io.EOFException | java.net.SocketException e) {
+                // the client went away
+            }
+        })) {
+            app = slowFx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(),
+                    false, false, data));
+            robot.interact(() -> {
+                stage.setWidth(1280);
+                stage.setHeight(720);
+            });
+            ConnectionTab tab = fx(() -> app.window().selectedTab());
+            robot.interact(() -> tab.model().urlProperty().set(rpc.uri("/rpc").toString()));
+            robot.clickOn("#connectButton");
+            awaitOpen();
+            String[] methods = {"subscribe", "ticker.get", "order.place", "ticker.get", "report.export", "order.cancel",
+                    "ticker.get", "order.place"};
+            for (int i = 0; i < methods.length; i++) {
+                FxFlow.sendFromComposer(robot, dev.wsinspector.core.compose.MessageMode.JSON,
+                        "{\"jsonrpc\":\"2.0\",\"method\":\"" + methods[i] + "\",\"params\":[\"WSI\"],\"id\":" + (i + 1) + "}");
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> tab.model().session().frames().size()) >= 15);
+            robot.interact(() -> {
+                tab.filterBar().expressionProperty().set("method:ticker.get or dir:in");
+                tab.filterBar().apply();
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> !tab.filterBar().runningProperty().get()
+                    && tab.filterBar().countProperty().get().contains(" of ")));
+            robot.interact(() -> tab.timeline().goToFrame(3));
+            robot.interact(() -> {
+                javafx.scene.control.TabPane views = (javafx.scene.control.TabPane) robot.lookup(".detail-tabs").query();
+                views.getTabs().stream().filter(t -> "detail-tab-protocol".equals(t.getId())).findFirst()
+                        .ifPresent(t -> views.getSelectionModel().select(t));
+            });
+            bothThemes(robot, "pairing");
+            robot.interact(() -> tab.showTool("Charts"));
+            bothThemes(robot, "charts");
+            robot.interact(() -> tab.showTool("Tests"));
+            bothThemes(robot, "tests");
+        }
+    }
 }

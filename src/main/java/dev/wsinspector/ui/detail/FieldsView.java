@@ -14,6 +14,7 @@ public final class FieldsView extends TableView<DetailFields.Field> {
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         name.getStyleClass().add("field-name");
         name.setPrefWidth(170);
+        name.setMinWidth(80); // "Method", "Result", "Opcode" stay whole beside the Protocol view's tree
         TableColumn<DetailFields.Field, String> value = new TableColumn<>("Value");
         value.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
         value.getStyleClass().add("field-value");

@@ -81,7 +81,7 @@ public final class TimelineTable extends TableView<TimelineRow> {
     /**
      * The preview column takes the width the other columns leave (at least {@value #PREVIEW_MIN} px), so it neither
      * hides behind a horizontal scroll bar nor squeezes the time and type columns, and the Summary column shares
-     * that room: 35 % of it, between {@value #SUMMARY_MIN} and 260 px. Until the user shows or hides it through the
+     * that room: 40 % of it, between {@value #SUMMARY_MIN} and 260 px. Until the user shows or hides it through the
      * header's menu, the Summary column is shown only while both fit (at 1280 px wide with no sidebar, the table
      * needs no horizontal scroll bar; beside a sidebar or the tools pane it may give way). A column hidden through the
      * menu leaves its width to these two. The table never shows its own vertical scroll bar (it holds only the rows
@@ -100,7 +100,7 @@ public final class TimelineTable extends TableView<TimelineRow> {
         DoubleExpression room = widthProperty().subtract(others).subtract(4);
         DoubleExpression summaryWidth = Bindings.createDoubleBinding(() -> 0.0);
         if (summary != null) {
-            summary.prefWidthProperty().bind(Bindings.min(260, Bindings.max(SUMMARY_MIN, room.multiply(0.35))));
+            summary.prefWidthProperty().bind(Bindings.min(260, Bindings.max(SUMMARY_MIN, room.multiply(0.4))));
             summaryWidth = Bindings.when(summary.visibleProperty()).then(summary.widthProperty()).otherwise(0.0);
             summary.visibleProperty().addListener((o, was, now) -> summaryChosen |= !fittingSummary);
             room.addListener((o, was, now) -> fitSummary(summary, now.doubleValue()));
