@@ -1,5 +1,6 @@
 package dev.wsinspector.core.pairing;
 
+import dev.wsinspector.core.profile.ProfilePairing;
 import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
 
@@ -34,6 +35,17 @@ public record PairingSettings(Duration timeout, int maxOpen, String requestPath,
 
     public PairingSettings withPaths(String request, String reply, String method) {
         return new PairingSettings(timeout, maxOpen, request, reply, method);
+    }
+
+    /**
+     * A profile's {@code "pairing"} setting over the defaults: its timeout when it gives one, its JSON paths when it
+     * gives both (else the protocol's ids). The CLI lays its own options over this; the GUI uses it as is.
+     */
+    public static PairingSettings of(ProfilePairing profile) {
+        PairingSettings s = profile.timeoutSeconds() >= 0
+                ? DEFAULTS.withTimeout(Duration.ofNanos((long) (profile.timeoutSeconds() * 1e9))) : DEFAULTS;
+        return profile.request() != null && profile.reply() != null
+                ? s.withPaths(profile.request(), profile.reply(), profile.method()) : s;
     }
 
     public boolean byPath() {

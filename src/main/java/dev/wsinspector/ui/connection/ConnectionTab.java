@@ -199,6 +199,7 @@ public final class ConnectionTab extends Tab {
         messages.availableProperty().set(now != null);
         messages.show(now == null ? List.of() : now.profile().messages());
         savedFilters.show(now != null, now == null ? List.of() : now.profile().filters());
+        rows.pairBy(now);
         composerModel.revalidate();
         if (before == null && now != null) {
             toolbar.toolsShownProperty().set(true);

@@ -7,8 +7,13 @@ import dev.wsinspector.core.pairing.PairingEngine;
 import dev.wsinspector.core.pairing.PairingFeed;
 import dev.wsinspector.core.pairing.PairingSettings;
 import dev.wsinspector.core.payload.protocol.ProtocolDecoders;
+import dev.wsinspector.core.profile.ProfileFormatException;
+import dev.wsinspector.core.profile.ProfilePairing;
+import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
 import dev.wsinspector.core.session.Session;
+
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -26,6 +31,8 @@ final class TabPairing {
     static final long BUDGET_NANOS = 20_000_000L;
 
     private volatile Session shown;
+    /** How to pair: the profile's {@code "pairing"} setting, else the protocol's ids and the default timeout. */
+    private volatile PairingSettings settings = PairingSettings.DEFAULTS;
     private volatile PairingFeed feed;
     /** Sampler-thread state. */
     private volatile Session fed;
@@ -35,12 +42,33 @@ final class TabPairing {
         shown = session;
     }
 
+    /** The profile's {@code "pairing"} setting; a broken one pairs by the protocol's ids (and is logged). */
+    static PairingSettings settingsOf(StoredProfile profile) {
+        if (profile == null) {
+            return PairingSettings.DEFAULTS;
+        }
+        try {
+            return PairingSettings.of(ProfilePairing.of(profile.profile()));
+        } catch (ProfileFormatException | IllegalArgumentException e) {
+            LoggerFactory.getLogger(TabPairing.class).warn("Profile '{}': {}", profile.profile().name(), e.getMessage());
+            return PairingSettings.DEFAULTS;
+        }
+    }
+
+    /** Pairs from now on as {@code how} says, from the capture's first frame again (FX thread). */
+    void use(PairingSettings how) {
+        if (!how.equals(settings)) {
+            settings = how;
+            fed = null; // the sampler starts a new engine at its next sample
+        }
+    }
+
     /** Pairs what arrived; requests past their timeout (in capture time, now) are flagged. Sampler thread. */
     void sample() {
         Session session = shown;
         if (session != fed) {
             fed = session;
-            feed = session == null ? null : PairingSettings.DEFAULTS.feed(new ProtocolDecoders(), ProtocolHint.NONE);
+            feed = session == null ? null : feedFor(settings);
         }
         PairingFeed f = feed;
         if (f == null) {
@@ -60,6 +88,16 @@ final class TabPairing {
         if (f.engine().fed() >= session.frames().size()) {
             // Capture times are wall-clock microseconds: a stored session's waiting requests are long past it.
             f.engine().advanceTo(System.currentTimeMillis() * 1000);
+        }
+    }
+
+    private static PairingFeed feedFor(PairingSettings how) {
+        try {
+            return how.feed(new ProtocolDecoders(), ProtocolHint.NONE);
+        } catch (IllegalArgumentException e) {
+            // A JSON path the profile's file got wrong: pair by the protocol's ids rather than not at all.
+            LoggerFactory.getLogger(TabPairing.class).warn("The profile's pairing paths cannot be used: {}", e.getMessage());
+            return PairingSettings.DEFAULTS.withTimeout(how.timeout()).feed(new ProtocolDecoders(), ProtocolHint.NONE);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.wsinspector.core.filter.MatchSet;
 import dev.wsinspector.core.frame.WholeMessage;
 import dev.wsinspector.core.io.CaptureFormat;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
+import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.session.CaptureStats;
 import dev.wsinspector.core.session.Session;
 import dev.wsinspector.ui.detail.DetailPane;
@@ -121,6 +122,11 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
         }
         toolbar.refresh(rows.pendingRows(), rows.firstRow() - rows.firstReachableRow(), rows.size(),
                 rows.reachableRows(), rows.isFollowing());
+    }
+
+    /** The tab pairs requests and replies as {@code profile}'s {@code "pairing"} setting says (none: by ids). */
+    void pairBy(StoredProfile profile) {
+        pairing.use(TabPairing.settingsOf(profile));
     }
 
     /** Reply latencies for the Charts panel, from the tab's pairing. */
