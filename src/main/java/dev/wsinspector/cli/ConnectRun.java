@@ -167,6 +167,8 @@ final class ConnectRun {
     private ClientProtocol.Settings speakSettings = ClientProtocol.Settings.defaults();
     /** Runs the protocol client (on {@link #protocolThread}); null without --protocol. */
     private ProtocolDriver driver;
+    /** The profile's send-on-connect messages, when a protocol-aware client speaks (protocol thread). */
+    private volatile Runnable onProtocolReady = () -> { };
     private ScheduledExecutorService protocolThread;
     /** Protocol problems, reported on the protocol thread, printed by the printer thread. */
     private final Queue<String> protocolProblems = new ConcurrentLinkedQueue<>();
@@ -229,9 +231,16 @@ final class ConnectRun {
                 events.add(event);
             };
             startProtocol();
-            connection = settings.onConnect().isEmpty() ? service.connect(settings.options(), store, listener)
-                    : new SendOnConnect(settings.onConnect(), settings.templates(), store, listener)
-                            .connect(service, settings.options());
+            if (settings.onConnect().isEmpty()) {
+                connection = service.connect(settings.options(), store, listener);
+            } else {
+                SendOnConnect profileSends = new SendOnConnect(settings.onConnect(), settings.templates(), store, listener);
+                if (driver != null) { // after the protocol's own handshake, before -s/--emit/--call
+                    profileSends = profileSends.afterProtocolHandshake();
+                    onProtocolReady = profileSends::protocolReady;
+                }
+                connection = profileSends.connect(service, settings.options());
+            }
             if (!settings.autoPong()) {
                 // Before the upgrade can have finished (that takes a round trip), so no ping is answered.
                 connection.setAutoPong(false);
@@ -466,6 +475,7 @@ final class ConnectRun {
                     @Override
                     public void ready(ProtocolClient client) {
                         protocolReady = true;
+                        onProtocolReady.run();
                         sendAll(client);
                     }
 

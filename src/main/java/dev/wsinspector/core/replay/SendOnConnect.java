@@ -26,6 +26,10 @@ import java.util.Objects;
  * listener gets, after the open, one {@link ConnectionEvent.Note#ERROR} note per problem and one saying that none
  * was sent. {@link #problems} gives the same lines before connecting (the command line refuses to connect with
  * them). A message the connection fails to send is noted the same way.
+ *
+ * <p>With a protocol-aware client ({@link #afterProtocolHandshake}), the messages wait for the protocol's own
+ * handshake instead (Socket.IO's namespace connect, SignalR's handshake record, graphql-ws' ack, STOMP's
+ * CONNECTED, MQTT's CONNACK): {@link #protocolReady} sends them, each time the handshake completes.
  */
 public final class SendOnConnect implements ConnectionListener {
 
@@ -36,6 +40,7 @@ public final class SendOnConnect implements ConnectionListener {
     private final Templates templates;
     private final FrameStore frames;
     private final ConnectionListener next;
+    private final boolean afterHandshake;
 
     private final Object lock = new Object();
     private Connection connection;
@@ -49,10 +54,35 @@ public final class SendOnConnect implements ConnectionListener {
      * @param next      gets every event, and the notes
      */
     public SendOnConnect(List<SavedMessage> messages, Templates templates, FrameStore frames, ConnectionListener next) {
+        this(messages, templates, frames, next, false);
+    }
+
+    private SendOnConnect(List<SavedMessage> messages, Templates templates, FrameStore frames, ConnectionListener next,
+                          boolean afterHandshake) {
         this.messages = List.copyOf(messages);
         this.templates = Objects.requireNonNull(templates, "templates");
         this.frames = Objects.requireNonNull(frames, "frames");
         this.next = Objects.requireNonNull(next, "next");
+        this.afterHandshake = afterHandshake;
+    }
+
+    /** The same messages, sent by {@link #protocolReady} rather than on the WebSocket's open. */
+    public SendOnConnect afterProtocolHandshake() {
+        return new SendOnConnect(messages, templates, frames, next, true);
+    }
+
+    /**
+     * The protocol-aware client finished its handshake on the current connection: the messages go now (only for
+     * {@link #afterProtocolHandshake}; any thread). Problems are noted as on an open.
+     */
+    public void protocolReady() {
+        Connection c;
+        synchronized (lock) {
+            c = connection;
+        }
+        if (afterHandshake && c != null && !messages.isEmpty()) {
+            sendAll(c).forEach(this::note);
+        }
     }
 
     /**
@@ -88,7 +118,7 @@ public final class SendOnConnect implements ConnectionListener {
 
     @Override
     public void onEvent(ConnectionEvent event) {
-        if (event instanceof ConnectionEvent.Opened && !messages.isEmpty()) {
+        if (event instanceof ConnectionEvent.Opened && !messages.isEmpty() && !afterHandshake) {
             Connection c;
             synchronized (lock) {
                 c = connection;

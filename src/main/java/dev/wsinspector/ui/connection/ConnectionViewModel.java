@@ -281,9 +281,17 @@ public final class ConnectionViewModel {
             StoredProfile p = profile.get();
             speaking = ProtocolHookup.of(p == null ? "" : p.profile().protocol(), uri.getHost(), next);
             ConnectionOptions options = speaking.options(optionsFor(uri));
-            connection = p == null ? service.connect(options, next.frames(), speaking.listener())
-                    : new SendOnConnect(p.profile().sendOnConnect(), templates(), next.frames(), speaking.listener())
-                            .connect(service, options);
+            if (p == null) {
+                connection = service.connect(options, next.frames(), speaking.listener());
+            } else {
+                SendOnConnect sends = new SendOnConnect(p.profile().sendOnConnect(), templates(), next.frames(),
+                        speaking.listener());
+                if (speaking.speaks()) { // after the protocol's own handshake, not on the WebSocket's open
+                    sends = sends.afterProtocolHandshake();
+                    speaking.onReady(sends::protocolReady);
+                }
+                connection = sends.connect(service, options);
+            }
             speaking.attach(connection);
         }
         refresh();

@@ -24,6 +24,8 @@ final class ProtocolHookup {
     private final ConnectionListener listener;
     private final ProtocolDriver driver;
     private final ScheduledExecutorService thread;
+    /** Runs each time the protocol's handshake completes (the profile's send-on-connect messages). */
+    private volatile Runnable onReady = () -> { };
 
     private ProtocolHookup(ClientProtocol protocol, ConnectionListener listener, ProtocolDriver driver,
                            ScheduledExecutorService thread) {
@@ -39,6 +41,7 @@ final class ProtocolHookup {
         if (protocol == ClientProtocol.RAW) {
             return new ProtocolHookup(protocol, session, null, null);
         }
+        ProtocolHookup[] made = new ProtocolHookup[1];
         ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ws-inspector-protocol");
             t.setDaemon(true);
@@ -50,6 +53,7 @@ final class ProtocolHookup {
                     @Override
                     public void ready(ProtocolClient client) {
                         note(session, ConnectionEvent.Note.INFO, protocol.label() + ": handshake complete");
+                        made[0].onReady.run();
                     }
 
                     @Override
@@ -57,7 +61,18 @@ final class ProtocolHookup {
                         note(session, ConnectionEvent.Note.WARNING, protocol.label() + ": " + message);
                     }
                 });
-        return new ProtocolHookup(protocol, driver.listening(session), driver, thread);
+        made[0] = new ProtocolHookup(protocol, driver.listening(session), driver, thread);
+        return made[0];
+    }
+
+    /** True when a protocol-aware client speaks for the tab (not raw). */
+    boolean speaks() {
+        return driver != null;
+    }
+
+    /** What to do each time the protocol's handshake completes (protocol thread). */
+    void onReady(Runnable action) {
+        onReady = action;
     }
 
     private static void note(Session session, String level, String message) {

@@ -149,6 +149,31 @@ class SendOnConnectTest {
     }
 
     @Test
+    void behindAProtocolTheyWaitForItsHandshakeEachTime() {
+        ManualScheduler scheduler = new ManualScheduler();
+        FakeConnection fake = new FakeConnection(scheduler);
+        List<ConnectionEvent> passedOn = new ArrayList<>();
+        SendOnConnect auto = new SendOnConnect(MESSAGES, templates("sio"), fake.frames(), passedOn::add)
+                .afterProtocolHandshake();
+        auto.connect(fakeService(fake, null), ConnectionOptions.of(URI.create("ws://127.0.0.1:1/")));
+
+        auto.onEvent(opened(fake.frames()));
+        assertThat(sent(fake.frames())).as("nothing on the WebSocket's open").isEmpty();
+        assertThat(passedOn).singleElement().isInstanceOf(ConnectionEvent.Opened.class);
+        auto.protocolReady();
+        assertThat(sent(fake.frames())).containsExactly("hi sio #1", "bin:0102", "#3");
+        auto.onEvent(new ConnectionEvent.Closed(0, fake.frames().size(), 1012, "restart", true, true));
+        auto.onEvent(opened(fake.frames())); // a reconnect: again only once the protocol is ready
+        assertThat(sent(fake.frames())).hasSize(3);
+        auto.protocolReady();
+        assertThat(sent(fake.frames())).containsExactly("hi sio #1", "bin:0102", "#3", "hi sio #4", "bin:0102", "#6");
+
+        SendOnConnect plain = new SendOnConnect(MESSAGES, templates("raw"), fake.frames(), passedOn::add);
+        plain.protocolReady();
+        assertThat(sent(fake.frames())).as("without a protocol, protocolReady sends nothing").hasSize(6);
+    }
+
+    @Test
     void anOpenReportedBeforeConnectReturnedIsServedWhenItReturns() {
         ManualScheduler scheduler = new ManualScheduler();
         FakeConnection fake = new FakeConnection(scheduler);

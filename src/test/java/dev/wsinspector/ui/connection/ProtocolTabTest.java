@@ -74,4 +74,26 @@ class ProtocolTabTest {
             model.disconnectNow();
         }
     }
+
+    /** The profile's send-on-connect message goes after the namespace is connected, so the server answers it. */
+    @Test
+    void sendOnConnectWaitsForTheNamespace(@TempDir Path data) throws Exception {
+        var repository = new ProfileRepository(data);
+        var stored = repository.create(ConnectionProfile.builder("Sio chat", "ws://127.0.0.1:" + socketIo.port())
+                .protocol("socket.io").build().withMessages(List.of(dev.wsinspector.core.profile.SavedMessage
+                        .text("chat", "42[\"chat\",\"from profile\"]").withSendOnConnect(true))));
+        ConnectionViewModel model = new ConnectionViewModel(new JwsConnectionService(), SessionRecorder.inMemory(), "");
+        model.useProfile(stored, repository.directory());
+        try {
+            model.connect();
+            FrameStore store = model.session().frames();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> texts(store, Direction.IN).stream()
+                    .anyMatch("42[\"chat\",\"echo: from profile\"]"::equals));
+            List<String> out = texts(store, Direction.OUT);
+            assertThat(out.indexOf("40")).as("the namespace connect goes first").isZero();
+            assertThat(out).contains("42[\"chat\",\"from profile\"]");
+        } finally {
+            model.disconnectNow();
+        }
+    }
 }
