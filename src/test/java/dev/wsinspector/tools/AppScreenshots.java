@@ -327,6 +327,10 @@ class AppScreenshots {
             bothThemes(robot, "pairing");
             robot.interact(() -> tab.showTool("Charts"));
             bothThemes(robot, "charts");
+            robot.interact(() -> tab.charts().kindProperty().set(dev.wsinspector.ui.charts.ChartKind.LATENCY_HISTOGRAM));
+            await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> tab.charts().snapshotProperty().get()
+                    .total(dev.wsinspector.core.charts.TimeBuckets.LATENCY_COUNT)) >= 7);
+            bothThemes(robot, "latency");
             robot.interact(() -> tab.showTool("Tests"));
             bothThemes(robot, "tests");
         }

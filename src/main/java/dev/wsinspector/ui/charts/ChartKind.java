@@ -128,19 +128,29 @@ public enum ChartKind {
         return List.of(xs, ys);
     }
 
-    /** Buckets 0 to the last non-empty one of either histogram (so in and out share their x). */
+    /**
+     * From the bucket before the first non-empty one of either histogram to the one after the last (so in and out
+     * share their x, empty small buckets do not crowd the chart, and the last bar's right edge is on the axis).
+     */
     private static Series histogram(String name, long[] counts, long[] other) {
+        int first = -1;
         int last = -1;
         for (int k = 0; k < counts.length; k++) {
             if (counts[k] > 0 || other[k] > 0) {
+                first = first < 0 ? k : first;
                 last = k;
             }
         }
-        double[] x = new double[last + 1];
-        double[] y = new double[last + 1];
-        for (int k = 0; k <= last; k++) {
-            x[k] = k;
-            y[k] = counts[k];
+        if (last < 0) {
+            return new Series(name, new double[0], new double[0]);
+        }
+        int from = Math.max(0, first - 1);
+        int to = Math.min(counts.length - 1, last + 1);
+        double[] x = new double[to - from + 1];
+        double[] y = new double[to - from + 1];
+        for (int k = from; k <= to; k++) {
+            x[k - from] = k;
+            y[k - from] = counts[k];
         }
         return new Series(name, x, y);
     }
