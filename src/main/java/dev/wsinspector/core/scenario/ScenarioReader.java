@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.wsinspector.core.payload.encode.MessageFormat;
 import dev.wsinspector.core.compose.MessageMode;
 import dev.wsinspector.core.compose.MessageParser;
 import dev.wsinspector.core.filter.Filter;
@@ -241,6 +242,9 @@ public final class ScenarioReader {
     private Step send(String on, Position at, Located v) throws ScenarioFormatException {
         MessageMode mode = MessageMode.TEXT;
         Located body = v;
+        if (v.isObject() && v.fields.containsKey("format")) {
+            return formatted(on, at, v);
+        }
         if (v.isObject()) {
             known(v, Set.of("text", "json", "hex", "base64"), "a send's message (one of)");
             if (v.fields.size() != 1) {
@@ -259,6 +263,39 @@ public final class ScenarioReader {
             }
         }
         return new Step.Send(on, at, mode, text);
+    }
+
+    /** {@code {"format": "msgpack", "body": {…} or "…", "params": {"event": "chat"}}}: a message the composer's formats make. */
+    private Step formatted(String on, Position at, Located v) throws ScenarioFormatException {
+        known(v, Set.of("format", "body", "params"), "a send in a format");
+        Located id = v.fields.get("format");
+        String name = scalar(id, "format");
+        MessageFormat format = MessageFormat.byId(name).orElseThrow(() -> error(id.at,
+                "unknown format \"" + name + "\" (one of " + String.join(", ", MessageFormat.ids()) + ")"));
+        Located body = v.fields.get("body");
+        String text = body == null ? "" : body.value.isTextual() ? body.value.asText() : body.value.toString();
+        if (body != null) {
+            checkTemplate(text, body);
+        }
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        Located given = v.fields.get("params");
+        if (given != null) {
+            if (!given.isObject()) {
+                throw error(given.at, "\"params\" is an object of the format's inputs, e.g. {\"event\": \"chat\"}");
+            }
+            Set<String> names = new java.util.HashSet<>();
+            format.params().forEach(p -> names.add(p.name()));
+            for (var e : given.fields.entrySet()) {
+                if (!names.contains(e.getKey())) {
+                    throw error(e.getValue().at, "\"" + e.getKey() + "\" is no input of " + format.label()
+                            + (names.isEmpty() ? " (it has none)" : " (" + String.join(", ", new java.util.TreeSet<>(names)) + ")"));
+                }
+                String value = e.getValue().value.isTextual() ? e.getValue().value.asText() : e.getValue().value.toString();
+                checkTemplate(value, e.getValue());
+                params.put(e.getKey(), value);
+            }
+        }
+        return new Step.Send(on, at, MessageMode.PROTOCOL, text, format.id(), params);
     }
 
     private Step anyOrder(String on, Position at, Located v, long timeout) throws ScenarioFormatException {

@@ -1,7 +1,12 @@
 package dev.wsinspector.core.scenario;
 
 import dev.wsinspector.core.compose.ComposedMessage;
+import dev.wsinspector.core.compose.MessageMode;
 import dev.wsinspector.core.compose.MessageParser;
+import dev.wsinspector.core.payload.encode.EncodeException;
+import dev.wsinspector.core.payload.encode.EncodeRequest;
+import dev.wsinspector.core.payload.encode.Encoded;
+import dev.wsinspector.core.payload.encode.MessageFormat;
 import dev.wsinspector.core.filter.BoundFilter;
 import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.FrameStore;
@@ -289,8 +294,8 @@ public final class ScenarioRunner {
             String text = templates().resolveMessage(s.body());
             ComposedMessage m;
             try {
-                m = MessageParser.parse(s.mode(), text);
-            } catch (MessageParser.InvalidInputException e) {
+                m = s.mode() == MessageMode.PROTOCOL ? encode(w, s, text) : MessageParser.parse(s.mode(), text);
+            } catch (MessageParser.InvalidInputException | EncodeException e) {
                 return Outcome.fail("cannot send it: " + e.getMessage(), List.of());
             }
             if (w.ended()) {
@@ -300,6 +305,15 @@ public final class ScenarioRunner {
             w.lastSendNanos = System.nanoTime();
             return sent(w, m.binary() ? w.connection.sendBinary(m.bytes()) : w.connection.sendText(m.text()),
                     "sent " + m.bytes().length + " bytes", mark);
+        }
+
+        /** A message in one of the composer's formats; ids (JSON-RPC, MQTT packet ids) count per connection. */
+        ComposedMessage encode(Wire w, Step.Send s, String body) throws EncodeException {
+            MessageFormat format = MessageFormat.byId(s.format()).orElseThrow();
+            Map<String, String> params = new LinkedHashMap<>();
+            s.params().forEach((k, v) -> params.put(k, templates().resolve(v)));
+            Encoded encoded = format.encode(new EncodeRequest(body, params), w.encoding);
+            return encoded.text() ? ComposedMessage.text(encoded.asText()) : new ComposedMessage(true, encoded.payload());
         }
 
         Outcome sent(Wire w, java.util.concurrent.CompletableFuture<Void> future, String what)

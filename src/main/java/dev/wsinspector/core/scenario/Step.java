@@ -21,14 +21,29 @@ public sealed interface Step {
     /** One line for people, e.g. {@code expect json $.id = 7}. */
     String describe();
 
-    /** Sends a message: {@code body} in {@code mode} (text, JSON, hex, base64), after its {{variables}}. */
-    record Send(String on, Position at, MessageMode mode, String body) implements Step {
+    /**
+     * Sends a message: {@code body} in {@code mode} (text, JSON, hex, base64), after its {{variables}}; for
+     * {@link MessageMode#PROTOCOL}, {@code body} and {@code params} encoded as {@code format} (a
+     * {@code core.payload.encode.MessageFormat} id: MessagePack, a Socket.IO event, an MQTT publish, …).
+     */
+    record Send(String on, Position at, MessageMode mode, String body, String format,
+                java.util.Map<String, String> params) implements Step {
+
+        public Send {
+            params = params == null ? java.util.Map.of() : java.util.Map.copyOf(params);
+        }
+
+        public Send(String on, Position at, MessageMode mode, String body) {
+            this(on, at, mode, body, null, java.util.Map.of());
+        }
+
         public String kind() {
             return "send";
         }
 
         public String describe() {
-            return "send " + (mode == MessageMode.TEXT ? "" : mode.name().toLowerCase() + " ") + shorten(body);
+            String how = mode == MessageMode.PROTOCOL ? format + " " : mode == MessageMode.TEXT ? "" : mode.name().toLowerCase() + " ";
+            return "send " + how + shorten(body);
         }
     }
 

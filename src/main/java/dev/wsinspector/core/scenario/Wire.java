@@ -32,6 +32,8 @@ final class Wire {
     final List<Received> pending = new ArrayList<>();
     final List<Pong> pongs = new ArrayList<>();
     long closeSeq = -1;
+    /** The composer formats' ids (JSON-RPC, MQTT packet ids) count per connection. */
+    final dev.wsinspector.core.payload.encode.EncodeContext encoding = dev.wsinspector.core.payload.encode.EncodeContext.fresh();
     int closeCode = -1;
     String closeReason = "";
     Received lastMatched;

@@ -77,8 +77,28 @@ class ScenarioReaderTest {
         assertThat(malformed(head + "  {\"expect\": {\"schema\": {\"$ref\": \"#\"}}}]}", false).getMessage())
                 .contains("\"$ref\" is not supported");
         assertThat(malformed(head + "  {\"send\": {\"hex\": \"zz\"}}]}", false).getMessage()).contains("3:20: Hex");
+        assertThat(malformed(head + "  {\"send\": {\"format\": \"xml\"}}]}", false).getMessage())
+                .contains("3:23: unknown format \"xml\" (one of").contains("msgpack");
+        assertThat(malformed(head + "  {\"send\": {\"format\": \"socket.io-event\", \"params\": {\"evnt\": \"a\"}}}]}",
+                false).getMessage()).contains("\"evnt\" is no input of").contains("event");
         assertThat(malformed("{\"steps\": []}", false).getMessage()).contains("1:1: \"schemaVersion\" is missing");
         assertThat(malformed("{\"schemaVersion\": 2, \"steps\": []}", false).getMessage()).contains("newer");
+    }
+
+    @Test
+    void aSendInOneOfTheComposersFormats() throws Exception {
+        Scenario s = ScenarioReader.parse("f.json", """
+                {"schemaVersion": 1, "connection": {"url": "ws://h/"}, "steps": [
+                  {"send": {"format": "msgpack", "body": {"op": "hi", "n": "{{n}}"}}},
+                  {"send": {"format": "socket.io-event", "body": "[\\"x\\"]", "params": {"event": "chat"}}}]}
+                """, false);
+        Step.Send msgpack = (Step.Send) s.steps().get(0);
+        assertThat(msgpack.mode()).isEqualTo(dev.wsinspector.core.compose.MessageMode.PROTOCOL);
+        assertThat(msgpack.format()).isEqualTo("msgpack");
+        assertThat(msgpack.body()).isEqualTo("{\"op\":\"hi\",\"n\":\"{{n}}\"}");
+        assertThat(msgpack.describe()).startsWith("send msgpack {");
+        Step.Send event = (Step.Send) s.steps().get(1);
+        assertThat(event.params()).containsEntry("event", "chat");
     }
 
     @Test

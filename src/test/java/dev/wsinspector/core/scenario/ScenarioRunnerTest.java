@@ -64,6 +64,23 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void sendInAComposerFormat() throws Exception {
+        // MessagePack from JSON, echoed: the decoder reads it back; JSON-RPC calls count their ids per connection.
+        ScenarioResult ok = run(echoUri, """
+                {"send": {"format": "msgpack", "body": {"op": "hi", "who": "{{who}}"}}},
+                {"expect": {"binary": true, "decoded": {"$.protocol": "msgpack", "$.value.who": "ada"}}},
+                {"send": {"format": "json-rpc", "body": "[1, 2]", "params": {"method": "add"}}},
+                {"send": {"format": "json-rpc", "body": "[3]", "params": {"method": "neg"}}},
+                {"expect": {"json": {"$.method": "add", "$.id": 1}}},
+                {"expect": {"json": {"$.method": "neg", "$.id": 2}}}""");
+        assertThat(ok.passed()).as(ok.summary()).isTrue();
+
+        ScenarioResult bad = run(echoUri, "{\"send\": {\"format\": \"msgpack\", \"body\": \"{not json\"}}");
+        assertThat(bad.passed()).isFalse();
+        assertThat(bad.failure().reason()).startsWith("cannot send it: ");
+    }
+
+    @Test
     void regexContainsAndJsonPathsWithCaptures() throws Exception {
         ScenarioResult ok = run(scripted.uri(), """
                 {"send":"req 7"},
