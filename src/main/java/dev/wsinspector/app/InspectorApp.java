@@ -282,8 +282,13 @@ public final class InspectorApp extends Application {
                 MainWindow framesWindow = window;
                 conformance.showFramesWith((title, url, capture) ->
                         framesWindow.openTab(url).model().showStored(url, capture, title));
-                testRuns.showFramesWith((title, url, capture) ->
-                        framesWindow.openTab(url).model().showStored(url, capture, title));
+                testRuns.showFramesWith((title, url, capture, seq) -> {
+                    ConnectionTab tab = framesWindow.openTab(url);
+                    tab.model().showStored(url, capture, title);
+                    if (seq >= 0) {
+                        tab.goToFrameWhenShown(seq);
+                    }
+                });
                 scene.setRoot(window.root());
                 window.attach(scene);
                 stage.titleProperty().bind(window.titleProperty());

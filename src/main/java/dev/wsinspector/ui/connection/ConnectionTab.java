@@ -219,6 +219,11 @@ public final class ConnectionTab extends Tab {
         return tools.built();
     }
 
+    /** Selects (and scrolls to) frame {@code seq} of the capture shown now, once its row is in. */
+    public void goToFrameWhenShown(long seq) {
+        rows.goToFrameWhenShown(model.session(), seq);
+    }
+
     /** The selected rows' frame range becomes the replay's; the Replay panel opens. */
     public void replaySelectedRows() {
         rows.replaySelectedRows();

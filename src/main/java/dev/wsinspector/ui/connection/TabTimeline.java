@@ -48,6 +48,8 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
     private final TimelineToolbarViewModel toolbar;
     private ConnectionTab.CaptureSaver captureSaver;
     private FilterBarViewModel filter;
+    private Session goToIn;
+    private long goToSeq = -1;
 
     TabTimeline(ConnectionTab tab, TimelineView timeline, DetailPane detail, SavedMessagesViewModel messages,
                 ReplayViewModel replay) {
@@ -116,12 +118,34 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
         }
         // The viewport follows new rows while the user is at the newest ones; scrolling up stops that.
         timeline.pull();
+        goToPending(session);
         redrawLatencies();
         if (filter != null) {
             filter.pulse(); // new frames to the filter's run; its result comes back through show()
         }
         toolbar.refresh(rows.pendingRows(), rows.firstRow() - rows.firstReachableRow(), rows.size(),
                 rows.reachableRows(), rows.isFollowing());
+    }
+
+    /**
+     * Selects frame {@code seq} of {@code session} once its row is in (a capture just shown gets its rows on the
+     * next pulse); forgotten when the tab shows another capture first.
+     */
+    void goToFrameWhenShown(Session session, long seq) {
+        goToIn = session;
+        goToSeq = seq;
+    }
+
+    private void goToPending(Session session) {
+        if (goToSeq < 0) {
+            return;
+        }
+        if (session != goToIn) {
+            goToSeq = -1;
+        } else if (timeline.rows().rowOfFrame(goToSeq) >= 0) {
+            goToFrame(goToSeq);
+            goToSeq = -1;
+        }
     }
 
     /** The tab pairs requests and replies as {@code profile}'s {@code "pairing"} setting says (none: by ids). */

@@ -21,10 +21,10 @@ public final class TestRuns implements AutoCloseable {
     /** The directory under the data directory that holds scenarios. */
     public static final String DIRECTORY = "scenarios";
 
-    /** Shows a run's capture in a tab of the window; FX thread. */
+    /** Shows a run's capture in a tab of the window, frame {@code seq} selected (none: -1); FX thread. */
     @FunctionalInterface
     public interface StepFrames {
-        void show(String title, String url, Session capture);
+        void show(String title, String url, Session capture, long seq);
     }
 
     private final ScenarioRunner runner;

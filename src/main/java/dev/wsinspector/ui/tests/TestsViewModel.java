@@ -43,6 +43,12 @@ public final class TestsViewModel {
             return step.passed();
         }
 
+        /** The frame to select: the first it matched or sent, or for a failure the last it saw; -1 when none. */
+        public long frameSeq() {
+            List<Long> seqs = step.seqs();
+            return seqs.isEmpty() ? -1 : step.passed() ? seqs.get(0) : seqs.get(seqs.size() - 1);
+        }
+
         public String text() {
             return (step.passed() ? "PASS " : "FAIL ") + step.id() + "  " + step.describe() + "  —  " + step.reason()
                     + (step.seqs().isEmpty() ? "" : "  (frames " + step.seqs() + ")");
@@ -219,11 +225,12 @@ public final class TestsViewModel {
         return lines;
     }
 
-    /** Opens the step's connection's capture in a tab (its frames, from the step's seqs on). */
+    /** Opens the step's connection's capture in a tab, the step's frame selected ({@link StepRow#frameSeq}). */
     public void showFrames(StepRow row) {
         TestRuns.StepFrames frames = runs.frames();
         if (frames != null && row != null && row.session() != null) {
-            frames.show("test " + row.connection() + " step " + row.step().id(), row.url(), row.session());
+            frames.show("test " + row.connection() + " step " + row.step().id(), row.url(), row.session(),
+                    row.frameSeq());
         }
     }
 }

@@ -111,6 +111,14 @@ class TestsFlowTest {
         ConnectionTab frames = fx(() -> app.window().selectedTab());
         assertThat(fx(() -> frames.model().session().frames().size())).as("the ping sent and echoed")
                 .isGreaterThanOrEqualTo(2);
+        // the failed expect's last frame seen (the echoed "ping") is selected in the new tab's timeline
+        long seen = steps.get(1).frameSeq();
+        assertThat(seen).isPositive();
+        assertThat(fx(() -> frames.model().session().frames().get(seen).direction()))
+                .isEqualTo(dev.wsinspector.core.frame.Direction.IN);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> frames.timeline().leadRow() == null ? -1
+                : frames.timeline().leadRow().seq()) == seen);
+        assertThat(fx(() -> frames.timeline().leadRow().asText())).contains("ping");
 
         robot.interact(() -> app.window().tabs().getSelectionModel().select(0));
         robot.interact(() -> list(robot, "#testScenarios").getSelectionModel().select(0));
