@@ -19,6 +19,7 @@ import dev.wsinspector.ui.common.ErrorReporter;
 import dev.wsinspector.ui.common.ErrorWindow;
 import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.conformance.ConformanceRuns;
+import dev.wsinspector.ui.tests.SaveAsTest;
 import dev.wsinspector.ui.tests.TestRuns;
 import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.connection.ConnectionViewModel;
@@ -273,11 +274,16 @@ public final class InspectorApp extends Application {
                         .provide(ConformanceRuns.class, conformance)
                         .provide(TestRuns.class, testRuns)
                         .build());
+                SaveAsTest testSaver = new SaveAsTest(testRuns);
                 window = new MainWindow(views, serverModel,
-                        url -> new ConnectionTab(views, new ConnectionViewModel(connections, sessions, url),
-                                new DetailPane(tasks),
-                                (id, change, result) -> profiles.update(id, change, SaveListener.reportingTo(result)),
-                                Scheduler.system(), tasks),
+                        url -> {
+                            ConnectionTab tab = new ConnectionTab(views, new ConnectionViewModel(connections, sessions, url),
+                                    new DetailPane(tasks),
+                                    (id, change, result) -> profiles.update(id, change, SaveListener.reportingTo(result)),
+                                    Scheduler.system(), tasks);
+                            tab.setTestSaver(testSaver);
+                            return tab;
+                        },
                         theme, profiles, sessionsModel);
                 MainWindow framesWindow = window;
                 conformance.showFramesWith((title, url, capture) ->

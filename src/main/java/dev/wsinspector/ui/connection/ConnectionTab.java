@@ -143,6 +143,11 @@ public final class ConnectionTab extends Tab {
         void save(ConnectionTab tab, CaptureFormat format, boolean includeSecrets);
     }
 
+    /** Enables the rows' "Save selection as test…" with {@code saver}; without one it stays disabled. */
+    public void setTestSaver(TestSaver saver) {
+        rows.setTestSaver(saver);
+    }
+
     /** Enables "Save capture" with {@code saver}; without one the menu stays hidden. */
     public void setCaptureSaver(CaptureSaver saver) {
         rows.setCaptureSaver(saver);

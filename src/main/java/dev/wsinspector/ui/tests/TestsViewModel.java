@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -61,8 +63,12 @@ public final class TestsViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
+    private final InvalidationListener reloadOnSave = o -> reload();
+
     public TestsViewModel(TestRuns runs) {
         this.runs = runs;
+        // a scenario saved anywhere (this panel, a timeline selection, the Sessions sidebar) is listed here too
+        runs.savesProperty().addListener(new WeakInvalidationListener(reloadOnSave));
     }
 
     public ObservableList<ScenarioRow> scenarios() {
@@ -190,11 +196,16 @@ public final class TestsViewModel {
      * review dialog; null when the session has no frames.
      */
     public ScenarioRecorder.Recorded prepareSaveAsTest(Session session, String name) {
-        if (session == null || session.frames().size() == 0) {
+        return prepareSaveAsTest(session, name, 0, session == null ? 0 : session.frames().size() - 1);
+    }
+
+    /** As {@link #prepareSaveAsTest(Session, String)}, for frames {@code from} to {@code to} (both included). */
+    public ScenarioRecorder.Recorded prepareSaveAsTest(Session session, String name, long from, long to) {
+        if (session == null || session.frames().size() == 0 || to < from) {
             status.set("Nothing to save: the tab has no frames yet");
             return null;
         }
-        return ScenarioRecorder.record(session, name);
+        return ScenarioRecorder.record(session, name, from, to + 1);
     }
 
     /** The file name a scenario called {@code name} is saved as in the scenarios directory. */
@@ -212,7 +223,7 @@ public final class TestsViewModel {
             return file;
         }, saved -> {
             status.set("Saved " + saved + " (" + recorded.loosenings().size() + " values loosened)");
-            reload();
+            runs.saved();
         }, e -> status.set("Cannot save " + file + ": " + e.getMessage()));
     }
 
