@@ -22,6 +22,7 @@ import dev.wsinspector.ui.conformance.ConformanceRuns;
 import dev.wsinspector.ui.tests.SaveAsTest;
 import dev.wsinspector.ui.tests.TestRuns;
 import dev.wsinspector.ui.connection.ConnectionTab;
+import dev.wsinspector.ui.connection.TestSaver;
 import dev.wsinspector.ui.connection.ConnectionViewModel;
 import dev.wsinspector.ui.detail.DetailPane;
 import dev.wsinspector.ui.main.CaptureFileActions;
@@ -264,6 +265,7 @@ public final class InspectorApp extends Application {
                         Platform::runLater);
                 SessionsViewModel sessionsModel = new SessionsViewModel(sessions, sessionIo, tasks,
                         Clock.systemUTC(), ZoneId.systemDefault());
+                SaveAsTest testSaver = new SaveAsTest(testRuns);
                 // The composition root's services, for every FXML view's controller (ui.common.Controllers).
                 ViewLoader views = new ViewLoader(Controllers.builder()
                         .provide(ServerViewModel.class, serverModel)
@@ -273,8 +275,8 @@ public final class InspectorApp extends Application {
                         .provide(Theme.class, theme)
                         .provide(ConformanceRuns.class, conformance)
                         .provide(TestRuns.class, testRuns)
+                        .provide(TestSaver.class, testSaver)
                         .build());
-                SaveAsTest testSaver = new SaveAsTest(testRuns);
                 window = new MainWindow(views, serverModel,
                         url -> {
                             ConnectionTab tab = new ConnectionTab(views, new ConnectionViewModel(connections, sessions, url),
