@@ -19,8 +19,10 @@ import dev.wsinspector.ui.common.ErrorReporter;
 import dev.wsinspector.ui.common.ErrorWindow;
 import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.conformance.ConformanceRuns;
+import dev.wsinspector.ui.tests.SaveAsTest;
 import dev.wsinspector.ui.tests.TestRuns;
 import dev.wsinspector.ui.connection.ConnectionTab;
+import dev.wsinspector.ui.connection.TestSaver;
 import dev.wsinspector.ui.connection.ConnectionViewModel;
 import dev.wsinspector.ui.detail.DetailPane;
 import dev.wsinspector.ui.main.CaptureFileActions;
@@ -263,6 +265,7 @@ public final class InspectorApp extends Application {
                         Platform::runLater);
                 SessionsViewModel sessionsModel = new SessionsViewModel(sessions, sessionIo, tasks,
                         Clock.systemUTC(), ZoneId.systemDefault());
+                SaveAsTest testSaver = new SaveAsTest(testRuns);
                 // The composition root's services, for every FXML view's controller (ui.common.Controllers).
                 ViewLoader views = new ViewLoader(Controllers.builder()
                         .provide(ServerViewModel.class, serverModel)
@@ -272,18 +275,28 @@ public final class InspectorApp extends Application {
                         .provide(Theme.class, theme)
                         .provide(ConformanceRuns.class, conformance)
                         .provide(TestRuns.class, testRuns)
+                        .provide(TestSaver.class, testSaver)
                         .build());
                 window = new MainWindow(views, serverModel,
-                        url -> new ConnectionTab(views, new ConnectionViewModel(connections, sessions, url),
-                                new DetailPane(tasks),
-                                (id, change, result) -> profiles.update(id, change, SaveListener.reportingTo(result)),
-                                Scheduler.system(), tasks),
+                        url -> {
+                            ConnectionTab tab = new ConnectionTab(views, new ConnectionViewModel(connections, sessions, url),
+                                    new DetailPane(tasks),
+                                    (id, change, result) -> profiles.update(id, change, SaveListener.reportingTo(result)),
+                                    Scheduler.system(), tasks);
+                            tab.setTestSaver(testSaver);
+                            return tab;
+                        },
                         theme, profiles, sessionsModel);
                 MainWindow framesWindow = window;
                 conformance.showFramesWith((title, url, capture) ->
                         framesWindow.openTab(url).model().showStored(url, capture, title));
-                testRuns.showFramesWith((title, url, capture) ->
-                        framesWindow.openTab(url).model().showStored(url, capture, title));
+                testRuns.showFramesWith((title, url, capture, seq) -> {
+                    ConnectionTab tab = framesWindow.openTab(url);
+                    tab.model().showStored(url, capture, title);
+                    if (seq >= 0) {
+                        tab.goToFrameWhenShown(seq);
+                    }
+                });
                 scene.setRoot(window.root());
                 window.attach(scene);
                 stage.titleProperty().bind(window.titleProperty());

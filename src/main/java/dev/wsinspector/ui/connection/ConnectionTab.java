@@ -143,6 +143,11 @@ public final class ConnectionTab extends Tab {
         void save(ConnectionTab tab, CaptureFormat format, boolean includeSecrets);
     }
 
+    /** Enables the rows' "Save selection as test…" with {@code saver}; without one it stays disabled. */
+    public void setTestSaver(TestSaver saver) {
+        rows.setTestSaver(saver);
+    }
+
     /** Enables "Save capture" with {@code saver}; without one the menu stays hidden. */
     public void setCaptureSaver(CaptureSaver saver) {
         rows.setCaptureSaver(saver);
@@ -217,6 +222,11 @@ public final class ConnectionTab extends Tab {
     /** For tests: whether the tools pane has been built. */
     boolean toolsBuilt() {
         return tools.built();
+    }
+
+    /** Selects (and scrolls to) frame {@code seq} of the capture shown now, once its row is in. */
+    public void goToFrameWhenShown(long seq) {
+        rows.goToFrameWhenShown(model.session(), seq);
     }
 
     /** The selected rows' frame range becomes the replay's; the Replay panel opens. */

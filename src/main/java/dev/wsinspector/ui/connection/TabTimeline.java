@@ -48,6 +48,9 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
     private final TimelineToolbarViewModel toolbar;
     private ConnectionTab.CaptureSaver captureSaver;
     private FilterBarViewModel filter;
+    private TestSaver testSaver;
+    private Session goToIn;
+    private long goToSeq = -1;
 
     TabTimeline(ConnectionTab tab, TimelineView timeline, DetailPane detail, SavedMessagesViewModel messages,
                 ReplayViewModel replay) {
@@ -97,6 +100,22 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
         toolbar.saveAvailableProperty().set(saver != null);
     }
 
+    void setTestSaver(TestSaver saver) {
+        testSaver = saver;
+    }
+
+    /** Save selection as test…: the selected rows' frame range as a scenario, reviewed before it is saved. */
+    void saveSelectionAsTest() {
+        long[] range = timeline.selectedFrameRange();
+        Session session = capture.session();
+        if (range != null && session != null && testSaver != null) {
+            String stored = tab.model().storedSessionProperty().get();
+            String name = (stored == null || stored.isEmpty() ? "recorded" : stored) + " " + range[0] + "-" + range[1];
+            testSaver.save(timeline.getScene() == null ? null : timeline.getScene().getWindow(), name, session,
+                    range[0], range[1], toolbar::notice);
+        }
+    }
+
     /** Shows {@code session} (the tab's capture now) with what came since the last pulse. */
     void pulse(Session session) {
         pairing.show(session);
@@ -116,12 +135,34 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
         }
         // The viewport follows new rows while the user is at the newest ones; scrolling up stops that.
         timeline.pull();
+        goToPending(session);
         redrawLatencies();
         if (filter != null) {
             filter.pulse(); // new frames to the filter's run; its result comes back through show()
         }
         toolbar.refresh(rows.pendingRows(), rows.firstRow() - rows.firstReachableRow(), rows.size(),
                 rows.reachableRows(), rows.isFollowing());
+    }
+
+    /**
+     * Selects frame {@code seq} of {@code session} once its row is in (a capture just shown gets its rows on the
+     * next pulse); forgotten when the tab shows another capture first.
+     */
+    void goToFrameWhenShown(Session session, long seq) {
+        goToIn = session;
+        goToSeq = seq;
+    }
+
+    private void goToPending(Session session) {
+        if (goToSeq < 0) {
+            return;
+        }
+        if (session != goToIn) {
+            goToSeq = -1;
+        } else if (timeline.rows().rowOfFrame(goToSeq) >= 0) {
+            goToFrame(goToSeq);
+            goToSeq = -1;
+        }
     }
 
     /** The tab pairs requests and replies as {@code profile}'s {@code "pairing"} setting says (none: by ids). */
@@ -273,6 +314,9 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
         MenuItem replayRows = new MenuItem("Replay sent frames of the selection…");
         replayRows.setId("replayRowsMenu");
         replayRows.setOnAction(e -> replaySelectedRows());
+        MenuItem saveTest = new MenuItem("Save selection as test…");
+        saveTest.setId("saveSelectionAsTestMenu");
+        saveTest.setOnAction(e -> saveSelectionAsTest());
         MenuItem jump = new MenuItem("Go to reply");
         jump.setId("jumpToPartnerMenu");
         jump.setAccelerator(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN));
@@ -281,12 +325,14 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
         stats.setId("latencyStatsMenu");
         stats.setOnAction(e -> LatencyStatsDialog.show(timeline.getScene() == null ? null : timeline.getScene().getWindow(),
                 tab.getText(), pairing.methods()));
-        timeline.contextMenu().getItems().addAll(new SeparatorMenuItem(), saveFrame, replayRows, jump, stats);
+        timeline.contextMenu().getItems().addAll(new SeparatorMenuItem(), saveFrame, replayRows, saveTest, jump,
+                stats);
         timeline.contextMenu().setOnShowing(e -> {
             TimelineRow row = timeline.leadRow();
             jump.setText(row != null && row.isFrame() && pairing.isRequest(row.seq()) ? "Go to reply" : "Go to request");
             saveFrame.setDisable(row == null || !row.isFrame() || !messages.availableProperty().get());
             replayRows.setDisable(timeline.selectedFrameRange() == null);
+            saveTest.setDisable(testSaver == null || timeline.selectedFrameRange() == null);
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.wsinspector.ui.sessions;
 
+import dev.wsinspector.ui.connection.TestSaver;
 import dev.wsinspector.ui.sessions.SessionActions.Action;
 import dev.wsinspector.ui.sessions.SessionsViewModel.SessionRow;
 import javafx.animation.Animation;
@@ -34,6 +35,7 @@ public final class SessionsPanelController {
 
     private final SessionsViewModel model;
     private final SessionsViewModel.Opener opener;
+    private final TestSaver testSaver;
     private final Timeline refresher;
 
     @FXML private VBox sessionsPanel;
@@ -48,6 +50,7 @@ public final class SessionsPanelController {
     @FXML private MenuItem renameSessionItem;
     @FXML private MenuItem pinSessionItem;
     @FXML private MenuItem deleteSessionItem;
+    @FXML private MenuItem saveSessionAsTestItem;
     @FXML private Label sessionActionHint;
     @FXML private HBox sessionOpeningBar;
     @FXML private Label sessionOpening;
@@ -57,10 +60,14 @@ public final class SessionsPanelController {
     @FXML private Label sessionError;
     @FXML private Label sessionRetention;
 
-    /** @param opener shows an opened session (in a new tab of the window) */
-    public SessionsPanelController(SessionsViewModel model, SessionsViewModel.Opener opener) {
+    /**
+     * @param opener    shows an opened session (in a new tab of the window)
+     * @param testSaver Save as test… of the selected session (the composition root's {@code ui.tests.SaveAsTest})
+     */
+    public SessionsPanelController(SessionsViewModel model, SessionsViewModel.Opener opener, TestSaver testSaver) {
         this.model = model;
         this.opener = opener;
+        this.testSaver = testSaver;
         refresher = new Timeline(new KeyFrame(REFRESH_EVERY, e -> model.refresh()));
         refresher.setCycleCount(Animation.INDEFINITE);
     }
@@ -79,6 +86,7 @@ public final class SessionsPanelController {
         explain(renameSessionButton, renameSessionItem, actions.rename());
         explain(pinSessionButton, pinSessionItem, actions.pin());
         explain(deleteSessionButton, deleteSessionItem, actions.delete());
+        saveSessionAsTestItem.disableProperty().bind(actions.open().disabled());
         pinSessionButton.textProperty().bind(actions.pinText());
         sessionActionHint.textProperty().bind(actions.hint());
         showWhenSet(sessionActionHint, sessionActionHint);
@@ -148,6 +156,23 @@ public final class SessionsPanelController {
     @FXML
     private void open() {
         model.openSelected(opener);
+    }
+
+    /** Save as test…: the selected session read back, all its frames as a scenario, the review dialog. */
+    @FXML
+    private void saveAsTest() {
+        SessionRow row = model.selectedProperty().get();
+        if (row == null) {
+            return;
+        }
+        model.open(row, opened -> {
+            try (opened) {
+                testSaver.save(sessionsPanel.getScene().getWindow(), row.title(), opened.session(), 0,
+                        opened.session().frames().size() - 1, model::tell);
+            } catch (java.io.IOException e) {
+                model.tell("Closing '" + row.title() + "' after Save as test failed: " + e.getMessage());
+            }
+        });
     }
 
     @FXML

@@ -254,6 +254,11 @@ public final class SessionsViewModel {
         }
     }
 
+    /** Shows {@code text} in the panel's notice bar (what became of a Save as test…). */
+    public void tell(String text) {
+        notice.set(text == null ? "" : text);
+    }
+
     /** What the rename dialog asks. */
     public static String renamePrompt(SessionRow row) {
         return "New name for '" + row.title() + "' (empty: show its profile or URL)";

@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 
 /**
  * What every tab's Tests panel shares: the scenarios directory, the runner (the app's connection service and
@@ -21,16 +23,17 @@ public final class TestRuns implements AutoCloseable {
     /** The directory under the data directory that holds scenarios. */
     public static final String DIRECTORY = "scenarios";
 
-    /** Shows a run's capture in a tab of the window; FX thread. */
+    /** Shows a run's capture in a tab of the window, frame {@code seq} selected (none: -1); FX thread. */
     @FunctionalInterface
     public interface StepFrames {
-        void show(String title, String url, Session capture);
+        void show(String title, String url, Session capture, long seq);
     }
 
     private final ScenarioRunner runner;
     private final Path directory;
     private final BackgroundTasks tasks;
     private volatile StepFrames frames;
+    private final ReadOnlyLongWrapper saves = new ReadOnlyLongWrapper();
 
     public TestRuns(ScenarioRunner runner, Path directory, BackgroundTasks tasks) {
         this.runner = Objects.requireNonNull(runner, "runner");
@@ -52,6 +55,15 @@ public final class TestRuns implements AutoCloseable {
     /** Where a step's frames open: the window, told once by the composition root. */
     public void showFramesWith(StepFrames frames) {
         this.frames = frames;
+    }
+
+    /** Counts the scenarios saved (FX thread): every Tests panel lists the folder again when it changes. */
+    public ReadOnlyLongProperty savesProperty() {
+        return saves.getReadOnlyProperty();
+    }
+
+    void saved() {
+        saves.set(saves.get() + 1);
     }
 
     ScenarioRunner runner() {

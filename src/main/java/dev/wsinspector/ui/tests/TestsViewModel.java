@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -43,6 +45,12 @@ public final class TestsViewModel {
             return step.passed();
         }
 
+        /** The frame to select: the first it matched or sent, or for a failure the last it saw; -1 when none. */
+        public long frameSeq() {
+            List<Long> seqs = step.seqs();
+            return seqs.isEmpty() ? -1 : step.passed() ? seqs.get(0) : seqs.get(seqs.size() - 1);
+        }
+
         public String text() {
             return (step.passed() ? "PASS " : "FAIL ") + step.id() + "  " + step.describe() + "  —  " + step.reason()
                     + (step.seqs().isEmpty() ? "" : "  (frames " + step.seqs() + ")");
@@ -55,8 +63,12 @@ public final class TestsViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
+    private final InvalidationListener reloadOnSave = o -> reload();
+
     public TestsViewModel(TestRuns runs) {
         this.runs = runs;
+        // a scenario saved anywhere (this panel, a timeline selection, the Sessions sidebar) is listed here too
+        runs.savesProperty().addListener(new WeakInvalidationListener(reloadOnSave));
     }
 
     public ObservableList<ScenarioRow> scenarios() {
@@ -184,11 +196,16 @@ public final class TestsViewModel {
      * review dialog; null when the session has no frames.
      */
     public ScenarioRecorder.Recorded prepareSaveAsTest(Session session, String name) {
-        if (session == null || session.frames().size() == 0) {
+        return prepareSaveAsTest(session, name, 0, session == null ? 0 : session.frames().size() - 1);
+    }
+
+    /** As {@link #prepareSaveAsTest(Session, String)}, for frames {@code from} to {@code to} (both included). */
+    public ScenarioRecorder.Recorded prepareSaveAsTest(Session session, String name, long from, long to) {
+        if (session == null || session.frames().size() == 0 || to < from) {
             status.set("Nothing to save: the tab has no frames yet");
             return null;
         }
-        return ScenarioRecorder.record(session, name);
+        return ScenarioRecorder.record(session, name, from, to + 1);
     }
 
     /** The file name a scenario called {@code name} is saved as in the scenarios directory. */
@@ -206,7 +223,7 @@ public final class TestsViewModel {
             return file;
         }, saved -> {
             status.set("Saved " + saved + " (" + recorded.loosenings().size() + " values loosened)");
-            reload();
+            runs.saved();
         }, e -> status.set("Cannot save " + file + ": " + e.getMessage()));
     }
 
@@ -219,11 +236,12 @@ public final class TestsViewModel {
         return lines;
     }
 
-    /** Opens the step's connection's capture in a tab (its frames, from the step's seqs on). */
+    /** Opens the step's connection's capture in a tab, the step's frame selected ({@link StepRow#frameSeq}). */
     public void showFrames(StepRow row) {
         TestRuns.StepFrames frames = runs.frames();
         if (frames != null && row != null && row.session() != null) {
-            frames.show("test " + row.connection() + " step " + row.step().id(), row.url(), row.session());
+            frames.show("test " + row.connection() + " step " + row.step().id(), row.url(), row.session(),
+                    row.frameSeq());
         }
     }
 }

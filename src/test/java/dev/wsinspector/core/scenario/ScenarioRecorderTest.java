@@ -67,4 +67,30 @@ class ScenarioRecorderTest {
             assertThat(again.passed()).as(again.summary() + "\n" + recorded.json()).isTrue();
         }
     }
+
+    @Test
+    void aRangeOfFramesRecordsOnlyItsSendsAndExpects() throws Exception {
+        try (ScriptedReplyServer server = new ScriptedReplyServer()) {
+            ScenarioResult exploration = ScenarioRunnerTest.run(server.uri(),
+                    "{\"send\":\"echo one\"},{\"expect\":{}},{\"send\":\"echo two\"},{\"expect\":{}},"
+                            + "{\"send\":\"echo three\"},{\"expect\":{}}");
+            assertThat(exploration.passed()).as(exploration.summary()).isTrue();
+            dev.wsinspector.core.session.Session session = exploration.sessions().get("main");
+            assertThat(session.frames().get(2).payloadBytes()).asString().isEqualTo("echo two");
+
+            ScenarioRecorder.Recorded middle = ScenarioRecorder.record(session, "middle", 2, 4);
+            assertThat(middle.sends()).isEqualTo(1);
+            assertThat(middle.expects()).isEqualTo(1);
+            assertThat(middle.json()).contains("\"send\" : \"echo two\"").contains("two")
+                    .doesNotContain("one").doesNotContain("three");
+            ScenarioResult again = new ScenarioRunner(new JwsConnectionService(), SessionRecorder.inMemory())
+                    .run(ScenarioReader.parse("middle.json", middle.json(), false), new ScenarioRunner.Listener() { });
+            assertThat(again.passed()).as(again.summary() + "\n" + middle.json()).isTrue();
+
+            ScenarioRecorder.Recorded fromAReply = ScenarioRecorder.record(session, "tail", 3, 5);
+            assertThat(fromAReply.sends()).isEqualTo(1);
+            assertThat(fromAReply.expects()).isEqualTo(1);
+            assertThat(fromAReply.json()).contains("\"send\" : \"echo three\"").doesNotContain("echo two");
+        }
+    }
 }

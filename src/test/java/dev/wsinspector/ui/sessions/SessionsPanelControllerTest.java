@@ -3,6 +3,7 @@ package dev.wsinspector.ui.sessions;
 import dev.wsinspector.core.journal.SessionCatalog;
 import dev.wsinspector.ui.common.BackgroundTasks;
 import dev.wsinspector.ui.common.Controllers;
+import dev.wsinspector.ui.connection.TestSaver;
 import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.sessions.SessionsViewModel.SessionRow;
 import javafx.application.Platform;
@@ -11,6 +12,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -54,6 +56,7 @@ class SessionsPanelControllerTest {
     private BackgroundTasks io;
     private BackgroundTasks opening;
     private final List<SessionCatalog.Opened> opened = new CopyOnWriteArrayList<>();
+    private final List<String> saved = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -61,7 +64,12 @@ class SessionsPanelControllerTest {
         io = new BackgroundTasks(Executors.newSingleThreadExecutor(), Platform::runLater);
         opening = new BackgroundTasks(Executors.newSingleThreadExecutor(), Platform::runLater);
         SessionsViewModel model = new SessionsViewModel(catalog, io, opening, Clock.systemUTC(), ZoneOffset.UTC);
-        ViewLoader views = new ViewLoader(Controllers.builder().provide(SessionsViewModel.class, model).build());
+        TestSaver saver = (owner, name, session, from, to, notice) -> {
+            saved.add(name + " " + session.frames().size() + " frames " + from + "-" + to);
+            notice.accept("Saved " + name);
+        };
+        ViewLoader views = new ViewLoader(Controllers.builder().provide(SessionsViewModel.class, model)
+                .provide(TestSaver.class, saver).build());
         SessionsViewModel.Opener opener = opened::add;
         Parent root = views.load(SessionsPanelController.class, opener).root();
         stage.setScene(new Scene(root, 360, 600));
@@ -142,5 +150,33 @@ class SessionsPanelControllerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> opened.size() == 1);
         assertThat(opened.get(0).meta().id()).isEqualTo(recording.id());
         assertThat(fx(() -> robot.lookup("#sessionOpening").queryAs(Label.class).getText())).isEmpty();
+    }
+
+    @Test
+    void saveAsTestOnAStoredSessionHandsAllItsFramesToTheReview(FxRobot robot) throws Exception {
+        var recording = catalog.record("chat", "", "ws://127.0.0.1:1/chat", null);
+        dev.wsinspector.core.session.Session s = recording.session();
+        for (var dir : List.of(dev.wsinspector.core.frame.Direction.OUT, dev.wsinspector.core.frame.Direction.IN)) {
+            byte[] p = "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            boolean masked = dir == dev.wsinspector.core.frame.Direction.OUT;
+            s.frames().append(dir, dev.wsinspector.core.frame.WireHeader.of(0x81, masked, masked ? 0x37fa213d : 0,
+                    p.length), false, s.frames().clock().nanoTime(), java.nio.ByteBuffer.wrap(p));
+        }
+        recording.close();
+        robot.clickOn("#refreshSessionsButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> list(robot).getItems().size()) == 1);
+        MenuItem item = fx(() -> list(robot).getContextMenu().getItems().stream()
+                .filter(i -> "saveSessionAsTestItem".equals(i.getId())).findFirst().orElseThrow());
+        assertThat(fx(item::isDisable)).as("nothing selected").isTrue();
+
+        Node title = robot.lookup(".session-title").query();
+        robot.clickOn(title);
+        assertThat(fx(item::isDisable)).isFalse();
+        robot.interact(item::fire);
+        await().atMost(Duration.ofSeconds(10)).until(() -> saved.size() == 1);
+        assertThat(saved).containsExactly("chat 2 frames 0-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> robot.lookup("#sessionNotice").queryAs(Label.class)
+                .getText()).equals("Saved chat"));
+        assertThat(opened).as("read for the test, not opened in a tab").isEmpty();
     }
 }

@@ -13,7 +13,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -111,6 +116,37 @@ class TestsFlowTest {
         ConnectionTab frames = fx(() -> app.window().selectedTab());
         assertThat(fx(() -> frames.model().session().frames().size())).as("the ping sent and echoed")
                 .isGreaterThanOrEqualTo(2);
+        // the failed expect's last frame seen (the echoed "ping") is selected in the new tab's timeline
+        long seen = steps.get(1).frameSeq();
+        assertThat(seen).isPositive();
+        assertThat(fx(() -> frames.model().session().frames().get(seen).direction()))
+                .isEqualTo(dev.wsinspector.core.frame.Direction.IN);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> frames.timeline().leadRow() == null ? -1
+                : frames.timeline().leadRow().seq()) == seen);
+        assertThat(fx(() -> frames.timeline().leadRow().asText())).contains("ping");
+
+        // Save selection as test… on the rows of the sent ping and its echo: the review dialog, then the file
+        robot.interact(() -> frames.timeline().selection().selectRange(frames.timeline().rows().rowOfFrame(0),
+                frames.timeline().rows().rowOfFrame(1) + 1));
+        MenuItem saveSelection = fx(() -> frames.timeline().contextMenu().getItems().stream()
+                .filter(i -> "saveSelectionAsTestMenu".equals(i.getId())).findFirst().orElseThrow());
+        Platform.runLater(saveSelection::fire); // the dialog waits in its own loop: not inside interact()
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> robot.lookup("#saveAsTestName").tryQuery()
+                .isPresent()));
+        robot.interact(() -> {
+            TextField name = robot.lookup("#saveAsTestName").queryAs(TextField.class);
+            assertThat(name.getText()).isEqualTo("test main step 2 0-1");
+            name.setText("from selection");
+            DialogPane pane = (DialogPane) name.getScene().getRoot();
+            ButtonType save = pane.getButtonTypes().stream().filter(b -> b.getText().equals("Save")).findFirst()
+                    .orElseThrow();
+            ((Button) pane.lookupButton(save)).fire();
+        });
+        Path saved = scenarios.resolve("from-selection.json");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(saved));
+        assertThat(Files.readString(saved)).contains("\"send\" : \"ping\"").contains("\"expect\"")
+                .doesNotContain("expectClose");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> list(robot, "#testScenarios").getItems().size()) == 3);
 
         robot.interact(() -> app.window().tabs().getSelectionModel().select(0));
         robot.interact(() -> list(robot, "#testScenarios").getSelectionModel().select(0));

@@ -53,7 +53,8 @@ class TestsViewModelTest {
         try (EchoServer server = EchoServer.builder().build()) {
             URI uri = server.start();
             ScenarioRunner runner = new ScenarioRunner(new JwsConnectionService(), SessionRecorder.inMemory());
-            TestsViewModel model = new TestsViewModel(new TestRuns(runner, dir.resolve("scenarios"), tasks));
+            TestRuns runs = new TestRuns(runner, dir.resolve("scenarios"), tasks);
+            TestsViewModel model = new TestsViewModel(runs);
             ScenarioResult explored = runner.run(dev.wsinspector.core.scenario.ScenarioReader.parse("x.json",
                     "{\"schemaVersion\":1,\"connection\":{\"url\":\"" + uri + "\"},\"steps\":[{\"send\":"
                             + "\"{\\\"id\\\":\\\"0b6c1c8e-6f43-4c5e-9d8b-1f0a2b3c4d5e\\\",\\\"op\\\":\\\"sub\\\"}\"},"
@@ -71,6 +72,13 @@ class TestsViewModelTest {
             until(() -> model.statusProperty().get().startsWith("1 run:"));
             assertThat(model.statusProperty().get()).isEqualTo("1 run: 1 passed, 0 failed");
             assertThat(model.steps()).as("send, expect, and the close the run ended with").hasSize(4).allSatisfy(s -> assertThat(s.passed()).isTrue());
+            // Frames on a passed step opens its capture with the first frame it matched selected: the echo, #1
+            java.util.List<String> shown = new java.util.ArrayList<>();
+            runs.showFramesWith((title, url, capture, seq) -> shown.add(title + " " + seq + " "
+                    + capture.frames().get(seq).direction()));
+            model.showFrames(model.steps().get(0));
+            model.showFrames(model.steps().get(1));
+            assertThat(shown).containsExactly("test main step 1 0 OUT", "test main step 2 1 IN");
             assertThat(model.prepareSaveAsTest(new dev.wsinspector.core.session.Session(
                     new dev.wsinspector.core.frame.SegmentedFrameStore()), "empty")).isNull();
         }
