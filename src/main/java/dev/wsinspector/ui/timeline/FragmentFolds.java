@@ -43,7 +43,13 @@ public final class FragmentFolds {
 
     /** Classifies the frames stored before {@code end}; returns true when continuation frames were found. */
     public boolean advance(long end) {
+        return advance(end, Long.MAX_VALUE);
+    }
+
+    /** {@link #advance(long)} classifying at most {@code most} frames (a bounded step of a pulse). */
+    public boolean advance(long end, long most) {
         long upTo = Math.min(end, store.size());
+        upTo = Math.min(upTo, scanned + Math.min(most, Math.max(0, upTo - scanned)));
         int before = count;
         for (long s = scanned; s < upTo; s++) {
             int firstByte = store.firstByte(s);
