@@ -129,12 +129,9 @@ public final class FragmentFolds {
 
     /** True when some continuation frame is hidden now. */
     public boolean hidesAny() {
-        for (int i = 0; i < count; i++) {
-            if (!isExpanded(messageOf[i])) {
-                return true;
-            }
-        }
-        return false;
+        // O(1) a pull: folded by default, any continuation hides (unless each message was expanded by hand, which
+        // only costs a set equal to all); under Fragments only the messages folded by hand hide theirs.
+        return count > 0 && (!expandAll || !toggled.isEmpty());
     }
 
     /**
