@@ -40,6 +40,28 @@ public final class MatchSet {
         before[blocks] = count;
     }
 
+    /** Every row below {@code limit} (the frames shown when no filter is on but some rows are folded away). */
+    public static MatchSet all(long limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit " + limit);
+        }
+        long[] words = new long[(int) ((limit + 63) >>> 6)];
+        Arrays.fill(words, -1L);
+        return new MatchSet(words, limit);
+    }
+
+    /** These matches without the rows {@code rows[0..count)} (any order; rows outside the set are ignored). */
+    public MatchSet without(long[] rows, int count) {
+        long[] copy = Arrays.copyOf(words, words.length);
+        for (int i = 0; i < count; i++) {
+            long row = rows[i];
+            if (row >= 0 && row < limit) {
+                copy[(int) (row >>> 6)] &= ~(1L << row);
+            }
+        }
+        return new MatchSet(copy, limit);
+    }
+
     /** Rows below this were looked at; those at or above it are not decided yet (never matches). */
     public long limit() {
         return limit;

@@ -221,6 +221,11 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
     }
 
     @Override
+    public void showFragments(boolean all) {
+        timeline.setExpandAll(all);
+    }
+
+    @Override
     public boolean isFiltered() {
         return timeline.rows() != null && timeline.rows().isFiltered();
     }

@@ -39,6 +39,7 @@ public final class FilterBarController {
     @FXML private TextField filterField;
     @FXML private Button filterClear;
     @FXML private CheckBox hideHeartbeats;
+    @FXML private CheckBox showFragments;
     @FXML private MenuButton savedFilters;
     @FXML private StackPane savedFiltersHolder;
     @FXML private ProgressBar filterProgress;
@@ -55,6 +56,7 @@ public final class FilterBarController {
     private void initialize() {
         filterField.textProperty().bindBidirectional(model.expressionProperty());
         hideHeartbeats.selectedProperty().bindBidirectional(model.hideHeartbeatsProperty());
+        showFragments.selectedProperty().bindBidirectional(model.showFragmentsProperty());
         filterCount.textProperty().bind(model.countProperty());
         filterError.textProperty().bind(model.errorProperty());
         filterError.visibleProperty().bind(model.errorProperty().isNotEmpty());

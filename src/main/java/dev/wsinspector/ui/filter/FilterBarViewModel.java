@@ -52,6 +52,10 @@ public final class FilterBarViewModel {
         default void extend(MatchSet frames, MatchSet events) {
             show(frames, events);
         }
+
+        /** Every frame of fragmented messages as its own row (true), or each message folded to one row. */
+        default void showFragments(boolean all) {
+        }
     }
 
     /** Runs that look at more frames than this show their progress. */
@@ -64,6 +68,7 @@ public final class FilterBarViewModel {
     private final Object key = new Object();
     private final StringProperty expression = new SimpleStringProperty(this, "expression", "");
     private final BooleanProperty hideHeartbeats = new SimpleBooleanProperty(this, "hideHeartbeats", false);
+    private final BooleanProperty showFragments = new SimpleBooleanProperty(this, "showFragments", false);
     private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper(this, "count", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyIntegerWrapper errorPosition = new ReadOnlyIntegerWrapper(this, "errorPosition", -1);
@@ -85,6 +90,7 @@ public final class FilterBarViewModel {
         this.target = target;
         this.tasks = tasks;
         hideHeartbeats.addListener((o, a, b) -> apply());
+        showFragments.addListener((o, a, b) -> target.showFragments(b));
     }
 
     /** Filters by the expression (and Hide heartbeats); a mistake is shown with its position instead. */
@@ -264,6 +270,11 @@ public final class FilterBarViewModel {
 
     public BooleanProperty hideHeartbeatsProperty() {
         return hideHeartbeats;
+    }
+
+    /** <em>Fragments</em>: every frame of a fragmented message its own row; off, the message is one row. */
+    public BooleanProperty showFragmentsProperty() {
+        return showFragments;
     }
 
     /** "N of M", always: matching rows of the capture's rows (frames and events). */

@@ -4,6 +4,7 @@ import dev.wsinspector.core.filter.MatchSet;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.MessageKinds;
 import dev.wsinspector.core.frame.Opcode;
+import dev.wsinspector.core.frame.WholeMessage;
 import dev.wsinspector.core.session.ConnectionEvent;
 
 import java.nio.ByteBuffer;
@@ -26,7 +27,9 @@ import java.util.concurrent.CancellationException;
  * <p>What is matched: text, continuation, ping and pong frames by their payload read as UTF-8 (malformed bytes
  * replaced); close frames by their reason; event rows by their preview text; binary frames by their bytes, the query
  * taken as UTF-8 with ASCII letters folded. A query {@code hex:DE AD BE EF} looks for those bytes in every frame's
- * payload instead. Only the first {@link #SCAN_BYTES} of each payload are read. Rows cleared from view, and rows a
+ * payload instead. The first frame of a fragmented message is matched by the whole message (its fragments' payloads
+ * one after the other), so a text split across fragments is found on the message's row. Only the first
+ * {@link #SCAN_BYTES} of each payload (or whole message) are read. Rows cleared from view, and rows a
  * filter hides ({@link Rows#frameMatches()}), are not searched. {@link #count} says how many rows match in all.
  */
 public final class FrameSearch {
@@ -198,6 +201,10 @@ public final class FrameSearch {
     boolean frameContains(long seq) {
         FrameStore store = rows.store();
         Opcode opcode = store.opcode(seq);
+        int whole = wholeMessage(seq);
+        if (whole >= 0) { // a fragmented message's first row stands for the whole message
+            return hex ? bytesIn(whole, false) : opcode == Opcode.BINARY ? bytesIn(whole, true) : textIn(whole);
+        }
         if (hex) {
             return bytesContain(seq, 0, false);
         }
@@ -223,7 +230,29 @@ public final class FrameSearch {
             // Fewer bytes than the query has characters (each character is at least one byte).
             return false;
         }
-        int n = store.readPayload(seq, skip, buffer, 0, Math.min(length, SCAN_BYTES));
+        return textIn(store.readPayload(seq, skip, buffer, 0, Math.min(length, SCAN_BYTES)));
+    }
+
+    /**
+     * For the first frame of a fragmented message with continuations, reads the whole message's first
+     * {@link #SCAN_BYTES} (across its fragments) into the buffer and returns how many; else -1.
+     */
+    private int wholeMessage(long seq) {
+        FrameStore store = rows.store();
+        if ((store.firstByte(seq) & 0x80) != 0) {
+            return -1;
+        }
+        WholeMessage message = WholeMessage.starting(store, seq).orElse(null);
+        if (message == null || message.frames() < 2) {
+            return -1;
+        }
+        byte[] prefix = message.prefix(store, SCAN_BYTES);
+        System.arraycopy(prefix, 0, buffer, 0, prefix.length);
+        return prefix.length;
+    }
+
+    /** Whether the first {@code n} bytes of the buffer, read as UTF-8, contain the query, ignoring case. */
+    private boolean textIn(int n) {
         chars.clear();
         decoder.reset();
         decoder.decode(ByteBuffer.wrap(buffer, 0, n), chars, true);
@@ -237,7 +266,11 @@ public final class FrameSearch {
         if (length < bytes.length) {
             return false;
         }
-        int n = rows.store().readPayload(seq, skip, buffer, 0, Math.min(length, SCAN_BYTES));
+        return bytesIn(rows.store().readPayload(seq, skip, buffer, 0, Math.min(length, SCAN_BYTES)), fold);
+    }
+
+    /** Whether the first {@code n} bytes of the buffer hold {@link #bytes}, ASCII letters folded. */
+    private boolean bytesIn(int n, boolean fold) {
         outer:
         for (int i = 0; i <= n - bytes.length; i++) {
             for (int j = 0; j < bytes.length; j++) {

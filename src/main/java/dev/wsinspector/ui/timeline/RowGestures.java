@@ -49,6 +49,14 @@ final class RowGestures {
         model.holdStill(absolute);
     }
 
+    /** A plain click on the FIN cell (its ▸/▾) of the row at list index {@code index}: its message expands or folds. */
+    void foldPressed(int index) {
+        TimelineList rows = model.rows();
+        if (rows != null && index >= 0 && index < rows.size()) {
+            model.toggleExpanded(rows.absoluteRow(index));
+        }
+    }
+
     /** Ctrl/Cmd+A: every reachable row, however many. */
     void selectAll() {
         TimelineList rows = model.rows();
@@ -69,6 +77,14 @@ final class RowGestures {
             return false;
         }
         RowSelection selection = model.selection();
+        if ((code == KeyCode.RIGHT || code == KeyCode.LEFT) && !shift && !shortcut) {
+            // Right expands the selected fragmented message, Left folds it; elsewhere the keys stay the table's
+            if (selection.lead() < 0 || !rows.isFoldable(selection.lead())) {
+                return false;
+            }
+            model.setExpanded(selection.lead(), code == KeyCode.RIGHT);
+            return true;
+        }
         long from = selection.lead() >= 0 ? selection.lead() : rows.firstRow() - 1;
         long page = Math.max(1, rows.viewportRows() - 1);
         long target = switch (code) {

@@ -40,7 +40,11 @@ final class TimelineInput {
 
     private void mousePressed(MouseEvent e) {
         TableRow<?> row = null;
+        boolean onFin = false;
         for (Node n = (Node) e.getTarget(); n != null && n != table; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() instanceof RowColumn column) {
+                onFin = column.getCell() == RowColumn.Cell.FIN;
+            }
             if (n instanceof TableRow<?> r) {
                 row = r;
                 break;
@@ -52,6 +56,9 @@ final class TimelineInput {
         table.requestFocus();
         gestures.pressed(row.isEmpty() ? -1 : row.getIndex(), e.getButton() == MouseButton.PRIMARY, e.isShiftDown(),
                 e.isShortcutDown());
+        if (onFin && e.getButton() == MouseButton.PRIMARY && !e.isShiftDown() && !e.isShortcutDown()) {
+            gestures.foldPressed(row.isEmpty() ? -1 : row.getIndex()); // the ▸/▾ glyph
+        }
         e.consume();
     }
 

@@ -45,6 +45,8 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
      * Frames cost nothing to take in: the viewport reads a screenful of them, however many arrived.
      */
     static final int EVENTS_PER_PULL = 1024;
+    /** Most frames one pull classifies for folding (a reopened session of millions is taken in over a few pulses). */
+    static final int FOLD_FRAMES_PER_PULL = 1 << 20;
 
     private final Session session;
     private final FrameStore store;
@@ -69,9 +71,14 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
     /** {@link #clearedRows} and {@link #shownEnd} as rows of the whole capture, whatever the filter. */
     private long clearedReal;
     private long shownEndReal;
-    /** The filter's matching frames (by seq) and events (by index); null: no filter. */
+    /** The rows shown: the user's filter with the folded fragments taken out ({@link #folds}); null: every row. */
     private MatchSet frameMatches;
     private MatchSet eventMatches;
+    /** The user's filter's matching frames (by seq) and events (by index), as given; null: no filter. */
+    private MatchSet userFrames;
+    private MatchSet userEvents;
+    /** The row-hiding layer: a fragmented message folded to its first row unless expanded. */
+    private final FragmentFolds folds;
     /** Absolute row of list index 0. */
     private long firstRow;
     private int visible;
@@ -94,6 +101,7 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         this.store = session.frames();
         this.formatter = formatter;
         this.kinds = new MessageKinds(store);
+        this.folds = new FragmentFolds(store);
     }
 
     /**
@@ -101,7 +109,9 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
      * viewport moves to them. Returns the number of rows that became reachable.
      */
     public int pull() {
-        long frames = store.size();
+        // Frames are shown once the fold layer has classified them (a bounded number a pull), so rows never move.
+        folds.advance(store.size(), FOLD_FRAMES_PER_PULL);
+        long frames = Math.min(store.size(), folds.scanned());
         int known = events.size();
         int available = session.eventCount();
         // Events come after the frames they follow; one whose frames are not visible yet waits a pulse.
@@ -136,8 +146,12 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         }
         long before = shownEnd;
         shownEndReal = totalRows();
-        recount();
-        place();
+        if (folds.hidesAny() || frameMatches != null && userFrames == null) {
+            layer(true); // the new rows join the end of the layer (a folded message's new fragments stay hidden)
+        } else {
+            recount();
+            place();
+        }
         refreshOpenRows(framesBefore);
         return (int) Math.min(Integer.MAX_VALUE, shownEnd - before);
     }
@@ -323,6 +337,26 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         if ((frames == null) != (events == null)) {
             throw new IllegalArgumentException("frames and events are filtered together");
         }
+        userFrames = frames;
+        userEvents = events;
+        layer(false);
+    }
+
+    /**
+     * Shows the user's filter with the folded fragments taken out: keeping the rows on screen when only rows at the
+     * end changed ({@code extend}), else anew.
+     */
+    private void layer(boolean extend) {
+        MatchSet frames = folds.visible(userFrames, framesKnown);
+        MatchSet events = frames == null ? null : userEvents != null ? userEvents : MatchSet.all(this.events.size());
+        if (extend) {
+            extend(frames, events);
+        } else {
+            install(frames, events);
+        }
+    }
+
+    private void install(MatchSet frames, MatchSet events) {
         frameMatches = frames;
         eventMatches = events;
         cache.clear();
@@ -342,8 +376,18 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
      * decided late), which shows everything anew as {@link #setFilter} does.
      */
     public void extendFilter(MatchSet frames, MatchSet events) {
-        if (frameMatches == null || frames == null) {
+        if (userFrames == null || frames == null) {
             setFilter(frames, events);
+            return;
+        }
+        userFrames = frames;
+        userEvents = events;
+        layer(true);
+    }
+
+    private void extend(MatchSet frames, MatchSet events) {
+        if (frameMatches == null || frames == null) {
+            install(frames, events);
             return;
         }
         long oldShown = shownEnd;
@@ -358,14 +402,60 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         if (moved) {
             frameMatches = oldFrames;
             eventMatches = oldEvents;
-            setFilter(frames, events);
+            install(frames, events);
             return;
         }
         place();
     }
 
+    /** True while the user's filter is on (folded fragments alone are not a filter). */
     public boolean isFiltered() {
-        return frameMatches != null;
+        return userFrames != null;
+    }
+
+    /** True when row {@code absolute} starts a fragmented message that can be expanded or folded. */
+    public boolean isFoldable(long absolute) {
+        long seq = absolute < 0 || absolute >= viewRank(totalRows()) ? -1 : seqOfRow(absolute);
+        return seq >= 0 && folds.isFoldable(seq);
+    }
+
+    /** True when row {@code absolute} is a fragmented message's first row showing all its frames. */
+    public boolean isExpanded(long absolute) {
+        return isFoldable(absolute) && folds.isExpanded(seqOfRow(absolute));
+    }
+
+    /**
+     * Expands or folds the fragmented message of row {@code absolute}; false when that row starts none or is so
+     * already. The rows after it move: the caller moves the selection ({@link TimelineViewModel#setExpanded}).
+     */
+    public boolean setExpanded(long absolute, boolean expanded) {
+        if (!isFoldable(absolute) || !folds.setExpanded(seqOfRow(absolute), expanded)) {
+            return false;
+        }
+        layer(false);
+        return true;
+    }
+
+    /** Expands every fragmented message (true) or folds them all to their first rows (false: the default). */
+    public void setExpandAll(boolean value) {
+        if (value != folds.isExpandAll()) {
+            folds.setExpandAll(value);
+            layer(false);
+        }
+    }
+
+    public boolean isExpandAll() {
+        return folds.isExpandAll();
+    }
+
+    /** Expands the folded message that hides continuation frame {@code seq}; false when no fold hides it. */
+    public boolean reveal(long seq) {
+        long first = folds.messageOf(seq);
+        if (first < 0 || folds.isExpanded(first) || !folds.setExpanded(first, true)) {
+            return false;
+        }
+        layer(false);
+        return true;
     }
 
     /** The row of the whole capture at filtered position {@code absolute} (the same without a filter), or -1. */
@@ -578,8 +668,19 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
             return formatter.eventRow(number, events.get(eventIndex), timeMode, prevEpoch, connectEpoch);
         }
         long before = eventsBefore(absolute);
-        return formatter.frameRow(number, store, kinds, absolute - before, timeMode, prevEpoch, connectEpoch,
+        long seq = absolute - before;
+        TimelineRow row = formatter.frameRow(number, store, kinds, seq, timeMode, prevEpoch, connectEpoch,
                 hintAfter(before));
+        return folds.isFoldable(seq) ? withFold(row, folds.isExpanded(seq)) : row;
+    }
+
+    /** The FIN cell of a fragmented message's first row: ▸ folded (the row is the whole message), ▾ expanded. */
+    static final String FOLDED = "▸", EXPANDED = "▾";
+
+    private static TimelineRow withFold(TimelineRow r, boolean expanded) {
+        String fin = expanded ? EXPANDED : FOLDED;
+        return new TimelineRow(r.row(), r.seq(), r.event(), r.epochMicros(), r.time(), r.arrow(), r.icon(), r.type(),
+                r.size(), fin, r.preview(), r.summary(), r.styleClass(), r.open());
     }
 
     private long epochAt(long absolute) {

@@ -134,7 +134,17 @@ public final class TimelineView extends BorderPane {
         return model.selectRow(absolute);
     }
 
-    /** Selects frame {@code seq} and brings it on screen; false when there is no such frame to show. */
+    /** Fragments: every frame of fragmented messages as its own row (true), or each message folded to one row. */
+    public void setExpandAll(boolean all) {
+        model.setExpandAll(all);
+    }
+
+    /** Expands or folds the fragmented message of row {@code absolute} (see {@link TimelineViewModel#setExpanded}). */
+    public boolean setExpanded(long absolute, boolean expanded) {
+        return model.setExpanded(absolute, expanded);
+    }
+
+    /** Selects frame {@code seq} (expanding the message it is folded into) and brings it on screen; false when there is no such frame to show. */
     public boolean goToFrame(long seq) {
         return model.goToFrame(seq);
     }

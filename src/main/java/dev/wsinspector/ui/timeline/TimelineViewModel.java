@@ -33,6 +33,8 @@ public final class TimelineViewModel {
     private Consumer<String> notice = text -> { };
     private Consumer<TimelineList> shown = list -> { };
     private Runnable moved = () -> { };
+    /** Fragments: every frame of fragmented messages shown (kept for the next capture's list). */
+    private boolean expandAll;
 
     /** @param clipboard where copied rows go as text: the system clipboard (a list in tests) */
     public TimelineViewModel(Consumer<String> clipboard) {
@@ -65,6 +67,9 @@ public final class TimelineViewModel {
         selection.clear();
         if (list != null && fit > 0) {
             list.setViewportRows(fit);
+        }
+        if (list != null) {
+            list.setExpandAll(expandAll); // Fragments stays as set across connections
         }
         rows = list;
         shown.accept(list);
@@ -178,6 +183,59 @@ public final class TimelineViewModel {
         moved.run();
     }
 
+    /**
+     * Expands (true) or folds the fragmented message whose first row is {@code absolute} (click on its ▸/▾, Right
+     * and Left on the selected row); the selected row stays selected, and on screen unless following.
+     */
+    public boolean setExpanded(long absolute, boolean expanded) {
+        return rows != null && keepingLead(() -> rows.setExpanded(absolute, expanded));
+    }
+
+    /** Flips the fragmented message of row {@code absolute}; false when that row starts none. */
+    public boolean toggleExpanded(long absolute) {
+        return rows != null && rows.isFoldable(absolute) && setExpanded(absolute, !rows.isExpanded(absolute));
+    }
+
+    /** Shows every frame of every fragmented message (the toolbar's "Fragments"), or folds them all again. */
+    public void setExpandAll(boolean value) {
+        expandAll = value;
+        if (rows != null && value != rows.isExpandAll()) {
+            keepingLead(() -> {
+                rows.setExpandAll(value);
+                return true;
+            });
+        }
+    }
+
+    public boolean isExpandAll() {
+        return expandAll;
+    }
+
+    /** Runs a change of the rows shown that may move every row after some point, keeping the lead selected. */
+    private boolean keepingLead(java.util.function.BooleanSupplier change) {
+        long lead = selection.lead();
+        long leadReal = lead >= 0 && lead < rows.endRow() ? rows.realRow(lead) : -1;
+        boolean following = rows.isFollowing();
+        long offset = lead - rows.firstRow();
+        if (!change.getAsBoolean()) {
+            return false;
+        }
+        long now = leadReal < 0 ? -1 : rows.viewRow(leadReal);
+        if (now >= 0 && now < rows.endRow()) {
+            selection.select(now);
+            if (!following) {
+                rows.scrollTo(now - Math.max(0, Math.min(offset, rows.viewportRows() - 1)));
+            }
+        } else {
+            selection.clear();
+        }
+        if (following) {
+            rows.follow();
+        }
+        moved.run();
+        return true;
+    }
+
     /** Pauses or resumes the list. */
     public void setPaused(boolean paused) {
         if (rows != null) {
@@ -223,6 +281,9 @@ public final class TimelineViewModel {
 
     /** Selects frame {@code seq} and brings it on screen; false when there is no such frame to show. */
     public boolean goToFrame(long seq) {
+        if (rows != null && rows.rowOfFrame(seq) < 0 && seq >= 0) {
+            rows.reveal(seq); // a continuation frame folded into its message: its message expands
+        }
         return rows != null && selectRow(rows.rowOfFrame(seq));
     }
 

@@ -65,6 +65,33 @@ class FrameSearchTest {
         assertThat(search.find(-1, false)).isEqualTo(new FrameSearch.Match(4, 3, false));
     }
 
+    private void raw(int firstByte, String payload) {
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        store.append(Direction.IN, WireHeader.of(firstByte, false, 0, bytes.length), false, store.clock().nanoTime(),
+                ByteBuffer.wrap(bytes));
+    }
+
+    @Test
+    void aFragmentedMessageIsFoundOnItsFirstRowByTheWholeMessage() {
+        raw(0x81, "x");
+        raw(0x01, "Hel");     // 1: TEXT without FIN
+        raw(0x89, "ping");    // 2: a ping between
+        raw(0x00, "lo Wor");  // 3
+        raw(0x80, "ld");      // 4: the last fragment
+        raw(0x02, "AB");      // 5: a binary message in two fragments
+        raw(0x80, "CD");      // 6
+        FrameSearch search = search("hello world");
+        assertThat(search.find(-1, true)).as("split across three fragments, found on the message's row")
+                .isEqualTo(new FrameSearch.Match(1, 1, false));
+        assertThat(search.count(0)).isEqualTo(new FrameSearch.Count(0, 1));
+        assertThat(search("hex:4243").find(-1, true)).isEqualTo(new FrameSearch.Match(5, 5, false));
+        assertThat(search("bc").find(-1, true)).as("binary, letters folded").isEqualTo(new FrameSearch.Match(5, 5, false));
+
+        list.setExpandAll(true);
+        assertThat(search("wor").count(0)).as("expanded: the message's row and its fragment's row")
+                .isEqualTo(new FrameSearch.Count(0, 2));
+    }
+
     @Test
     void noMatchAndEmptyQueryGiveNull() {
         text(Direction.OUT, "alpha");

@@ -224,12 +224,13 @@ class TimelineListTest {
 
     @Test
     void fragmentsAreMarked() {
+        list.setExpandAll(true); // every fragment its own row
         byte[] part = "ab".getBytes(StandardCharsets.UTF_8);
         store.append(Direction.IN, WireHeader.of(0x01, false, 0, 2), false, clock.nanoTime(), ByteBuffer.wrap(part));
         store.append(Direction.IN, WireHeader.of(0x80, false, 0, 2), false, clock.nanoTime(), ByteBuffer.wrap(part));
         store.append(Direction.IN, WireHeader.of(0x89, false, 0, 0), false, clock.nanoTime(), ByteBuffer.allocate(0));
         list.pull();
-        assertThat(list).extracting(TimelineRow::fin).containsExactly("more", "FIN", "");
+        assertThat(list).extracting(TimelineRow::fin).containsExactly(TimelineList.EXPANDED, "FIN", "");
         assertThat(list.get(2).styleClass()).contains("frame-ping");
         assertThat(list.get(1).type()).isEqualTo("continuation");
     }
@@ -242,6 +243,7 @@ class TimelineListTest {
 
     @Test
     void aFragmentedMessagesFirstRowShowsTheWholeMessageAndGrowsUntilItsLastFrame() {
+        list.setExpandAll(true); // every fragment its own row
         open("ws://127.0.0.1/rpc", "");
         fragment(0x01, "{\"jsonrpc\":\"2.0\",");
         fragment(0x89, "");
@@ -266,7 +268,7 @@ class TimelineListTest {
         assertThat(first.preview()).isEqualTo("message of 3 frames · {\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,2],\"id\":7}");
         assertThat(first.size()).isEqualTo("54 B");
         assertThat(first.summary()).as("decoded from the reassembled payload").contains("add").contains("7");
-        assertThat(first.fin()).isEqualTo("more");
+        assertThat(first.fin()).as("its fold glyph").isEqualTo(TimelineList.EXPANDED);
         assertThat(first.styleClass()).contains("frame-message");
         assertThat(list.get(3).summary()).as("a fragment alone is not decoded").isEmpty();
         assertThat(list.get(3).type()).isEqualTo("continuation");
@@ -283,6 +285,7 @@ class TimelineListTest {
 
     @Test
     void aFragmentOfABinaryMessageIsPreviewedAsBytesAndAFragmentOfTextAsText() {
+        list.setExpandAll(true); // every fragment its own row
         byte[] part = "ab".getBytes(StandardCharsets.UTF_8);
         store.append(Direction.IN, WireHeader.of(0x02, false, 0, 2), false, clock.nanoTime(), ByteBuffer.wrap(part));
         store.append(Direction.IN, WireHeader.of(0x80, false, 0, 2), false, clock.nanoTime(), ByteBuffer.wrap(part));

@@ -30,7 +30,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A real server on loopback sends a JSON-RPC call in three fragments with a ping between them, against the real
  * window and engine at 1280×720: the first row stands for the whole message (its size, preview and Summary), and
- * selecting it shows the reassembled payload in the Text, JSON and Protocol views and in Copy.
+ * selecting it shows the reassembled payload in the Text, JSON and Protocol views and in Copy. The message is
+ * one row (its continuations folded) until its ▸ is clicked; Left folds it again, Go to a folded frame expands it,
+ * and the filter bar's Fragments shows every frame.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -54,6 +56,10 @@ class WholeMessageFlowTest {
 
     private ConnectionTab tab() {
         return app.window().selectedTab();
+    }
+
+    private long continuations() throws Exception {
+        return rows().stream().filter(r -> r.type().equals("continuation")).count();
     }
 
     private List<TimelineRow> rows() throws Exception {
@@ -81,12 +87,12 @@ class WholeMessageFlowTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> rows().stream().anyMatch(r -> r.preview().equals("after")));
 
             List<TimelineRow> rows = rows();
-            TimelineRow first = rows.stream().filter(r -> r.type().equals("text") && r.fin().equals("more"))
+            TimelineRow first = rows.stream().filter(r -> r.type().equals("text") && r.fin().equals(TimelineList.FOLDED))
                     .findFirst().orElseThrow();
             assertThat(first.preview()).isEqualTo("message of 3 frames · " + WHOLE);
             assertThat(first.size()).isEqualTo(WHOLE.length() + " B");
             assertThat(first.summary()).contains("add").contains("7");
-            assertThat(rows).extracting(TimelineRow::type).contains("ping", "continuation");
+            assertThat(rows).extracting(TimelineRow::type).as("folded: one row").contains("ping").doesNotContain("continuation");
 
             // The Summary column is on screen at 1280×720 with no sidebar, and shows the decoder's line.
             TableView<?> table = robot.lookup(".timeline").queryAs(TableView.class);
@@ -107,6 +113,28 @@ class WholeMessageFlowTest {
             assertThat(fx(() -> detail.protocolProperty().get().summary())).isEqualTo(first.summary());
             assertThat(fx(() -> detail.getFields().stream().map(f -> f.name() + "=" + f.value()).toList()))
                     .contains("FIN=0", "Message length=" + WHOLE.length() + " B");
+
+            // A click on the row's ▸ expands it: its two continuations follow it, the ping stays between.
+            robot.clickOn(robot.lookup(".table-cell").queryAllAs(javafx.scene.control.Labeled.class).stream()
+                    .filter(c -> TimelineList.FOLDED.equals(c.getText())).findFirst().orElseThrow());
+            await().atMost(Duration.ofSeconds(10)).until(() -> continuations() == 2);
+            assertThat(fx(() -> tab().timeline().leadRow().fin())).isEqualTo(TimelineList.EXPANDED);
+            robot.type(javafx.scene.input.KeyCode.LEFT);
+            await().atMost(Duration.ofSeconds(10)).until(() -> continuations() == 0);
+
+            // Go to # of the last fragment expands its message and selects that frame.
+            long last = first.seq() + 3;
+            assertThat(fx(() -> tab().timeline().goToFrame(last))).isTrue();
+            assertThat(continuations()).isEqualTo(2);
+            assertThat(fx(() -> tab().timeline().leadRow().seq())).isEqualTo(last);
+
+            // Fragments (filter bar) shows every frame of every message; off, they fold again.
+            robot.interact(() -> tab().timeline().setExpanded(tab().timeline().rows().rowOfFrame(first.seq()), false));
+            assertThat(continuations()).isEqualTo(0);
+            robot.clickOn("#showFragments");
+            await().atMost(Duration.ofSeconds(10)).until(() -> continuations() == 2);
+            robot.clickOn("#showFragments");
+            await().atMost(Duration.ofSeconds(10)).until(() -> continuations() == 0);
         } finally {
             done.countDown();
         }
