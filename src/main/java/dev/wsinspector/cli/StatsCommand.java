@@ -29,8 +29,9 @@ import java.util.concurrent.Callable;
  * per direction, frame type and method; a table for people, or one JSON object with {@code --json}.
  */
 @Command(name = "stats", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Print a stored session's figures: frames, bytes, rates and sizes per direction and type,",
-                "and request/response latency percentiles (p50, p95, p99, max) per method."})
+        description = {"Print a stored session's figures: frames, bytes, rates, sizes and reply latencies.",
+                "Per direction and type: frames, bytes, frames/s, bytes/s and payload sizes; per method:",
+                "requests, replies, unanswered and latency percentiles (p50, p95, p99, max)."})
 final class StatsCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SESSION", description = "Session id, name, or the start of an id")
