@@ -120,7 +120,7 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
     void pulse(Session session) {
         pairing.show(session);
         if (capture.show(session)) {
-            TimelineList list = session == null ? null : new TimelineList(session, formatter);
+            TimelineList list = session == null ? null : new TimelineList(session, formatter, capture.fragments());
             if (list != null) {
                 list.setTimeMode(toolbar.timeModeProperty().get());
                 list.setProtocolHints(tab.model()::protocolHint);
