@@ -12,6 +12,7 @@ import dev.wsinspector.core.replay.Templates;
 import dev.wsinspector.core.session.CaptureStats;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.Session;
+import dev.wsinspector.ui.timeline.FragmentScan;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -35,6 +36,8 @@ final class ShownCapture {
     private static final class Counted {
         final Session session;
         final MessageKinds kinds;
+        /** Which frames are continuations, for the timeline's folds: advanced here, only read on the FX thread. */
+        final FragmentScan fragments;
         final CaptureStats stats = new CaptureStats();
         long classified;
         volatile CaptureStats.Snapshot figures = CaptureStats.Snapshot.NONE;
@@ -43,6 +46,7 @@ final class ShownCapture {
         Counted(Session session) {
             this.session = session;
             this.kinds = new MessageKinds(session.frames());
+            this.fragments = new FragmentScan(session.frames());
         }
     }
 
@@ -67,6 +71,12 @@ final class ShownCapture {
         return session;
     }
 
+    /** The fragment classification of the capture shown (see {@link #advance}); null when none is shown. */
+    FragmentScan fragments() {
+        Counted c = counted;
+        return c == null ? null : c.fragments;
+    }
+
     /**
      * Takes in the frames that came since the last call: classifies them and counts them. Any one thread at a
      * time (the window's sampler); the FX thread only reads what it publishes.
@@ -84,6 +94,11 @@ final class ShownCapture {
                 c.classified = Math.min(size, c.classified + CLASSIFY_STEP);
                 c.kinds.advance(c.classified);
             }
+        }
+        // Live or sealed, the timeline shows a frame only once it is classified; each step publishes what it found.
+        long size = frames.size();
+        while (c.fragments.published().scanned() < size) {
+            c.fragments.advance(size, CLASSIFY_STEP * 4L);
         }
         c.stats.update(frames, nowNanos);
         c.figures = c.stats.snapshot();

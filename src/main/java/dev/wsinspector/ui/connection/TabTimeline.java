@@ -3,6 +3,7 @@ package dev.wsinspector.ui.connection;
 import dev.wsinspector.core.charts.LatencySource;
 import dev.wsinspector.core.filter.FilterContext;
 import dev.wsinspector.core.filter.MatchSet;
+import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.WholeMessage;
 import dev.wsinspector.core.io.CaptureFormat;
 import dev.wsinspector.core.payload.protocol.ProtocolHint;
@@ -120,7 +121,7 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
     void pulse(Session session) {
         pairing.show(session);
         if (capture.show(session)) {
-            TimelineList list = session == null ? null : new TimelineList(session, formatter);
+            TimelineList list = session == null ? null : new TimelineList(session, formatter, capture.fragments());
             if (list != null) {
                 list.setTimeMode(toolbar.timeModeProperty().get());
                 list.setProtocolHints(tab.model()::protocolHint);
@@ -298,11 +299,13 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
             detail.clear();
         } else if (row.isFrame()) {
             detail.setProtocolHint(tab.model().protocolHint(capture.protocolHint(row.seq())));
-            WholeMessage message = WholeMessage.starting(capture.session().frames(), row.seq()).orElse(null);
+            FrameStore frames = capture.session().frames();
+            WholeMessage message = WholeMessage.starting(frames, row.seq()).orElse(null);
             if (message != null) {
-                // The first frame of a fragmented message stands for the whole message (reassembled by seq).
+                // The first frame of a fragmented message stands for the whole message, reassembled by seq in the
+                // detail pane's background formatting (up to 16 MiB: not on the FX thread).
                 detail.showMessage(capture.frame(row.seq()), message,
-                        message.payload(capture.session().frames(), WholeMessage.MAX_REASSEMBLED_BYTES));
+                        () -> message.payload(frames, WholeMessage.MAX_REASSEMBLED_BYTES));
             } else {
                 detail.showFrame(capture.frame(row.seq()), capture.isText(row.seq()));
             }

@@ -71,6 +71,12 @@ public final class DetailPane extends StackPane {
         viewModel.showMessage(first, message, whole);
     }
 
+    /** Shows a fragmented message, reassembled in the background (see {@link DetailViewModel#showMessage}). */
+    public void showMessage(Frame first, dev.wsinspector.core.frame.WholeMessage message,
+                            java.util.function.Supplier<byte[]> reassemble) {
+        viewModel.showMessage(first, message, reassemble);
+    }
+
     /**
      * The connection's negotiated subprotocol and URL, so that frames shown from now on are decoded as its
      * sub-protocol (Socket.IO, STOMP, GraphQL, JSON-RPC); {@code null} or {@link ProtocolHint#NONE} when unknown.

@@ -36,6 +36,7 @@ import javafx.collections.ObservableList;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * State of the detail pane for the selected timeline row. Cheap parts (header fields, the lazy hex dump) are
@@ -129,35 +130,64 @@ public final class DetailViewModel {
                     + " in " + message.frames() + " frames), showing frame");
             return;
         }
-        Frame content = new Frame(first.seq(), first.epochMicros(), first.monoNanos(), first.direction(),
+        show(first, messageFrame(first, whole), message.text(), message);
+    }
+
+    /**
+     * Shows a fragmented message whose reassembled payload {@code reassemble} reads across its fragments (null:
+     * over what is reassembled). The first frame's header and the message's frames are shown at once; reading the
+     * fragments (up to {@link WholeMessage#MAX_REASSEMBLED_BYTES}) is done with the formatting in the background,
+     * latest selection wins, and the payload views (and Copy) come when it is done. Messages up to the inline
+     * size, or over what is reassembled, are shown at once as {@link #showMessage(Frame, WholeMessage, byte[])}.
+     */
+    public void showMessage(Frame first, WholeMessage message, Supplier<byte[]> reassemble) {
+        if (message.length() <= inlineFormatBytes || !message.fits(WholeMessage.MAX_REASSEMBLED_BYTES)) {
+            showMessage(first, message, reassemble.get());
+            return;
+        }
+        highlights = nextHighlights;
+        reset();
+        boolean text = message.text();
+        showing.set(true);
+        describe(first, message, message.length());
+        hexNotice.set("Reassembling " + message.frames() + " frames…");
+        textContent.set(AreaContent.message("Reassembling…"));
+        jsonContent.set(AreaContent.message("Reassembling…"));
+        provisionalView = initialView(first, text);
+        selectedView.set(provisionalView);
+        ProtocolHint hint = protocolHint;
+        boolean whole = message.complete();
+        busy.set(true);
+        tasks.submitLatest(formatKey, () -> {
+            byte[] bytes = reassemble.get();
+            if (bytes == null) {
+                return null;
+            }
+            Frame content = messageFrame(first, bytes);
+            return new Reassembled(content, format(content, text, hint, whole));
+        }, done -> {
+            if (done == null) {
+                showMessage(first, message, (byte[]) null); // grew past the limit: the first frame alone
+            } else {
+                showPayload(done.content().payload());
+                apply(done.formatted());
+            }
+        }, this::fail);
+    }
+
+    /** A message's first frame carrying the whole message's payload. */
+    private static Frame messageFrame(Frame first, byte[] whole) {
+        return new Frame(first.seq(), first.epochMicros(), first.monoNanos(), first.direction(),
                 first.header(), first.inflated(), ByteBuffer.wrap(whole), first.crafted());
-        show(first, content, message.text(), message);
     }
 
     private void show(Frame first, Frame frame, boolean partOfTextMessage, WholeMessage message) {
         highlights = nextHighlights;
         reset();
         boolean text = message != null ? message.text() : isText(frame.opcode(), partOfTextMessage);
-        payload = frame.payload();
-        hasPayload.set(true);
         showing.set(true);
-        summary.set("#" + frame.seq() + " · " + frame.direction().jsonName() + " · " + frame.opcode().jsonName()
-                + (message != null ? " message of " + message.frames() + " frames (#" + message.first() + "–#"
-                + message.last() + (message.complete() ? "" : ", unfinished") + ")"
-                : frame.fin() ? "" : " (not FIN)") + " · " + Formats.humanBytes(frame.payloadLength()));
-        availableViews.setAll(DetailView.TEXT, DetailView.JSON, DetailView.HEX, DetailView.FIELDS);
-        fieldsTitle.set("Frame");
-        fields.setAll(DetailFields.of(first));
-        if (message != null) {
-            fields.add(new DetailFields.Field("Message", message.frames() + " frames, #" + message.first() + " to #"
-                    + message.last() + (message.complete() ? "" : " (its last frame has not come)")));
-            fields.add(new DetailFields.Field("Message length", Formats.humanBytes(message.length())
-                    + (message.inflated() ? " (compressed on the wire: " + Formats.humanBytes(message.wireLength()) + ")"
-                    : "")));
-        }
-        HexDump dump = HexDump.of(payload);
-        hexDump.set(dump);
-        hexNotice.set(Formats.humanBytes(dump.length()) + " · " + Formats.count(dump.lineCount()) + " lines");
+        describe(first, message, frame.payloadLength());
+        showPayload(frame.payload());
         textContent.set(AreaContent.message("Decoding…"));
         jsonContent.set(AreaContent.message("Formatting…"));
         provisionalView = initialView(frame, text);
@@ -180,6 +210,33 @@ public final class DetailViewModel {
         }
         busy.set(true);
         tasks.submitLatest(formatKey, () -> format(frame, text, hint, whole), this::apply, this::fail);
+    }
+
+    /** The summary and the Frame view's fields: the first frame's header, and the message's frames and length. */
+    private void describe(Frame first, WholeMessage message, long length) {
+        summary.set("#" + first.seq() + " · " + first.direction().jsonName() + " · " + first.opcode().jsonName()
+                + (message != null ? " message of " + message.frames() + " frames (#" + message.first() + "–#"
+                + message.last() + (message.complete() ? "" : ", unfinished") + ")"
+                : first.fin() ? "" : " (not FIN)") + " · " + Formats.humanBytes(length));
+        availableViews.setAll(DetailView.TEXT, DetailView.JSON, DetailView.HEX, DetailView.FIELDS);
+        fieldsTitle.set("Frame");
+        fields.setAll(DetailFields.of(first));
+        if (message != null) {
+            fields.add(new DetailFields.Field("Message", message.frames() + " frames, #" + message.first() + " to #"
+                    + message.last() + (message.complete() ? "" : " (its last frame has not come)")));
+            fields.add(new DetailFields.Field("Message length", Formats.humanBytes(message.length())
+                    + (message.inflated() ? " (compressed on the wire: " + Formats.humanBytes(message.wireLength()) + ")"
+                    : "")));
+        }
+    }
+
+    /** The payload shown by the Hex view and copied by Copy. */
+    private void showPayload(ByteBuffer shown) {
+        payload = shown;
+        hasPayload.set(true);
+        HexDump dump = HexDump.of(payload);
+        hexDump.set(dump);
+        hexNotice.set(Formats.humanBytes(dump.length()) + " · " + Formats.count(dump.lineCount()) + " lines");
     }
 
     /**
@@ -283,6 +340,10 @@ public final class DetailViewModel {
     // --- background formatting
 
     /** Everything the slow views need, computed together so they always describe the same frame. */
+    /** A reassembled message and its formatting, made together in the background. */
+    private record Reassembled(Frame content, Formatted formatted) {
+    }
+
     private record Formatted(AreaContent text, AreaContent json, JsonNode tree, Decoded protocol,
                              AreaContent protocolBody, DetailView best) {
     }

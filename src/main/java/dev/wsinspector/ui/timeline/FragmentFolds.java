@@ -1,9 +1,7 @@
 package dev.wsinspector.ui.timeline;
 
 import dev.wsinspector.core.filter.MatchSet;
-import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.FrameStore;
-import dev.wsinspector.core.frame.Opcode;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -16,29 +14,28 @@ import java.util.Set;
  * filter's matching frames (or none: every frame) and returns them without the continuation frames of folded
  * messages, which is what {@code TimelineList.setFilter} shows.
  *
- * <p>{@link #advance} classifies the frames stored since the last call, in order, by their first header byte, as
- * {@link dev.wsinspector.core.frame.WholeMessage}'s rule does: a TEXT or BINARY frame without FIN opens a message in its direction, the
- * continuations in that direction belong to it until the one with FIN; control frames and the other direction
- * may sit between. An unfinished message (live) folds its continuations as they arrive. Memory: two longs a
- * continuation frame; nothing for whole one-frame messages. Only the FX thread uses an instance.
+ * <p>Which frames are continuations comes from a {@link FragmentScan}: {@link #take} reads what it last
+ * published (no frame is read here), {@link #advance} classifies and takes at once (tests, or a list that scans
+ * for itself). Only the FX thread uses an instance; only the scan reads frames.
  *
  * @see dev.wsinspector.core.frame.WholeMessage
  */
 public final class FragmentFolds {
 
-    private final FrameStore store;
-    private long scanned;
-    /** The first frame of the message open in each direction (index: {@link Direction#ordinal()}), or -1. */
-    private final long[] open = {-1, -1};
-    /** Continuation frames in seq order, and the first frame of the message each belongs to. */
-    private long[] continuations = new long[16];
-    private long[] messageOf = new long[16];
-    private int count;
+    private final FragmentScan scan;
+    /** The classification taken last: what every question below is answered from until the next take. */
+    private FragmentScan.Classified taken = FragmentScan.Classified.NONE;
     private final Set<Long> toggled = new HashSet<>();
     private boolean expandAll;
 
+    /** Folds over a scan of its own ({@link #advance} classifies). */
     public FragmentFolds(FrameStore store) {
-        this.store = store;
+        this(new FragmentScan(store));
+    }
+
+    /** Folds over {@code scan}, which another thread advances; {@link #take} reads its latest result. */
+    public FragmentFolds(FragmentScan scan) {
+        this.scan = scan;
     }
 
     /** Classifies the frames stored before {@code end}; returns true when continuation frames were found. */
@@ -48,52 +45,35 @@ public final class FragmentFolds {
 
     /** {@link #advance(long)} classifying at most {@code most} frames (a bounded step of a pulse). */
     public boolean advance(long end, long most) {
-        long upTo = Math.min(end, store.size());
-        upTo = Math.min(upTo, scanned + Math.min(most, Math.max(0, upTo - scanned)));
-        int before = count;
-        for (long s = scanned; s < upTo; s++) {
-            int firstByte = store.firstByte(s);
-            boolean fin = (firstByte & 0x80) != 0;
-            Opcode opcode = Opcode.of(firstByte);
-            int dir = store.direction(s).ordinal();
-            if (opcode == Opcode.TEXT || opcode == Opcode.BINARY) {
-                open[dir] = fin ? -1 : s;
-            } else if (opcode == Opcode.CONTINUATION && open[dir] >= 0) {
-                add(s, open[dir]);
-                if (fin) {
-                    open[dir] = -1;
-                }
-            }
-        }
-        scanned = Math.max(scanned, upTo);
-        return count > before;
+        scan.advance(end, most);
+        return take();
     }
 
-    private void add(long seq, long first) {
-        if (count == continuations.length) {
-            continuations = Arrays.copyOf(continuations, count * 2);
-            messageOf = Arrays.copyOf(messageOf, count * 2);
-        }
-        continuations[count] = seq;
-        messageOf[count++] = first;
+    /** Takes the scan's latest published classification; true when it brought continuation frames. */
+    public boolean take() {
+        int before = taken.count();
+        taken = scan.published();
+        return taken.count() > before;
     }
 
-    /** Frames classified so far. */
+    /** Frames classified as of the last take. */
     public long scanned() {
-        return scanned;
+        return taken.scanned();
     }
 
     /** True when frame {@code seq} starts a fragmented message that has continuation frames (so far). */
     public boolean isFoldable(long seq) {
-        int i = Arrays.binarySearch(continuations, 0, count, seq);
+        FragmentScan.Classified c = taken;
+        int i = Arrays.binarySearch(c.continuations(), 0, c.count(), seq);
         int next = i >= 0 ? i + 1 : -i - 1;
-        return next < count && messageOf[next] == seq;
+        return next < c.count() && c.messageOf()[next] == seq;
     }
 
     /** The first frame of the fragmented message that continuation frame {@code seq} belongs to, or -1. */
     public long messageOf(long seq) {
-        int i = Arrays.binarySearch(continuations, 0, count, seq);
-        return i >= 0 ? messageOf[i] : -1;
+        FragmentScan.Classified c = taken;
+        int i = Arrays.binarySearch(c.continuations(), 0, c.count(), seq);
+        return i >= 0 ? c.messageOf()[i] : -1;
     }
 
     /** True when the message starting at frame {@code first} shows all its frames. */
@@ -131,7 +111,7 @@ public final class FragmentFolds {
     public boolean hidesAny() {
         // O(1) a pull: folded by default, any continuation hides (unless each message was expanded by hand, which
         // only costs a set equal to all); under Fragments only the messages folded by hand hide theirs.
-        return count > 0 && (!expandAll || !toggled.isEmpty());
+        return taken.count() > 0 && (!expandAll || !toggled.isEmpty());
     }
 
     /**
@@ -142,11 +122,12 @@ public final class FragmentFolds {
         if (matches == null && !hidesAny()) {
             return null;
         }
-        long[] hidden = new long[count];
+        FragmentScan.Classified c = taken;
+        long[] hidden = new long[c.count()];
         int n = 0;
-        for (int i = 0; i < count; i++) {
-            if (!isExpanded(messageOf[i])) {
-                hidden[n++] = continuations[i];
+        for (int i = 0; i < c.count(); i++) {
+            if (!isExpanded(c.messageOf()[i])) {
+                hidden[n++] = c.continuations()[i];
             }
         }
         return (matches == null ? MatchSet.all(frames) : matches).without(hidden, n);

@@ -79,6 +79,8 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
     private MatchSet userEvents;
     /** The row-hiding layer: a fragmented message folded to its first row unless expanded. */
     private final FragmentFolds folds;
+    /** True when another thread advances the folds' scan (the app's sampler), so a pull reads no frame for them. */
+    private final boolean scannedElsewhere;
     /** Absolute row of list index 0. */
     private long firstRow;
     private int visible;
@@ -96,12 +98,22 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
         }
     };
 
+    /** A list that classifies fragments itself, a bounded number of frames a pull (tests, tools). */
     public TimelineList(Session session, RowFormatter formatter) {
+        this(session, formatter, null);
+    }
+
+    /**
+     * A list whose fragments {@code scan} classifies, advanced off the FX thread (the tab's sampler: see
+     * {@code ShownCapture.advance}); a pull only takes what it published. Null: the list scans in its pulls.
+     */
+    public TimelineList(Session session, RowFormatter formatter, FragmentScan scan) {
         this.session = session;
         this.store = session.frames();
         this.formatter = formatter;
         this.kinds = new MessageKinds(store);
-        this.folds = new FragmentFolds(store);
+        this.scannedElsewhere = scan != null;
+        this.folds = scan == null ? new FragmentFolds(store) : new FragmentFolds(scan);
     }
 
     /**
@@ -109,8 +121,13 @@ public final class TimelineList extends ObservableListBase<TimelineRow> {
      * viewport moves to them. Returns the number of rows that became reachable.
      */
     public int pull() {
-        // Frames are shown once the fold layer has classified them (a bounded number a pull), so rows never move.
-        folds.advance(store.size(), FOLD_FRAMES_PER_PULL);
+        // Frames are shown once the fold layer has classified them, so rows never move: classified elsewhere (the
+        // sampler thread), the pull only takes the published result; otherwise a bounded number a pull.
+        if (scannedElsewhere) {
+            folds.take();
+        } else {
+            folds.advance(store.size(), FOLD_FRAMES_PER_PULL);
+        }
         long frames = Math.min(store.size(), folds.scanned());
         int known = events.size();
         int available = session.eventCount();

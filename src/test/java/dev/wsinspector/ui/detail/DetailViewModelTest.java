@@ -114,6 +114,62 @@ class DetailViewModelTest {
     }
 
     @Test
+    void aFragmentedMessageIsReassembledInTheBackgroundItsHeaderShownAtOnce() throws Exception {
+        var store = fragmented("{\"jsonrpc\":\"2.0\",\"method\":", "\"add\",\"params\":[1],\"id\":7}");
+        var message = dev.wsinspector.core.frame.WholeMessage.starting(store, 0).orElseThrow();
+        java.util.concurrent.atomic.AtomicReference<Thread> readOn = new java.util.concurrent.atomic.AtomicReference<>();
+        vm.showMessage(store.get(0), message, () -> {
+            readOn.set(Thread.currentThread());
+            return message.payload(store, 1 << 20);
+        });
+        assertThat(vm.summaryProperty().get()).as("the header at once")
+                .isEqualTo("#0 · in · text message of 2 frames (#0–#2) · 52 B");
+        assertThat(vm.getFields()).extracting(f -> f.name() + "=" + f.value())
+                .contains("FIN=0", "Message=2 frames, #0 to #2", "Message length=52 B");
+        assertThat(vm.hasPayloadProperty().get()).as("nothing to copy before it is reassembled").isFalse();
+        assertThat(vm.textContentProperty().get().notice()).isEqualTo("Reassembling…");
+        settle();
+        assertThat(readOn.get()).as("fragments read off the caller's (FX) thread")
+                .isNotNull().isNotSameAs(Thread.currentThread());
+        assertThat(vm.textContentProperty().get().text())
+                .isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1],\"id\":7}");
+        assertThat(vm.hasPayloadProperty().get()).isTrue();
+        assertThat(vm.hexDumpProperty().get().length()).isEqualTo(52);
+        assertThat(vm.getSelectedView()).isEqualTo(DetailView.PROTOCOL);
+    }
+
+    @Test
+    void aReassemblyStillRunningWhenAnotherRowIsSelectedIsDropped() throws Exception {
+        var store = fragmented("[1,", "2]");
+        var message = dev.wsinspector.core.frame.WholeMessage.starting(store, 0).orElseThrow();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        vm.showMessage(store.get(0), message, () -> {
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return message.payload(store, 1 << 20);
+        });
+        vm.showFrame(text("later"), false);
+        release.countDown();
+        settle();
+        assertThat(vm.summaryProperty().get()).startsWith("#3 ");
+        assertThat(vm.textContentProperty().get().text()).isEqualTo("later");
+        assertThat(vm.hexDumpProperty().get().length()).isEqualTo(5);
+    }
+
+    @Test
+    void aSmallFragmentedMessageIsReassembledAtOnce() {
+        DetailViewModel inline = new DetailViewModel(tasks, new JsonFormatter(64 * 1024, 64 * 1024), 1024, 4096);
+        var store = fragmented("[1,", "2]");
+        var message = dev.wsinspector.core.frame.WholeMessage.starting(store, 0).orElseThrow();
+        inline.showMessage(store.get(0), message, () -> message.payload(store, 1 << 20));
+        assertThat(inline.textContentProperty().get().text()).isEqualTo("[1,2]");
+        assertThat(fx).as("nothing handed to the FX queue").isEmpty();
+    }
+
+    @Test
     void aMessageTooLargeToReassembleShowsItsFirstFrameAndSaysSo() throws Exception {
         var store = fragmented("{\"jsonrpc\":\"2.0\",\"method\":", "\"add\",\"params\":[1],\"id\":7}");
         var message = dev.wsinspector.core.frame.WholeMessage.starting(store, 0).orElseThrow();
