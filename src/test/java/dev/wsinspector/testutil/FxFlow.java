@@ -25,6 +25,18 @@ public final class FxFlow {
         return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
+    /**
+     * Clicks the node of {@code query} once it is shown, waiting for it at most 10 s. The lookup runs on the FX
+     * thread: a lookup from the test thread while the window is still being laid out (the first pulses after
+     * start, a notice appearing) can miss a node that is there.
+     */
+    public static void clickWhenShown(FxRobot robot, String query) {
+        WaitForAsyncUtils.waitForFxEvents();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> fx(() ->
+                robot.lookup(query).match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent()));
+        robot.clickOn(query);
+    }
+
     /** Types {@code input} into the selected tab's composer in {@code mode} and clicks Send. */
     @SuppressWarnings("unchecked")
     public static void sendFromComposer(FxRobot robot, MessageMode mode, String input) {

@@ -1,5 +1,6 @@
 package dev.wsinspector.ui.main;
 
+import dev.wsinspector.testutil.FxFlow;
 import dev.wsinspector.app.InspectorApp;
 import dev.wsinspector.core.compose.MessageMode;
 import dev.wsinspector.core.session.ConnectionState;
@@ -109,7 +110,7 @@ class NothingCutOffFlowTest {
                 .until(() -> fx(() -> tab().model().stateProperty().get()) == ConnectionState.CLOSED);
         ConnectionTab live = fx(this::tab);
 
-        robot.clickOn("#sessionsToggle");
+        FxFlow.clickWhenShown(robot, "#sessionsToggle");
         await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> sessionList(robot).getItems().size()) >= 1);
         robot.interact(() -> sessionList(robot).getSelectionModel().select(0));
         robot.interact(() -> robot.lookup("#openSessionButton").queryAs(Button.class).fire());

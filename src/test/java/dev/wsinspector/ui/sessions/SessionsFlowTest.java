@@ -1,5 +1,6 @@
 package dev.wsinspector.ui.sessions;
 
+import dev.wsinspector.testutil.FxFlow;
 import dev.wsinspector.app.InspectorApp;
 import dev.wsinspector.core.compose.MessageMode;
 import dev.wsinspector.core.journal.SessionCatalog;
@@ -106,7 +107,7 @@ class SessionsFlowTest {
         assertThat(livePreviews).containsExactly("↑ hello sessions", "↓ hello sessions");
 
         // While it runs: listed as running, and Delete says why it is not available.
-        robot.clickOn("#sessionsToggle");
+        FxFlow.clickWhenShown(robot, "#sessionsToggle");
         assertThat(fx(() -> app.window().root().getLeft())).isSameAs(fx(() -> app.window().sessionsPanel()));
         await().atMost(Duration.ofSeconds(10)).until(() -> listed(robot).size() == 1);
         robot.interact(() -> list(robot).getSelectionModel().select(0));
@@ -118,7 +119,7 @@ class SessionsFlowTest {
         robot.clickOn("#profilesToggle");
         assertThat(fx(() -> app.window().root().getLeft())).isSameAs(fx(() -> app.window().profilesPanel()));
         assertThat(fx(() -> robot.lookup("#sessionsToggle").queryAs(ToggleButton.class).isSelected())).isFalse();
-        robot.clickOn("#sessionsToggle");
+        FxFlow.clickWhenShown(robot, "#sessionsToggle");
         assertThat(fx(() -> app.window().root().getLeft())).isSameAs(fx(() -> app.window().sessionsPanel()));
 
         // Closing the tab completes the session; Refresh shows it ended, with its counts.
@@ -180,7 +181,7 @@ class SessionsFlowTest {
 
         app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
                 false, dataDir));
-        robot.clickOn("#sessionsToggle");
+        FxFlow.clickWhenShown(robot, "#sessionsToggle");
         await().atMost(Duration.ofSeconds(10)).until(() -> listed(robot).size() == 1);
         assertThat(listed(robot).get(0).id()).isEqualTo(pinned);
         assertThat(Files.exists(dataDir.resolve(SessionCatalog.DIRECTORY).resolve(old))).isFalse();
@@ -203,7 +204,7 @@ class SessionsFlowTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> fx(() -> tab().model().stateProperty().get()) == ConnectionState.OPEN);
         robot.interact(() -> app.window().tabs().getTabs().remove(tab()));
-        robot.clickOn("#sessionsToggle");
+        FxFlow.clickWhenShown(robot, "#sessionsToggle");
         await().atMost(Duration.ofSeconds(10)).until(() -> listed(robot).size() == 1 && !listed(robot).get(0).running());
         robot.interact(() -> list(robot).getSelectionModel().select(0));
         robot.clickOn("#deleteSessionButton");
