@@ -128,6 +128,15 @@ final class InputProbes {
         }
     }
 
+    /** The median latency of {@code kind}, ms, or -1 when none was measured. */
+    double medianMillis(Kind kind) {
+        synchronized (results) {
+            List<Long> all = new ArrayList<>(results.getOrDefault(kind, List.of()));
+            all.sort(null);
+            return all.isEmpty() ? -1 : at(all, 0.5);
+        }
+    }
+
     int unanswered() {
         synchronized (results) {
             return unanswered;

@@ -13,6 +13,7 @@ import dev.wsinspector.transport.JwsConnectionService;
 import dev.wsinspector.transport.LocalEchoServer;
 import dev.wsinspector.ui.charts.ChartsViewModel;
 import dev.wsinspector.ui.connection.ConnectionTab;
+import dev.wsinspector.ui.filter.FilterBarViewModel;
 import dev.wsinspector.ui.timeline.TimelineRow;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
@@ -66,7 +67,7 @@ import static org.awaitility.Awaitility.await;
  * per connection, 0 = as fast as possible), {@code bench.connections} (1), {@code bench.follow} (true),
  * {@code bench.reference} (true), {@code bench.cli} ({@code quiet,save}), {@code bench.probes} (true), {@code bench.sample}
  * (print where the FX thread spends its time), {@code bench.charts} (the GUI phase twice: charts closed, then open
- * in every flooding tab). Reserved for issue #14: {@code bench.filter} ({@link #applyExtras}). Not part of the test suite (surefire excludes *Benchmark*).
+ * in every flooding tab), {@code bench.filter} (an expression applied through every flooding tab's filter bar). Not part of the test suite (surefire excludes *Benchmark*).
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
@@ -138,7 +139,9 @@ class TimelineUnderLoadBenchmark {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
-        line("  heap after the run (GC)   %,d bytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        line("  heap after the run (GC)   %,d bytes", heap);
+        summary(gui, heap);
         System.out.print(report);
         Path out = Path.of(System.getProperty("bench.out", "target/timeline-under-load.txt"));
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -180,6 +183,8 @@ class TimelineUnderLoadBenchmark {
             line("reference (same floods, engine + journal only, window idle), load %.2f → %.2f", loadBefore, loadAfter);
             line("  captured %,d frames at %,.0f frames/s", sent, rate);
             pulses();
+            referenceCell = String.format(Locale.ROOT, "%.1f · %.1f ms", meter.longestGapMillis(),
+                    meter.percentileMillis(0.99));
         } finally {
             servers.forEach(FloodServer::close);
             catalog.close();
@@ -269,6 +274,8 @@ class TimelineUnderLoadBenchmark {
             }).get(5, TimeUnit.SECONDS);
             sampler.interrupt();
             double loadAfter = load();
+            String filterAtEnd = FILTER.isEmpty() ? "" : fx(() -> tabs.get(0).filterBar().countProperty().get());
+            long floodEnd = System.nanoTime();
             long captured = 0;
             for (int i = 0; i < CONNECTIONS; i++) {
                 Session session = fx(tabs.get(i).model()::session);
@@ -296,7 +303,16 @@ class TimelineUnderLoadBenchmark {
                         fx(() -> chartsModel.snapshotProperty().get().frames()),
                         fx(() -> tabs.get(0).model().session().frames().size()));
             }
+            if (!FILTER.isEmpty()) {
+                filterReport(tabs.get(0), filterAtEnd, floodEnd);
+            }
             printSamples();
+            guiCells = String.format(Locale.ROOT, "%.2f → %.2f | %,d = %,d | %.1f | %.1f · %.1f ms | %.2f / %.1f ms | %s",
+                    loadBefore, loadAfter, sent, captured, meter.pulsesPerSecond(), meter.longestGapMillis(),
+                    meter.percentileMillis(0.99), totalWork.get() / 1e6 / n, maxWork.get() / 1e6,
+                    PROBES && probes.medianMillis(InputProbes.Kind.CLICK_TO_VIEWS) >= 0 ? String.format(Locale.ROOT,
+                            "%.1f / %.1f ms", probes.medianMillis(InputProbes.Kind.CLICK_TO_VIEWS),
+                            probes.longestMillis(InputProbes.Kind.CLICK_TO_VIEWS)) : "—");
             return new Flood(sent, captured, rate);
         } finally {
             servers.forEach(FloodServer::close);
@@ -418,6 +434,8 @@ class TimelineUnderLoadBenchmark {
             line("  frames sent %,d, captured %,d (%s) at %,.0f frames/s", sent, captured,
                     captured == sent ? "nothing lost" : "LOST " + (sent - captured), rate);
             line("  GUI / CLI capture rate    %.2f", gui.rate() / rate);
+            cliRatios.put(save ? "save" : "quiet", String.format(Locale.ROOT, "%.2f (%.2f M/s)", gui.rate() / rate,
+                    rate / 1e6));
         } finally {
             servers.forEach(FloodServer::close);
             deleteTree(dir);
@@ -425,16 +443,67 @@ class TimelineUnderLoadBenchmark {
     }
 
     /**
-     * Issue #14's cases, one flag each. When the filter bar exists: set {@link #FILTER} as the tab's filter here.
+     * Issue #14's cases, one flag each. {@link #FILTER}: typed into the tab's filter bar and applied (its view model,
+     * as Enter does), so the live {@code FilterRun} decides the rows shown while the flood goes on.
      * {@code charts}: the tab's Charts panel opens (messages/s, counting live at most 4 times a second). FX thread.
      */
     private static void applyExtras(ConnectionTab tab, boolean charts) {
         if (!FILTER.isEmpty()) {
-            throw new IllegalStateException("bench.filter waits for the filter bar (issue #14)");
+            FilterBarViewModel bar = tab.filterBar(); // what the bar's field and Enter do
+            bar.expressionProperty().set(FILTER);
+            bar.apply();
+            if (!bar.errorProperty().get().isEmpty()) {
+                throw new IllegalArgumentException("bench.filter '" + FILTER + "': " + bar.errorProperty().get());
+            }
         }
         if (charts) {
             tab.showTool("Charts");
         }
+    }
+
+    /**
+     * How far the first tab's live filter run had got when the flood ended ("N of M"), and how long after the
+     * flood's end it took to decide every row (its count then no longer changing for half a second).
+     */
+    private void filterReport(ConnectionTab tab, String atEnd, long floodEnd) throws Exception {
+        String[] last = {fx(() -> tab.filterBar().countProperty().get())};
+        long[] since = {System.nanoTime()};
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            String now = fx(() -> tab.filterBar().countProperty().get());
+            if (!now.equals(last[0])) {
+                last[0] = now;
+                since[0] = System.nanoTime();
+            }
+            return System.nanoTime() - since[0] > 500_000_000L;
+        });
+        line("  filter '%s': %s rows at the end of the flood; %s once decided, %.0f ms after its end", FILTER, atEnd,
+                last[0], Math.max(0, since[0] - floodEnd) / 1e6);
+    }
+
+    private String referenceCell = "—";
+    private String guiCells = "";
+    private final java.util.Map<String, String> cliRatios = new java.util.TreeMap<>();
+
+    /**
+     * The run as one row of docs/BENCHMARKS.md's matrix table (the last GUI phase: with charts, the one with them
+     * open), with the header it goes under.
+     */
+    private void summary(Flood gui, long heap) {
+        line("table row (docs/BENCHMARKS.md, \"The matrix\"):");
+        line("| UTC | conns | pace | follow | extras | reference longest · p99 | load | sent = captured | pulses/s "
+                + "| longest · p99 gap | our work mean / longest | click → views median / max | GUI/CLI quiet | "
+                + "GUI/CLI save | GUI capture | heap after GC |");
+        line("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %.2f M/s | %.0f MB |",
+                java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0), CONNECTIONS,
+                RATE == 0 ? "full" : String.format(Locale.ROOT, "%,d/s", RATE), FOLLOW ? "on" : "off",
+                extrasCell(), referenceCell, guiCells, cliRatios.getOrDefault("quiet", "—"),
+                cliRatios.getOrDefault("save", "—"), gui.rate() / 1e6, heap / 1e6);
+    }
+
+    private static String extrasCell() {
+        String cell = (FILTER.isEmpty() ? "" : "filter `" + FILTER.replace("|", "\\|") + "`")
+                + (CHARTS ? (FILTER.isEmpty() ? "" : ", ") + "charts" : "");
+        return cell.isEmpty() ? "—" : cell;
     }
 
     private static String extrasText() {
