@@ -52,6 +52,7 @@ final class FloodServer implements AutoCloseable {
     private final long maxFrames;
     private final double seconds;
     private final long framesPerSecond;
+    private volatile int acceptMillis = IO_TIMEOUT_MILLIS;
     private final byte[] buffer;
     private final int frameLength;
     private final int framesPerBuffer;
@@ -152,8 +153,17 @@ final class FloodServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits up to {@code millis} for the client instead of 10 s (a client that is a JVM starting on a loaded
+     * machine); call before {@link #serveOne}.
+     */
+    FloodServer acceptWithin(int millis) {
+        acceptMillis = millis;
+        return this;
+    }
+
     private Socket accept() throws IOException {
-        listener.setSoTimeout(IO_TIMEOUT_MILLIS);
+        listener.setSoTimeout(acceptMillis);
         return listener.accept();
     }
 

@@ -404,7 +404,7 @@ class TimelineUnderLoadBenchmark {
             List<Process> processes = new ArrayList<>();
             double loadBefore = load();
             for (FloodServer server : servers) {
-                results.add(server.serveOne());
+                results.add(server.acceptWithin(120_000).serveOne()); // child JVMs start slowly on a loaded machine
                 Path java = Path.of(System.getProperty("java.home"), "bin", "java");
                 List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx2g", "-cp",
                         System.getProperty("java.class.path"), "dev.wsinspector.app.Launcher", "connect"));
@@ -418,13 +418,20 @@ class TimelineUnderLoadBenchmark {
             long captured = 0;
             double rate = 0;
             Pattern framesIn = Pattern.compile("\"framesIn\":(\\d+)");
+            int failed = 0;
             for (int i = 0; i < servers.size(); i++) {
                 FloodServer.Result done = results.get(i).get((long) SECONDS + 90, TimeUnit.SECONDS);
                 Process process = processes.get(i);
                 String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 process.waitFor(60, TimeUnit.SECONDS);
                 Matcher m = framesIn.matcher(output);
-                long in = m.find() ? Long.parseLong(m.group(1)) - 1 : -1; // the server's close frame counts too
+                if (!m.find() || done.floodNanos() == 0) {
+                    failed++;
+                    line("  CLI run %d failed (server: %s); its output ends: %s", i, done.error(),
+                            output.substring(Math.max(0, output.length() - 300)).replaceAll("\\s+", " "));
+                    continue;
+                }
+                long in = Long.parseLong(m.group(1)) - 1; // the server's close frame counts too
                 sent += done.framesSent();
                 captured += in;
                 rate += in / (done.floodNanos() / 1e9);
@@ -433,6 +440,11 @@ class TimelineUnderLoadBenchmark {
                     servers.size(), loadBefore, load());
             line("  frames sent %,d, captured %,d (%s) at %,.0f frames/s", sent, captured,
                     captured == sent ? "nothing lost" : "LOST " + (sent - captured), rate);
+            if (failed > 0) {
+                line("  %d of %d CLI runs FAILED: no ratio", failed, servers.size());
+                cliRatios.put(save ? "save" : "quiet", "failed");
+                return;
+            }
             line("  GUI / CLI capture rate    %.2f", gui.rate() / rate);
             cliRatios.put(save ? "save" : "quiet", String.format(Locale.ROOT, "%.2f (%.2f M/s)", gui.rate() / rate,
                     rate / 1e6));
@@ -494,7 +506,7 @@ class TimelineUnderLoadBenchmark {
                 + "| longest · p99 gap | our work mean / longest | click → views median / max | GUI/CLI quiet | "
                 + "GUI/CLI save | GUI capture | heap after GC |");
         line("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %.2f M/s | %.0f MB |",
-                java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0), CONNECTIONS,
+                java.time.LocalTime.now(java.time.ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")), CONNECTIONS,
                 RATE == 0 ? "full" : String.format(Locale.ROOT, "%,d/s", RATE), FOLLOW ? "on" : "off",
                 extrasCell(), referenceCell, guiCells, cliRatios.getOrDefault("quiet", "—"),
                 cliRatios.getOrDefault("save", "—"), gui.rate() / 1e6, heap / 1e6);

@@ -130,6 +130,9 @@ public final class FragmentFolds {
                 hidden[n++] = c.continuations()[i];
             }
         }
+        if (n == 0 && matches != null) {
+            return matches; // immutable: a copy of every bit (per pulse, on the FX thread) would grow with the capture
+        }
         return (matches == null ? MatchSet.all(frames) : matches).without(hidden, n);
     }
 }

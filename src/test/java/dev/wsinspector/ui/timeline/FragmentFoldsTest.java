@@ -86,6 +86,21 @@ class FragmentFoldsTest {
     }
 
     @Test
+    void aFilterWithNothingFoldedIsShownAsItIs() {
+        add(Direction.IN, 0x81, "a");
+        add(Direction.IN, 0x81, "b");
+        add(Direction.IN, 0x01, "first");
+        add(Direction.IN, 0x80, "last");
+        folds.advance(store.size());
+        MatchSet matches = MatchSet.all(store.size()).without(new long[] {1}, 1);
+        folds.setExpandAll(true);
+        assertThat(folds.visible(matches, store.size())).as("nothing hidden: the filter's own set, not a copy")
+                .isSameAs(matches);
+        folds.setExpandAll(false);
+        assertThat(folds.visible(matches, store.size()).toArray()).containsExactly(0, 2);
+    }
+
+    @Test
     void anUnfinishedMessageFoldsItsFramesAsTheyArrive() {
         add(Direction.IN, 0x01, "part1");
         folds.advance(store.size());
