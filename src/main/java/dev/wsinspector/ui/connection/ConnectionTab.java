@@ -245,7 +245,22 @@ public final class ConnectionTab extends Tab {
      * frame by frame.
      */
     public void sample(long nowNanos) {
-        rows.sample(nowNanos);
+        count(nowNanos);
+        pair(System.nanoTime() + TabPairing.BUDGET_NANOS);
+    }
+
+    /** The counting and classifying half of {@link #sample}: reads each new frame once, cheaply. Any one thread. */
+    public void count(long nowNanos) {
+        rows.count(nowNanos);
+    }
+
+    /**
+     * The pairing half of {@link #sample}: decodes new frames for request/reply pairing until {@code deadlineNanos}
+     * ({@link System#nanoTime}), the rest next time. The window's sampler gives all its tabs one deadline a round,
+     * so pairing costs the same share of a core however many tabs flood. Same thread as {@link #count}.
+     */
+    public void pair(long deadlineNanos) {
+        rows.pair(deadlineNanos);
     }
 
     /** The counts and rates of the last {@link #sample}; the same instance until the next one. */

@@ -27,7 +27,7 @@ final class TabPairing {
 
     /** Frames paired per sample: decoding them is most of the cost, and the status bar waits for the sample. */
     static final long FRAMES_PER_SAMPLE = 50_000;
-    /** Time a sample may spend pairing. */
+    /** Time a sample may spend pairing: the window's sampler gives this to all its tabs together, each round. */
     static final long BUDGET_NANOS = 20_000_000L;
 
     private volatile Session shown;
@@ -63,8 +63,19 @@ final class TabPairing {
         }
     }
 
-    /** Pairs what arrived; requests past their timeout (in capture time, now) are flagged. Sampler thread. */
+    /** Pairs what arrived for up to {@link #BUDGET_NANOS} (see {@link #sample(long)}). Sampler thread. */
     void sample() {
+        sample(System.nanoTime() + BUDGET_NANOS);
+    }
+
+    /**
+     * Pairs what arrived until {@code deadlineNanos} ({@link System#nanoTime}; at most {@link #FRAMES_PER_SAMPLE}),
+     * the rest at the next sample; requests past their timeout (in capture time, now) are flagged once every frame
+     * is in. A deadline already past pairs nothing. Sampler thread.
+     *
+     * @return whether frames are left to pair
+     */
+    boolean sample(long deadlineNanos) {
         Session session = shown;
         if (session != fed) {
             fed = session;
@@ -72,13 +83,13 @@ final class TabPairing {
         }
         PairingFeed f = feed;
         if (f == null) {
-            return;
+            return false;
         }
-        long start = System.nanoTime();
         long fed = 0;
         // Decoding is the cost: a flood of 250 k frames/s would need more than a core, so a sample spends at most
-        // BUDGET_NANOS (a fifth of the sampler's period) and pairing falls behind a flood instead of the status bar.
-        while (fed < FRAMES_PER_SAMPLE && System.nanoTime() - start < BUDGET_NANOS) {
+        // until its deadline (the window's sampler: BUDGET_NANOS a round for all tabs, a fifth of its period) and
+        // pairing falls behind a flood instead of the status bar or the capture.
+        while (fed < FRAMES_PER_SAMPLE && System.nanoTime() - deadlineNanos < 0) {
             long n = f.advance(session, 1000);
             if (n == 0) {
                 break;
@@ -88,7 +99,9 @@ final class TabPairing {
         if (f.engine().fed() >= session.frames().size()) {
             // Capture times are wall-clock microseconds: a stored session's waiting requests are long past it.
             f.engine().advanceTo(System.currentTimeMillis() * 1000);
+            return false;
         }
+        return true;
     }
 
     private static PairingFeed feedFor(PairingSettings how) {

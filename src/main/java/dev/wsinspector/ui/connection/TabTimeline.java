@@ -82,10 +82,14 @@ final class TabTimeline implements TimelineToolbarViewModel.Timeline, FindBarVie
         return toolbar;
     }
 
-    /** Counts and classifies what arrived (off the FX thread: see {@link ShownCapture#advance}). */
-    void sample(long nowNanos) {
+    /** Counts and classifies what arrived (off the FX thread: see {@link ShownCapture#advance}); no pairing. */
+    void count(long nowNanos) {
         capture.advance(nowNanos);
-        pairing.sample();
+    }
+
+    /** Pairs what arrived until {@code deadlineNanos} (off the FX thread: see {@link TabPairing#sample(long)}). */
+    void pair(long deadlineNanos) {
+        pairing.sample(deadlineNanos);
     }
 
     CaptureStats.Snapshot figures() {

@@ -65,6 +65,21 @@ class TabPairingTest {
     }
 
     @Test
+    void aSamplePairsUntilItsDeadlineAndTheRestWaitsForTheNext(@TempDir Path data) throws Exception {
+        ColumnarFrameStore store = new ColumnarFrameStore(new FixedCaptureClock(1_000_000_000_000L));
+        text(store, Direction.OUT, 0, "{\"op\":\"quote\",\"ref\":\"a1\"}");
+        text(store, Direction.IN, 25, "{\"answer\":\"a1\",\"price\":7}");
+        TabPairing pairing = new TabPairing();
+        pairing.use(TabPairing.settingsOf(profile(data, "Quotes", "{\"request\":\"$.ref\",\"reply\":\"$.answer\"}")));
+        pairing.show(new Session(store));
+
+        assertThat(pairing.sample(System.nanoTime() - 1)).as("a deadline already past: frames left").isTrue();
+        assertThat(pairing.partner(0)).as("nothing paired yet").isEqualTo(-1);
+        assertThat(pairing.sample(System.nanoTime() + 60_000_000_000L)).as("every frame paired").isFalse();
+        assertThat(pairing.partner(0)).isEqualTo(1);
+    }
+
+    @Test
     void aBrokenPairingSettingPairsByTheProtocolsIds(@TempDir Path data) throws Exception {
         assertThat(TabPairing.settingsOf(profile(data, "Broken", "\"$.id\""))).isEqualTo(PairingSettings.DEFAULTS);
         assertThat(TabPairing.settingsOf(null)).isEqualTo(PairingSettings.DEFAULTS);
