@@ -81,6 +81,8 @@ public final class ConnectionViewModel {
     /** What a stored session shown read-only is called ("Stored session · name"); null otherwise. */
     private final ReadOnlyStringWrapper storedSession = new ReadOnlyStringWrapper();
     private Path profilesDir;
+    /** The open or close event whose texts {@link #refresh} showed last (made once, not every pulse), or null. */
+    private ConnectionEvent described;
     private ProfileDecoding decoding = ProfileDecoding.AUTO;
     private BuiltIns builtIns = BuiltIns.system();
 
@@ -439,6 +441,7 @@ public final class ConnectionViewModel {
             // A capture from a file or the journal: whatever its events say, nothing is connected.
             state.set(ConnectionState.CLOSED);
             connected.set(false);
+            described = null;
             stateText.set(captureFile.get() != null ? "From file" : "Stored session");
             detailText.set((captureFile.get() != null ? captureFile.get().getFileName().toString() : storedSession.get())
                     + " · " + Formats.count(current.frames().size()) + " frames");
@@ -451,20 +454,31 @@ public final class ConnectionViewModel {
         connected.set(now != ConnectionState.CLOSED);
         switch (now) {
             case CONNECTING -> {
+                described = null;
                 stateText.set("Connecting…");
                 detailText.set("");
             }
             case OPEN -> {
                 stateText.set("Open");
-                detailText.set(current.opened().map(o -> describeOpen(o)).orElse(""));
+                ConnectionEvent.Opened opened = current.opened().orElse(null);
+                if (opened != described) { // every pulse: the text made once for each open
+                    described = opened;
+                    detailText.set(opened == null ? "" : describeOpen(opened));
+                }
             }
-            case CLOSING -> stateText.set("Closing…");
+            case CLOSING -> {
+                described = null;
+                stateText.set("Closing…");
+            }
             case CLOSED -> {
                 ConnectionEvent.Closed closed = current.closed().orElse(null);
-                stateText.set(closed == null ? "Closed"
-                        : "Closed " + closed.code() + (closed.clean() ? " (clean)" : " (not clean)"));
-                detailText.set(closed == null ? "" : CloseCodes.describe(closed.code(), closed.reason())
-                        + (closed.remote() ? " · by server" : " · by us"));
+                if (closed == null || closed != described) { // every pulse: the texts made once for each close
+                    described = closed;
+                    stateText.set(closed == null ? "Closed"
+                            : "Closed " + closed.code() + (closed.clean() ? " (clean)" : " (not clean)"));
+                    detailText.set(closed == null ? "" : CloseCodes.describe(closed.code(), closed.reason())
+                            + (closed.remote() ? " · by server" : " · by us"));
+                }
             }
         }
         if (now == ConnectionState.CLOSED && recorded != null && recorded.session() == current

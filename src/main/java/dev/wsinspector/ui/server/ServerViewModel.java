@@ -34,6 +34,9 @@ public final class ServerViewModel {
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final BooleanBinding exposed = Bindings.createBooleanBinding(() -> LocalServer.isExposed(host.get()), host);
     private final List<String> drained = new ArrayList<>();
+    /** What the last {@link #refresh} showed (null: nothing yet). */
+    private String shownAddress;
+    private int shownClients = -1;
     private final StringBinding toggleText = Bindings.when(running).then("Stop").otherwise("Start");
     private final StringBinding addressText = Bindings.createStringBinding(
             () -> running.get() ? address.get() : "stopped", running, address);
@@ -131,12 +134,18 @@ public final class ServerViewModel {
         drained.clear();
         server.drainLog(drained);
         drained.forEach(this::append);
-        running.set(server.address().isPresent());
-        address.set(server.address().map(Object::toString).orElse(""));
-        clients.set(server.clientCount());
-        int n = clients.get();
-        status.set(server.address().map(a -> "Local echo server: " + a + " · " + n + (n == 1 ? " client" : " clients"))
-                .orElse("Local echo server stopped"));
+        // Every window pulse: the address once, and the status text made again only when what it says changed.
+        String now = server.address().map(Object::toString).orElse("");
+        int n = server.clientCount();
+        if (!now.equals(shownAddress) || n != shownClients) {
+            shownAddress = now;
+            shownClients = n;
+            running.set(!now.isEmpty());
+            address.set(now);
+            clients.set(n);
+            status.set(now.isEmpty() ? "Local echo server stopped"
+                    : "Local echo server: " + now + " · " + n + (n == 1 ? " client" : " clients"));
+        }
     }
 
     private void append(String line) {
