@@ -14,6 +14,7 @@ import dev.wsinspector.transport.LocalEchoServer;
 import dev.wsinspector.ui.charts.ChartsViewModel;
 import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.filter.FilterBarViewModel;
+import dev.wsinspector.ui.main.WindowPulse;
 import dev.wsinspector.ui.timeline.TimelineRow;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
@@ -98,6 +99,9 @@ class TimelineUnderLoadBenchmark {
     private final AtomicLong ourPulses = new AtomicLong();
     private final AtomicLong maxWork = new AtomicLong();
     private final AtomicLong totalWork = new AtomicLong();
+    /** The FX thread's CPU time in our pulse work: what the work costs whatever the machine's load. */
+    private final AtomicLong maxCpu = new AtomicLong();
+    private final AtomicLong totalCpu = new AtomicLong();
     private volatile boolean measuringWork;
     private final StringBuilder report = new StringBuilder();
     private final List<ConnectionTab> tabs = new ArrayList<>();
@@ -106,11 +110,23 @@ class TimelineUnderLoadBenchmark {
     void start(Stage stage) {
         this.stage = stage;
         app = InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false, false);
-        app.window().setPulseObserver((now, work) -> {
-            if (measuringWork) {
-                maxWork.accumulateAndGet(work, Math::max);
-                totalWork.addAndGet(work);
-                ourPulses.incrementAndGet();
+        app.window().setPulseObserver(new WindowPulse.Observer() {
+            @Override
+            public void onPulse(long now, long work) {
+                onPulse(now, work, -1);
+            }
+
+            @Override
+            public void onPulse(long now, long work, long cpu) {
+                if (measuringWork) {
+                    maxWork.accumulateAndGet(work, Math::max);
+                    totalWork.addAndGet(work);
+                    ourPulses.incrementAndGet();
+                    if (cpu >= 0) {
+                        maxCpu.accumulateAndGet(cpu, Math::max);
+                        totalCpu.addAndGet(cpu);
+                    }
+                }
             }
         });
         probes.install(stage.getScene());
@@ -205,6 +221,8 @@ class TimelineUnderLoadBenchmark {
         ourPulses.set(0);
         maxWork.set(0);
         totalWork.set(0);
+        maxCpu.set(0);
+        totalCpu.set(0);
         try {
             List<CompletableFuture<FloodServer.Result>> results = new ArrayList<>();
             List<ConnectionTab> tabs = this.tabs; // made once: a second phase (charts) reconnects the same tabs
@@ -298,8 +316,9 @@ class TimelineUnderLoadBenchmark {
                             ? "; LESS THAN HALF THE FLOOD: a longer -Dbench.seconds on a machine this loaded" : "");
             pulses();
             long n = Math.max(1, ourPulses.get());
-            line("  our pulse work            mean %.2f ms, longest %.1f ms over %,d pulses", totalWork.get() / 1e6 / n,
-                    maxWork.get() / 1e6, ourPulses.get());
+            line("  our pulse work            mean %.2f ms, longest %.1f ms over %,d pulses (FX thread CPU time: mean %.2f ms,"
+                    + " longest %.1f ms)", totalWork.get() / 1e6 / n, maxWork.get() / 1e6, ourPulses.get(),
+                    totalCpu.get() / 1e6 / n, maxCpu.get() / 1e6);
             if (PROBES) {
                 line("  input → shown, during the flood (%d rounds):", rounds);
                 report.append(probes.report());
@@ -314,9 +333,11 @@ class TimelineUnderLoadBenchmark {
                 filterReport(tabs.get(0), filterAtEnd, floodEnd);
             }
             printSamples();
-            guiCells = String.format(Locale.ROOT, "%.2f → %.2f | %,d = %,d | %.1f | %.1f · %.1f ms | %.2f / %.1f ms | %s",
+            guiCells = String.format(Locale.ROOT,
+                    "%.2f → %.2f | %,d = %,d | %.1f | %.1f · %.1f ms | %.2f / %.1f ms (CPU %.2f / %.1f) | %s",
                     loadBefore, loadAfter, sent, captured, meter.pulsesPerSecond(), meter.longestGapMillis(),
                     meter.percentileMillis(0.99), totalWork.get() / 1e6 / n, maxWork.get() / 1e6,
+                    totalCpu.get() / 1e6 / n, maxCpu.get() / 1e6,
                     PROBES && probes.medianMillis(InputProbes.Kind.CLICK_TO_VIEWS) >= 0 ? String.format(Locale.ROOT,
                             "%.1f / %.1f ms", probes.medianMillis(InputProbes.Kind.CLICK_TO_VIEWS),
                             probes.longestMillis(InputProbes.Kind.CLICK_TO_VIEWS)) : "—");

@@ -2,6 +2,8 @@ package dev.wsinspector.ui.main;
 
 import javafx.animation.AnimationTimer;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.function.LongConsumer;
 
 /**
@@ -26,10 +28,21 @@ public final class WindowPulse {
     @FunctionalInterface
     public interface Observer {
         void onPulse(long startNanos, long workNanos);
+
+        /**
+         * The same, with the FX thread's CPU time for that work ({@code -1} where the JVM cannot tell): on a loaded
+         * machine the wall-clock {@code workNanos} also counts the time the thread waited for a core, the CPU time
+         * does not. The default passes the first two on.
+         */
+        default void onPulse(long startNanos, long workNanos, long cpuNanos) {
+            onPulse(startNanos, workNanos);
+        }
     }
 
+    private static final Observer NONE = (start, took) -> { };
+
     private final LongConsumer work;
-    private Observer observer = (start, took) -> { };
+    private Observer observer = NONE;
     private long lastPulse;
     /** Made on the first start: the timer needs the toolkit, the throttle does not (tests). */
     private AnimationTimer timer;
@@ -58,7 +71,7 @@ public final class WindowPulse {
     }
 
     void setObserver(Observer observer) {
-        this.observer = observer;
+        this.observer = observer == null ? NONE : observer;
     }
 
     /** One frame of the animation timer: a batch, unless the last one was under {@link #MIN_PULSE_NANOS} ago. */
@@ -68,8 +81,18 @@ public final class WindowPulse {
         }
         lastPulse = frameNanos;
         long start = System.nanoTime();
+        Observer told = observer;
+        long cpu = told == NONE ? -1 : cpuNanos(); // only when observed (benchmarks): a clock read twice a pulse
         work.accept(start);
-        observer.onPulse(start, System.nanoTime() - start);
+        long took = System.nanoTime() - start;
+        if (told != NONE) {
+            told.onPulse(start, took, cpu < 0 ? -1 : cpuNanos() - cpu);
+        }
         return true;
+    }
+
+    private static long cpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
     }
 }

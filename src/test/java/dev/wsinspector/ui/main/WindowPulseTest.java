@@ -32,4 +32,24 @@ class WindowPulseTest {
             assertThat(observed.get(i)[1]).isNotNegative();
         }
     }
+
+    @Test
+    void anObserverCanAlsoBeToldTheWorksCpuTime() {
+        List<long[]> observed = new ArrayList<>();
+        WindowPulse pulse = new WindowPulse(start -> { });
+        pulse.setObserver(new WindowPulse.Observer() {
+            @Override
+            public void onPulse(long startNanos, long workNanos) {
+                observed.add(new long[] {startNanos, workNanos, -2});
+            }
+
+            @Override
+            public void onPulse(long startNanos, long workNanos, long cpuNanos) {
+                observed.add(new long[] {startNanos, workNanos, cpuNanos});
+            }
+        });
+        assertThat(pulse.tick(1_000_000_000L)).isTrue();
+        assertThat(observed).singleElement().satisfies(o -> assertThat(o[2]).as("CPU time, or -1: not the two-figure call")
+                .isGreaterThanOrEqualTo(-1));
+    }
 }
