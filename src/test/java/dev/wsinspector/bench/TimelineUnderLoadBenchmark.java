@@ -248,8 +248,12 @@ class TimelineUnderLoadBenchmark {
                 }).get(10, TimeUnit.SECONDS);
             }
             long floodStart = System.nanoTime();
-            await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> tabs.stream().limit(CONNECTIONS)
-                    .allMatch(t -> t.timeline().rows() != null && t.timeline().rows().capturedRows() > 1000)));
+            if (!FILTER.isEmpty() || charts) {
+                // The filter and the charts go on once there are rows (on a loaded machine this takes seconds of
+                // the flood: hidden tabs take rows in 4 times a second); without them the measurement starts now.
+                await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> tabs.stream().limit(CONNECTIONS)
+                        .allMatch(t -> t.timeline().rows() != null && t.timeline().rows().capturedRows() > 1000)));
+            }
             // Opened before the measurement, as a user opens a panel once: what is measured is the flood with it open.
             long opening = System.nanoTime();
             WaitForAsyncUtils.asyncFx(() -> tabs.subList(0, CONNECTIONS).forEach(tab -> applyExtras(tab, charts)))
