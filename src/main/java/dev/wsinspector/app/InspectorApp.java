@@ -292,7 +292,11 @@ public final class InspectorApp extends Application {
                         theme, profiles, sessionsModel);
                 // Intercepting proxies (issue 16): each leg of each client journaled like a tab's connection.
                 window.useProxyTabs(() -> new ProxyTab(views,
-                        new ProxyViewModel(proxy -> new InterceptingProxy(proxy, sessions)), new DetailPane(tasks)));
+                        new ProxyViewModel(proxy -> new InterceptingProxy(proxy, sessions), stop -> {
+                            Thread t = new Thread(stop, "wsi-proxy-stop"); // waits for closing handshakes
+                            t.setDaemon(true);
+                            t.start();
+                        }), new DetailPane(tasks)));
                 MainWindow framesWindow = window;
                 conformance.showFramesWith((title, url, capture) ->
                         framesWindow.openTab(url).model().showStored(url, capture, title));

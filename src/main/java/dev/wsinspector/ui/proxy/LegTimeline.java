@@ -10,6 +10,8 @@ import dev.wsinspector.ui.timeline.TimelineList;
 import dev.wsinspector.ui.timeline.TimelineRow;
 import dev.wsinspector.ui.timeline.TimelineView;
 
+import javafx.scene.control.TableView;
+
 import java.time.ZoneId;
 import java.util.function.Consumer;
 
@@ -19,6 +21,9 @@ import java.util.function.Consumer;
  * row goes to the tab's detail pane, which both legs share. FX thread only.
  */
 final class LegTimeline {
+
+    private static final java.util.Set<String> HIDDEN_COLUMNS = java.util.Set.of("col-fin", "col-latency",
+            "col-summary");
 
     private final Leg leg;
     private final TimelineView view = new TimelineView();
@@ -30,6 +35,12 @@ final class LegTimeline {
         this.leg = leg;
         view.getStyleClass().add("proxy-leg-" + leg.jsonName());
         view.selection().leadProperty().addListener((o, a, lead) -> selected.accept(view.leadRow()));
+        // Two timelines side by side: the preview gets the room of the columns a leg needs least (the header's
+        // menu shows them again).
+        if (view.lookup(".timeline") instanceof TableView<?> table) {
+            table.getColumns().stream().filter(c -> c.getStyleClass().stream().anyMatch(HIDDEN_COLUMNS::contains))
+                    .forEach(c -> c.setVisible(false));
+        }
     }
 
     Leg leg() {

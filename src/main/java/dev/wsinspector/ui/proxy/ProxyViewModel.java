@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -51,6 +52,7 @@ public final class ProxyViewModel {
     }
 
     private final ProxyFactory factory;
+    private final Executor stopper;
     private final StringProperty host = new SimpleStringProperty(this, "host", "127.0.0.1");
     private final StringProperty port = new SimpleStringProperty(this, "port", "");
     private final StringProperty upstream = new SimpleStringProperty(this, "upstream", "");
@@ -74,9 +76,21 @@ public final class ProxyViewModel {
     private final AtomicInteger noticesLost = new AtomicInteger();
     private final InterceptListener listener = new Listener();
     private Interceptor proxy;
+    /** The proxy whose clients are listed: the running one, or the last one after Stop (their captures stay). */
+    private Interceptor listed;
 
+    /** Stops on the calling thread (tests). */
     public ProxyViewModel(ProxyFactory factory) {
+        this(factory, Runnable::run);
+    }
+
+    /**
+     * @param stopper runs a proxy's {@link Interceptor#stop}, which waits for each connection's closing handshake
+     *                (up to 2 s): off the FX thread in the app
+     */
+    public ProxyViewModel(ProxyFactory factory, Executor stopper) {
         this.factory = factory;
+        this.stopper = stopper;
         selectedClient.addListener((o, was, now) -> inject.setClient(now == null ? null : now.client()));
     }
 
@@ -193,6 +207,7 @@ public final class ProxyViewModel {
             return;
         }
         proxy = made;
+        listed = made;
         problem.set("");
         running.set(true);
         toServer.attach(made);
@@ -210,15 +225,17 @@ public final class ProxyViewModel {
             return;
         }
         proxy = null;
-        was.stop();
-        was.removeListener(listener);
+        stopper.execute(() -> {
+            was.stop();
+            was.removeListener(listener);
+            changed.set(true); // the clients' last states
+        });
         toServer.attach(null);
         toClient.attach(null);
         held.attach(null);
         inject.attach(null);
         running.set(false);
         address.set("");
-        showClients(was.clients());
     }
 
     /** On the pulse: the proxy's clients and held messages when they changed, and its warnings. */
@@ -231,10 +248,11 @@ public final class ProxyViewModel {
         if (last != null) {
             notice.set(lost > 0 ? last + " (and " + lost + " more)" : last);
         }
-        Interceptor p = proxy;
-        if (p != null && changed.getAndSet(false)) {
-            showClients(p.clients());
-            held.show(p.held());
+        if (listed != null && changed.getAndSet(false)) {
+            showClients(listed.clients());
+            if (proxy != null) {
+                held.show(proxy.held());
+            }
         }
     }
 
