@@ -361,6 +361,13 @@ public final class InterceptingProxy implements Interceptor {
         }
     }
 
+    /** Bytes waiting in one direction of a client's connection (0 when unknown), for tests and a UI's gauge. */
+    long queuedBytes(int client, Flow flow) {
+        ProxiedConnection c = connections.get(client);
+        ProxyOutbox box = c == null ? null : c.outbox(flow);
+        return box == null ? 0 : box.queuedBytes();
+    }
+
     void connectionDone(ProxiedConnection c) {
         // kept listed (with its captures) until forget()
     }

@@ -142,4 +142,56 @@ class InterceptingProxyTest {
             assertThat(c.serverLeg().closed().orElseThrow().code()).isEqualTo(4000);
         }
     }
+
+    @Test
+    void aServerThatDoesNotReadStopsTheProxyReadingTheClientAndNothingIsLost() throws Exception {
+        int frameSize = 1 << 20;
+        int frames = 200;
+        long limit = 1 << 20;
+        java.util.concurrent.CountDownLatch startReading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicLong serverGot = new java.util.concurrent.atomic.AtomicLong();
+        try (RawWebSocketServer upstream = new RawWebSocketServer(peer -> {
+            peer.upgrade();
+            startReading.await();
+            while (true) {
+                RawWebSocketServer.ClientFrame f = peer.readFrame();
+                serverGot.addAndGet(f.payload().length);
+                if (serverGot.get() == (long) frameSize * frames) {
+                    return;
+                }
+            }
+        })) {
+            proxy = started(to(upstream.uri("/")).withLimits(limit, 10));
+            StringBuilder head = new StringBuilder();
+            try (Socket client = rawClient(proxy.address().orElseThrow(), "/", "", head)) {
+                assertThat(head.toString()).startsWith("HTTP/1.1 101");
+                byte[] frame = RawWebSocketServer.Peer.maskedFrame(0x82, 0x01020304, new byte[frameSize]);
+                java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+                Thread writer = new Thread(() -> {
+                    try {
+                        for (int i = 0; i < frames; i++) {
+                            client.getOutputStream().write(frame);
+                            written.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        // the test ends
+                    }
+                });
+                writer.setDaemon(true);
+                writer.start();
+                java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong(-1);
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
+                        .until(() -> written.get() == last.getAndSet(written.get()) && written.get() > 0);
+                // stalled: TCP buffers hold some, the proxy at most its limit plus the frame being put
+                assertThat(written.get()).isLessThan(frames / 2);
+                long queued = proxy.queuedBytes(1, dev.wsinspector.core.proxy.Flow.TO_SERVER);
+                assertThat(queued).isLessThanOrEqualTo(limit + frame.length);
+                assertThat(proxy.clients().get(0).clientLeg().frames().size()).isLessThan(frames / 2);
+
+                startReading.countDown(); // the slow side catches up: everything arrives
+                await().atMost(Duration.ofSeconds(30)).until(() -> serverGot.get() == (long) frameSize * frames);
+                assertThat(written.get()).isEqualTo(frames);
+            }
+        }
+    }
 }
