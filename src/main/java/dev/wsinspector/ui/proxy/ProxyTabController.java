@@ -17,6 +17,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -65,6 +67,8 @@ public final class ProxyTabController {
     @FXML private Label breakToServerError;
     @FXML private TextField breakToClient;
     @FXML private Label breakToClientError;
+    @FXML private TabPane proxyTools;
+    @FXML private Tab heldTab;
     @FXML private Label heldBadge;
     @FXML private ListView<HeldMessage> heldList;
     @FXML private TextArea heldEditor;
@@ -122,6 +126,12 @@ public final class ProxyTabController {
         HeldViewModel held = model.held();
         heldBadge.textProperty().bind(held.countProperty().asString());
         heldBadge.getStyleClass().add("state-connecting");
+        // A message just held comes to the front (its tab), whatever was looked at.
+        held.countProperty().addListener((o, was, now) -> {
+            if (now.intValue() > was.intValue()) {
+                proxyTools.getSelectionModel().select(heldTab);
+            }
+        });
         heldList.setItems(held.held());
         heldList.setCellFactory(v -> new ListCell<>() {
             @Override

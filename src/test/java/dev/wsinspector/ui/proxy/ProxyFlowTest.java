@@ -172,6 +172,8 @@ class ProxyFlowTest {
 
         // Inject towards the client: the app's client receives what nobody sent.
         showProxy(robot, proxy);
+        robot.clickOn(fx(() -> in(proxy, "#proxyTools").lookupAll(".tab-label").stream()
+                .filter(l -> "Inject".equals(((Label) l).getText())).findFirst().orElseThrow()));
         robot.interact(() -> {
             @SuppressWarnings("unchecked")
             ChoiceBox<Flow> flow = (ChoiceBox<Flow>) in(proxy, "#injectFlow");
