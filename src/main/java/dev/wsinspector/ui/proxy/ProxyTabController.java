@@ -23,14 +23,11 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.ChoiceBoxTableCell;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * The proxy tab's layout (ProxyTabView.fxml) bound to its {@link ProxyViewModel}; the two legs' timelines and the
@@ -155,27 +152,14 @@ public final class ProxyTabController {
 
         InjectModel inject = model.inject();
         injectFlow.setItems(FXCollections.observableArrayList(Flow.values()));
-        injectFlow.setConverter(converter(f -> f == Flow.TO_SERVER ? "To the server" : "To the client"));
+        injectFlow.setConverter(HeaderRulesTable.converter(f -> f == Flow.TO_SERVER ? "To the server" : "To the client"));
         injectFlow.valueProperty().bindBidirectional(inject.flowProperty());
         injectMode.setItems(FXCollections.observableArrayList(InjectModel.MODES));
         injectMode.valueProperty().bindBidirectional(inject.modeProperty());
         injectText.textProperty().bindBidirectional(inject.textProperty());
         bindText(injectProblem, inject.problemProperty());
 
-        rewrites.setItems(model.headerRules());
-        rewriteSide.setCellValueFactory(c -> c.getValue().sideProperty());
-        rewriteSide.setCellFactory(ChoiceBoxTableCell.forTableColumn(converter(s -> s == HeaderRule.Side.REQUEST
-                ? "Request" : "Response"), HeaderRule.Side.values()));
-        rewriteAction.setCellValueFactory(c -> c.getValue().actionProperty());
-        rewriteAction.setCellFactory(ChoiceBoxTableCell.forTableColumn(converter(a -> switch (a) {
-            case ADD -> "Add";
-            case SET -> "Set";
-            case REMOVE -> "Remove";
-        }), HeaderRule.Action.values()));
-        rewriteName.setCellValueFactory(c -> c.getValue().nameProperty());
-        rewriteName.setCellFactory(TextFieldTableCell.forTableColumn());
-        rewriteValue.setCellValueFactory(c -> c.getValue().valueProperty());
-        rewriteValue.setCellFactory(TextFieldTableCell.forTableColumn());
+        HeaderRulesTable.bind(rewrites, rewriteSide, rewriteAction, rewriteName, rewriteValue, model.headerRules());
         rewriteRemove.disableProperty().bind(rewrites.getSelectionModel().selectedItemProperty().isNull()
                 .or(model.runningProperty()));
     }
@@ -196,20 +180,6 @@ public final class ProxyTabController {
     private static void bindText(Label label, ReadOnlyStringProperty text) {
         label.textProperty().bind(text);
         shownWhen(label, text.isNotEmpty());
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                throw new UnsupportedOperationException("choices only");
-            }
-        };
     }
 
     @FXML
