@@ -150,6 +150,9 @@ public final class InterceptingProxy implements Interceptor {
         } catch (IOException ignored) {
             // closing anyway
         }
+        for (Long id : holds.keySet()) {
+            drop(id); // so that the close frames behind them go out
+        }
         List<ProxiedConnection> open = new ArrayList<>(connections.values());
         for (ProxiedConnection c : open) {
             if (c.isOpen()) {

@@ -181,4 +181,17 @@ class InterceptingProxyBreakpointTest {
         assertThatThrownBy(() -> proxy.inject(1, Flow.TO_CLIENT, true, new byte[]{(byte) 0xff}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void stoppingTheProxyClosesTheClientWith1001AndDropsWhatWasHeld() {
+        proxy.setBreakpoint(Flow.TO_SERVER, "held");
+        connection.sendText("held forever");
+        await().atMost(Duration.ofSeconds(10)).until(() -> proxy.held().size() == 1);
+        proxy.stop();
+        await().atMost(Duration.ofSeconds(10)).until(() -> session.closed().isPresent());
+        assertThat(session.closed().orElseThrow().code()).isEqualTo(1001);
+        assertThat(proxy.held()).isEmpty();
+        assertThat(events).contains("dropped held forever");
+        assertThat(proxy.address()).isEmpty();
+    }
 }
