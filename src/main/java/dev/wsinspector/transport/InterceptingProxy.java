@@ -53,7 +53,12 @@ public final class InterceptingProxy implements Interceptor {
     private final Map<Long, ProxyHold> holds = new ConcurrentSkipListMap<>();
     private final AtomicInteger nextClient = new AtomicInteger(1);
     private final AtomicLong nextHold = new AtomicLong(1);
-    private final ScheduledExecutorService timers;
+    /** Shared by every proxy: lingering closes only, so one daemon thread is plenty. */
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "wsi-proxy-timers");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile ServerSocket server;
     private volatile URI address;
 
@@ -74,11 +79,6 @@ public final class InterceptingProxy implements Interceptor {
         }
         this.tls = context;
         this.tlsProblem = problem;
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "wsi-proxy-timers");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     @Override
@@ -150,6 +150,9 @@ public final class InterceptingProxy implements Interceptor {
         } catch (IOException ignored) {
             // closing anyway
         }
+        for (Long id : holds.keySet()) {
+            drop(id); // so that the close frames behind them go out
+        }
         List<ProxiedConnection> open = new ArrayList<>(connections.values());
         for (ProxiedConnection c : open) {
             if (c.isOpen()) {
@@ -168,7 +171,6 @@ public final class InterceptingProxy implements Interceptor {
                 c.teardown();
             }
         }
-        timers.shutdownNow();
     }
 
     @Override
@@ -298,7 +300,7 @@ public final class InterceptingProxy implements Interceptor {
     }
 
     ScheduledExecutorService timers() {
-        return timers;
+        return TIMERS;
     }
 
     String addressText() {
@@ -335,6 +337,9 @@ public final class InterceptingProxy implements Interceptor {
         var clock = h.connection.client().leg(h.flow.source()).frames().clock();
         h.message = new HeldMessage(h.id, h.connection.client().id(), h.flow, first.opcode() == Opcode.TEXT,
                 payload.toByteArray(), first.sourceSeq(), h.frames.size(), clock.epochMicrosAt(clock.nanoTime()));
+        if (!box.isWaiting(h)) {
+            return; // forwarded unheld while it was still arriving (the queue limit)
+        }
         if (breakpoints.expression(h.flow).isEmpty()) {
             box.decide(h, ProxyHold.Decision.FORWARD, null);
             return;

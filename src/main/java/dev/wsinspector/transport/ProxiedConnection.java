@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * One client connection through an {@link InterceptingProxy}: the upgrade passed on (through
@@ -50,7 +51,8 @@ final class ProxiedConnection {
     private final SessionRecorder.Recorded clientRecording;
     private final SessionRecorder.Recorded serverRecording;
     private final Map<Flow, ProxyOutbox> outboxes = new EnumMap<>(Flow.class);
-    private final Map<Flow, ProxyHold> filling = new EnumMap<>(Flow.class);
+    /** The hold each direction's reader is still filling (a fragmented message), by {@link Flow#ordinal()}. */
+    private final AtomicReferenceArray<ProxyHold> filling = new AtomicReferenceArray<>(Flow.values().length);
     private final Map<Leg, int[]> closeCodes = new EnumMap<>(Leg.class);
     private final Map<Leg, String> closeReasons = new EnumMap<>(Leg.class);
     private final Map<Leg, Integer> closesSeen = new EnumMap<>(Leg.class);
@@ -90,6 +92,9 @@ final class ProxiedConnection {
             }
         } catch (IOException e) {
             // the client went away during the upgrade: nothing to pass on
+            teardown();
+        } catch (RuntimeException e) {
+            proxy.fire(l -> l.warning("client " + client.id() + ": " + Failures.oneLine(e)));
             teardown();
         }
     }
@@ -265,13 +270,13 @@ final class ProxiedConnection {
                 if (f.opcode() == Opcode.CLOSE) {
                     noteClose(flow.source(), f);
                 }
-                ProxyHold hold = filling.get(flow);
+                ProxyHold hold = filling.get(flow.ordinal());
                 if (f.opcode().isControl()) {
                     out.put(f);
                 } else if (hold != null) {
                     out.addToHold(hold, f);
                     if (f.header().fin()) {
-                        filling.remove(flow);
+                        filling.set(flow.ordinal(), null);
                         proxy.holdComplete(hold);
                     }
                 } else if (f.opcode() != Opcode.CONTINUATION && matcher.holds(seq) && proxy.admitHold()) {
@@ -280,7 +285,7 @@ final class ProxiedConnection {
                     if (f.header().fin()) {
                         proxy.holdComplete(hold);
                     } else {
-                        filling.put(flow, hold);
+                        filling.set(flow.ordinal(), hold);
                     }
                 } else {
                     out.put(f);
@@ -301,7 +306,7 @@ final class ProxiedConnection {
 
     /** The outbox of {@code flow} is full while a hold is still filling: it is forwarded unheld. */
     private void releaseFilling(Flow flow) {
-        ProxyHold hold = filling.get(flow);
+        ProxyHold hold = filling.get(flow.ordinal());
         if (hold != null && proxy.forwardUnheld(hold)) {
             proxy.fire(l -> l.warning("client " + client.id() + ": a held message over "
                     + proxy.settings().maxQueuedBytes() + " bytes was forwarded without waiting"));

@@ -86,6 +86,10 @@ final class ProxyOutbox {
         return true;
     }
 
+    synchronized boolean isWaiting(ProxyHold hold) {
+        return hold.decision == ProxyHold.Decision.WAITING;
+    }
+
     /** Marks the hold's message complete (its last fragment added). */
     synchronized void completed(ProxyHold hold) {
         hold.complete = true;

@@ -181,4 +181,48 @@ class InterceptingProxyBreakpointTest {
         assertThatThrownBy(() -> proxy.inject(1, Flow.TO_CLIENT, true, new byte[]{(byte) 0xff}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void stoppingTheProxyClosesTheClientWith1001AndDropsWhatWasHeld() {
+        proxy.setBreakpoint(Flow.TO_SERVER, "held");
+        connection.sendText("held forever");
+        await().atMost(Duration.ofSeconds(10)).until(() -> proxy.held().size() == 1);
+        proxy.stop();
+        await().atMost(Duration.ofSeconds(10)).until(() -> session.closed().isPresent());
+        assertThat(session.closed().orElseThrow().code()).isEqualTo(1001);
+        assertThat(proxy.held()).isEmpty();
+        assertThat(events).contains("dropped held forever");
+        assertThat(proxy.address()).isEmpty();
+    }
+
+    @Test
+    void aFragmentedMessageIsHeldWholeAndItsEditGoesAsOneFrame() {
+        proxy.setBreakpoint(Flow.TO_SERVER, "type:text");
+        connection.sendFragmented(true, "one two three".getBytes(StandardCharsets.UTF_8), 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> proxy.held().size() == 1);
+        HeldMessage held = proxy.held().get(0);
+        assertThat(held.frames()).isEqualTo(3);
+        assertThat(new String(held.payload(), StandardCharsets.UTF_8)).isEqualTo("one two three");
+        proxy.setBreakpoint(Flow.TO_SERVER, null);
+        proxy.setBreakpoint(Flow.TO_CLIENT, "type:text");
+        // the echo server answers the forwarded fragments with its own message, held on the way back
+        assertThat(proxy.held()).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> proxy.held().size() == 1);
+        assertThat(proxy.forwardEdited(proxy.held().get(0).id(), "changed on the way back".getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> got().size() == 1);
+        assertThat(got()).containsExactly("changed on the way back");
+        // forwarded as it was: its three fragments, byte for byte, on the server leg
+        FrameStore serverLeg = proxy.clients().get(0).serverLeg().frames();
+        StringBuilder joined = new StringBuilder();
+        int fragments = 0;
+        for (long seq = 0; seq < serverLeg.size(); seq++) {
+            if (serverLeg.direction(seq) == Direction.OUT && !serverLeg.opcode(seq).isControl()) {
+                joined.append(new String(serverLeg.get(seq).payloadBytes(), StandardCharsets.UTF_8));
+                fragments++;
+            }
+        }
+        assertThat(fragments).isEqualTo(3);
+        assertThat(joined.toString()).isEqualTo("one two three");
+    }
 }
