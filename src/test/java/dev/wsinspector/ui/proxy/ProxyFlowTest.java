@@ -102,7 +102,11 @@ class ProxyFlowTest {
         // New proxy… → upstream = the echo server → Start: the address to connect to is shown.
         robot.clickOn("#newProxyButton");
         ProxyTab proxy = fx(() -> (ProxyTab) app.window().tabs().getSelectionModel().getSelectedItem());
-        robot.interact(() -> ((TextField) in(proxy, "#proxyUpstream")).setText(echo));
+        robot.interact(() -> {
+            ((TextField) in(proxy, "#proxyUpstream")).setText(echo);
+            proxy.model().headerRules().add(new HeaderRuleRow(dev.wsinspector.core.proxy.HeaderRule.Side.REQUEST,
+                    dev.wsinspector.core.proxy.HeaderRule.Action.SET, "X-Through", "the proxy tab"));
+        });
         robot.clickOn(in(proxy, "#proxyToggle"));
         await().atMost(WAIT).until(() -> fx(() -> proxy.model().runningProperty().get()));
         String address = fx(() -> ((TextField) in(proxy, "#proxyAddress")).getText());
@@ -122,6 +126,10 @@ class ProxyFlowTest {
         await().atMost(WAIT).until(() -> rowsWith(proxy, Leg.CLIENT, "hello through") == 2
                 && rowsWith(proxy, Leg.SERVER, "hello through") == 2);
         assertThat(fx(() -> proxy.model().clients().get(0).text())).startsWith("Client 1 · 127.0.0.1:");
+        // The upgrade sent upstream carries the rewrite of the tab's table.
+        assertThat(fx(() -> proxy.model().shownClient().serverLeg().opened().orElseThrow().handshake()
+                .requestHeaders().stream().filter(h -> h.is("X-Through")).map(h -> h.value()).toList()))
+                .containsExactly("the proxy tab");
 
         // The frame read from the client relates to its copy on the server leg, and Go to copy selects it.
         Session clientLeg = fx(() -> proxy.model().shownClient().clientLeg());
