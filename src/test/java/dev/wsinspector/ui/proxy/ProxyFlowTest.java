@@ -201,6 +201,48 @@ class ProxyFlowTest {
                 .isGreaterThanOrEqualTo(clientLeg.frames().size());
     }
 
+    @Test
+    void severalClientsThroughTheProxyArePickedOneAtATime(FxRobot robot) throws Exception {
+        String echo = fx(() -> app.window().selectedTab().model().urlProperty().get());
+        ProxyTab proxy = fx(() -> app.window().openProxy());
+        robot.interact(() -> {
+            proxy.model().upstreamProperty().set(echo);
+            proxy.model().start();
+        });
+        String address = fx(() -> proxy.model().addressProperty().get());
+        ConnectionTab first = fx(() -> app.window().openTab(address));
+        robot.interact(first::connect);
+        await().atMost(WAIT).until(() -> fx(() -> first.model().stateProperty().get()) == ConnectionState.OPEN);
+        send(robot, first, "from the first");
+        ConnectionTab second = fx(() -> app.window().openTab(address));
+        robot.interact(second::connect);
+        await().atMost(WAIT).until(() -> fx(() -> second.model().stateProperty().get()) == ConnectionState.OPEN);
+        send(robot, second, "from the second");
+        await().atMost(WAIT).until(() -> texts(second.model().session(), Direction.IN).contains("from the second"));
+
+        showProxy(robot, proxy);
+        await().atMost(WAIT).until(() -> fx(() -> proxy.model().clients().size()) == 2);
+        // The first stays shown while it is open; the picker lists both.
+        await().atMost(WAIT).until(() -> rowsWith(proxy, Leg.SERVER, "from the first") == 2);
+        assertThat(rowsWith(proxy, Leg.CLIENT, "from the second")).isZero();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<ProxyViewModel.ClientRow> picker =
+                fx(() -> (javafx.scene.control.ComboBox<ProxyViewModel.ClientRow>) in(proxy, "#proxyClients"));
+        robot.interact(() -> picker.getSelectionModel().select(1));
+        await().atMost(WAIT).until(() -> rowsWith(proxy, Leg.CLIENT, "from the second") == 2
+                && rowsWith(proxy, Leg.SERVER, "from the second") == 2);
+        assertThat(rowsWith(proxy, Leg.CLIENT, "from the first")).isZero();
+
+        // Injected into the client picked: only the second tab receives it.
+        robot.interact(() -> {
+            proxy.model().inject().flowProperty().set(Flow.TO_CLIENT);
+            proxy.model().inject().textProperty().set("only for the second");
+            proxy.model().inject().inject();
+        });
+        await().atMost(WAIT).until(() -> texts(second.model().session(), Direction.IN).contains("only for the second"));
+        assertThat(texts(first.model().session(), Direction.IN)).doesNotContain("only for the second");
+    }
+
     private static long rowsWith(ProxyTab proxy, Leg leg, String text) throws Exception {
         return fx(() -> proxy.timeline(leg).shownRows().stream().filter(TimelineRow::isFrame)
                 .filter(r -> r.preview().contains(text)).count());
