@@ -15,6 +15,11 @@ public interface WindowTab {
         pulse(nowNanos);
     }
 
+    /** Connections it holds open now (quitting asks first while there are any). */
+    default long openConnections() {
+        return 0;
+    }
+
     /** Stops what the tab runs; idempotent. */
     void closeNow();
 }

@@ -111,7 +111,9 @@ final class WindowTabs {
 
     /** Connections not closed for good (open, connecting, reconnecting, closing). */
     long openConnections() {
-        return all().stream().filter(t -> t.model().stateProperty().get() != ConnectionState.CLOSED).count();
+        return all().stream().filter(t -> t.model().stateProperty().get() != ConnectionState.CLOSED).count()
+                + pane.getTabs().stream().filter(WindowTab.class::isInstance)
+                        .mapToLong(t -> ((WindowTab) t).openConnections()).sum();
     }
 
     /** Quitting: open connections are closed with 1001 (waiting up to {@code goingAwayMillis}), then dropped. */

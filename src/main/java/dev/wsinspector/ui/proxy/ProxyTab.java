@@ -86,6 +86,12 @@ public final class ProxyTab extends Tab implements WindowTab {
         }
     }
 
+    /** Client connections through the running proxy that are not closed. */
+    @Override
+    public long openConnections() {
+        return model.openClients();
+    }
+
     @Override
     public void closeNow() {
         model.close();

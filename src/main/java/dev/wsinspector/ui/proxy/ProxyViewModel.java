@@ -286,6 +286,12 @@ public final class ProxyViewModel {
         return "Client " + c.id() + " · " + c.remote() + " · " + state;
     }
 
+    /** Client connections through the running proxy not closed yet (0 when stopped). */
+    public long openClients() {
+        Interceptor p = proxy;
+        return p == null ? 0 : p.clients().stream().filter(c -> !closed(c)).count();
+    }
+
     /** The tab closes: the proxy stops. */
     public void close() {
         stop();

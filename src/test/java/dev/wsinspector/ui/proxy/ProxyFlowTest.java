@@ -222,6 +222,8 @@ class ProxyFlowTest {
 
         showProxy(robot, proxy);
         await().atMost(WAIT).until(() -> fx(() -> proxy.model().clients().size()) == 2);
+        // Quitting asks first: two client tabs open, and both their connections through the proxy.
+        assertThat(fx(() -> app.window().openConnections())).isEqualTo(4);
         // The first stays shown while it is open; the picker lists both.
         await().atMost(WAIT).until(() -> rowsWith(proxy, Leg.SERVER, "from the first") == 2);
         assertThat(rowsWith(proxy, Leg.CLIENT, "from the second")).isZero();

@@ -121,6 +121,9 @@ class ProxyViewModelTest {
         model.selectedClientProperty().set(model.clients().get(1));
         model.refresh();
         assertThat(model.shownClient().id()).isEqualTo(2);
+        assertThat(model.openClients()).isEqualTo(2); // quitting asks first
+        model.stop();
+        assertThat(model.openClients()).isZero();
     }
 
     @Test
