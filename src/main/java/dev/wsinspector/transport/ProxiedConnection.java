@@ -149,6 +149,11 @@ final class ProxiedConnection {
         Socket up;
         try {
             up = ProxyHandshake.dial(upstream, proxy.tls());
+        } catch (ProxyHandshake.TlsTimeout e) {
+            Failures.Failure f = Failures.ofDeadline(upstream.connectTimeout(), upstream.uri().getHost(),
+                    ProxyHandshake.port(upstream.uri()), true, true);
+            failUpstream(request, f.kind(), f.message(), null);
+            return false;
         } catch (IOException | RuntimeException e) {
             Failures.Failure f = Failures.ofConnectError(e, upstream.uri().getHost(), ProxyHandshake.port(upstream.uri()));
             failUpstream(request, f.kind(), f.message(), null);
