@@ -145,6 +145,7 @@ final class ProxyCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             deadline.start();
             proxy.stop();
+            printer.printNew(); // the JVM ends with this hook: the last lines are printed here, not by the loop
             stopped.countDown();
         }, "ws-inspector-proxy-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

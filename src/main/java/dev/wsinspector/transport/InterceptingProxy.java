@@ -38,8 +38,10 @@ import java.util.function.Consumer;
  * Breakpoints hold whole messages ({@link ProxyHold}) until the user forwards, edits or drops them.
  *
  * <p>permessage-deflate is negotiated end to end: the offer and the answer pass through (or are rewritten by
- * the header rules), compressed frames are forwarded with their RSV1 bit and captured compressed. An edited or
- * injected message goes uncompressed (RSV1 clear), which permessage-deflate allows.
+ * the header rules) and compressed frames are forwarded as they are, RSV1 set; for the capture (and the
+ * breakpoints, and a held message's payload) they are inflated on the side ({@code ObservedDeflate}), following
+ * each sender's context takeover. An edited or injected message goes uncompressed (RSV1 clear), which
+ * permessage-deflate allows.
  */
 public final class InterceptingProxy implements Interceptor {
 
@@ -328,7 +330,7 @@ public final class InterceptingProxy implements Interceptor {
         box.completed(h);
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         for (ProxyFrame f : h.frames) {
-            ByteBuffer p = f.payload().duplicate();
+            ByteBuffer p = f.captured().duplicate();
             byte[] b = new byte[p.remaining()];
             p.get(b);
             payload.writeBytes(b);

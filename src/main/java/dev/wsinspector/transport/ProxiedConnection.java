@@ -14,6 +14,7 @@ import dev.wsinspector.core.session.FailureKind;
 import dev.wsinspector.core.session.Handshake;
 import dev.wsinspector.core.session.HttpHeader;
 import dev.wsinspector.core.session.Session;
+import dev.wsinspector.transport.deflate.ObservedDeflate;
 
 import javax.net.ssl.SSLSocket;
 import java.io.BufferedInputStream;
@@ -61,6 +62,8 @@ final class ProxiedConnection {
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile Socket upstreamSocket;
     private volatile boolean open;
+    /** The permessage-deflate the client was told of (the 101's extensions as passed on), null before. */
+    private volatile String acceptedExtensions;
 
     ProxiedConnection(InterceptingProxy proxy, int id, Socket clientSocket, SessionRecorder recorder) {
         this.proxy = proxy;
@@ -146,6 +149,11 @@ final class ProxiedConnection {
         Socket up;
         try {
             up = ProxyHandshake.dial(upstream, proxy.tls());
+        } catch (ProxyHandshake.TlsTimeout e) {
+            Failures.Failure f = Failures.ofDeadline(upstream.connectTimeout(), upstream.uri().getHost(),
+                    ProxyHandshake.port(upstream.uri()), true, true);
+            failUpstream(request, f.kind(), f.message(), null);
+            return false;
         } catch (IOException | RuntimeException e) {
             Failures.Failure f = Failures.ofConnectError(e, upstream.uri().getHost(), ProxyHandshake.port(upstream.uri()));
             failUpstream(request, f.kind(), f.message(), null);
@@ -196,6 +204,7 @@ final class ProxiedConnection {
             return false;
         }
         ProxyHandshake.write(clientSocket.getOutputStream(), ProxyHandshake.head(response.startLine(), toClient));
+        acceptedExtensions = clientHandshake.extensions().orElse(null);
         clientSocket.setSoTimeout(0);
         up.setSoTimeout(0);
         server.onEvent(new ConnectionEvent.Opened(micros(server), 0, upstream.uri().toString(), serverHandshake));
@@ -256,6 +265,9 @@ final class ProxiedConnection {
 
     private void pump(Flow flow, InputStream in) {
         ProxyOutbox out = outboxes.get(flow);
+        ObservedDeflate deflate = ObservedDeflate.of(acceptedExtensions, flow == Flow.TO_SERVER,
+                proxy.settings().upstream().maxFrameSize());
+        boolean compressedMessage = false;
         FrameStore source = client.leg(flow.source()).frames();
         Breakpoints.Matcher matcher = proxy.breakpoints().matcher(flow, source);
         long maxFrame = proxy.settings().upstream().maxFrameSize();
@@ -265,7 +277,17 @@ final class ProxiedConnection {
                 if (read == null) {
                     break;
                 }
-                long seq = source.append(Direction.IN, read.header(), false, source.clock().nanoTime(), read.payload());
+                if (!read.opcode().isControl()) {
+                    if (read.opcode() != Opcode.CONTINUATION) {
+                        compressedMessage = deflate != null && read.header().rsv1();
+                    }
+                    ByteBuffer plain = compressedMessage ? deflate.inflate(read.payload(), read.header().fin()) : null;
+                    if (plain != null) {
+                        read = read.withInflated(plain);
+                    }
+                }
+                long seq = source.append(Direction.IN, read.header(), read.inflated(), source.clock().nanoTime(),
+                        read.captured());
                 ProxyFrame f = read.withSourceSeq(seq);
                 if (f.opcode() == Opcode.CLOSE) {
                     noteClose(flow.source(), f);
@@ -365,7 +387,7 @@ final class ProxiedConnection {
             long now = store.clock().nanoTime();
             long seq = frame.made()
                     ? store.appendCrafted(Direction.OUT, frame.header(), now, frame.payload())
-                    : store.append(Direction.OUT, frame.header(), false, now, frame.payload());
+                    : store.append(Direction.OUT, frame.header(), frame.inflated(), now, frame.captured());
             long sourceSeq = frame.sourceSeq() >= 0 ? frame.sourceSeq()
                     : from != null && from.edited == frame ? from.frames.get(0).sourceSeq() : -1;
             if (sourceSeq >= 0) {

@@ -20,8 +20,20 @@ import java.security.SecureRandom;
  * @param payload    the payload, unmasked (for masked frames a copy, else a view into {@code wire})
  * @param sourceSeq  the seq of this frame on the leg it was read from, -1 for a frame the proxy made
  * @param made       made by the proxy for the user (an injection or an edit): captured as crafted
+ * @param captured   what the capture stores: {@code payload}, or its inflated bytes for a compressed message
+ * @param inflated   {@code captured} was inflated
  */
-record ProxyFrame(WireHeader header, byte[] wire, ByteBuffer payload, long sourceSeq, boolean made) {
+record ProxyFrame(WireHeader header, byte[] wire, ByteBuffer payload, long sourceSeq, boolean made,
+                  ByteBuffer captured, boolean inflated) {
+
+    ProxyFrame(WireHeader header, byte[] wire, ByteBuffer payload, long sourceSeq, boolean made) {
+        this(header, wire, payload, sourceSeq, made, payload, false);
+    }
+
+    /** This frame captured as {@code inflatedPayload} (a fragment of a compressed message). */
+    ProxyFrame withInflated(ByteBuffer inflatedPayload) {
+        return new ProxyFrame(header, wire, payload, sourceSeq, made, inflatedPayload, true);
+    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -48,7 +60,7 @@ record ProxyFrame(WireHeader header, byte[] wire, ByteBuffer payload, long sourc
     }
 
     ProxyFrame withSourceSeq(long seq) {
-        return new ProxyFrame(header, wire, payload, seq, made);
+        return new ProxyFrame(header, wire, payload, seq, made, captured, inflated);
     }
 
     /**

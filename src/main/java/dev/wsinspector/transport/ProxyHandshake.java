@@ -39,6 +39,13 @@ final class ProxyHandshake {
         }
     }
 
+    /** The TLS handshake with the upstream did not finish in time (TCP was connected). */
+    static final class TlsTimeout extends IOException {
+        TlsTimeout(Throwable cause) {
+            super("the TLS handshake did not finish in time", cause);
+        }
+    }
+
     private ProxyHandshake() {
     }
 
@@ -167,7 +174,11 @@ final class ProxyHandshake {
             }
             ssl.setSSLParameters(parameters);
             ssl.setSoTimeout(timeout);
-            ssl.startHandshake();
+            try {
+                ssl.startHandshake();
+            } catch (java.net.SocketTimeoutException e) {
+                throw new TlsTimeout(e);
+            }
             return ssl;
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);

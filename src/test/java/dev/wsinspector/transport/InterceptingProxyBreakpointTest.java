@@ -225,4 +225,35 @@ class InterceptingProxyBreakpointTest {
         assertThat(fragments).isEqualTo(3);
         assertThat(joined.toString()).isEqualTo("one two three");
     }
+
+    @Test
+    void overTheHeldLimitAMatchIsForwardedWithAWarning() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        InterceptingProxy small = InterceptingProxyTest.started(InterceptingProxyTest.to(echo.uri()).withLimits(1 << 20, 1));
+        small.addListener(new InterceptListener() {
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+            }
+        });
+        Session mine = new Session(new SegmentedFrameStore());
+        Connection c = new JwsConnectionService().connect(ConnectionOptions.of(small.address().orElseThrow()),
+                mine.frames(), mine);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> c.state() == ConnectionState.OPEN);
+            small.setBreakpoint(Flow.TO_CLIENT, "hold");
+            c.sendText("hold one");
+            await().atMost(Duration.ofSeconds(10)).until(() -> small.held().size() == 1);
+            c.sendText("hold two"); // echoed behind the first, which still waits: order is kept
+            await().atMost(Duration.ofSeconds(10)).until(() -> warnings.size() == 1);
+            assertThat(warnings.get(0)).contains("1 messages are held already");
+            assertThat(small.held()).hasSize(1);
+            small.forwardAll();
+            await().atMost(Duration.ofSeconds(10)).until(() -> received(mine.frames()).size() == 2);
+            assertThat(received(mine.frames())).containsExactly("hold one", "hold two");
+        } finally {
+            c.close();
+            small.stop();
+        }
+    }
 }

@@ -144,4 +144,19 @@ class InterceptingProxyHandshakeTest {
             }
         }
     }
+
+    @Test
+    void anUpstreamThatNeverAnswersTlsIsATlsTimeout() throws Exception {
+        try (RawWebSocketServer silent = new RawWebSocketServer(peer -> peer.readRequest())) {
+            proxy = InterceptingProxyTest.started(dev.wsinspector.core.proxy.ProxySettings.of(
+                    dev.wsinspector.core.session.ConnectionOptions.of(URI.create("wss://127.0.0.1:" + silent.port() + "/"))
+                            .withConnectTimeout(Duration.ofSeconds(1))));
+            StringBuilder head = new StringBuilder();
+            try (Socket client = InterceptingProxyTest.rawClient(proxy.address().orElseThrow(), "/", "", head)) {
+                assertThat(head.toString()).startsWith("HTTP/1.1 502");
+                assertThat(new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                        .contains("TLS handshake with 127.0.0.1:" + silent.port() + " did not finish");
+            }
+        }
+    }
 }

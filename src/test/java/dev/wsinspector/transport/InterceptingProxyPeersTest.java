@@ -58,8 +58,15 @@ class InterceptingProxyPeersTest {
     }
 
     private static List<JsonNode> runNodeClient(URI url) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("node", "proxy-client.js", url.toString()).directory(NodePeer.DIR.toFile())
+        return linesOf(startNodeClient(url));
+    }
+
+    private static Process startNodeClient(URI url) throws IOException {
+        return new ProcessBuilder("node", "proxy-client.js", url.toString()).directory(NodePeer.DIR.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    private static List<JsonNode> linesOf(Process p) throws IOException, InterruptedException {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("node client finished").isTrue();
         List<JsonNode> lines = new ArrayList<>();
         for (String line : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
@@ -96,6 +103,10 @@ class InterceptingProxyPeersTest {
         for (long seq = 0; seq < clientLeg.size(); seq++) {
             if (clientLeg.opcode(seq) == Opcode.TEXT && (clientLeg.firstByte(seq) & 0x40) != 0) {
                 compressed++;
+                // captured inflated, readable, though forwarded compressed
+                assertThat(clientLeg.inflated(seq)).isTrue();
+                assertThat(new String(clientLeg.get(seq).payloadBytes(), StandardCharsets.UTF_8))
+                        .matches("the same words.*|frag-(mented)?|close:4005");
                 long copy = c.pairs().other(Leg.CLIENT, seq);
                 assertThat(c.serverLeg().frames().firstByte(copy)).isEqualTo(clientLeg.firstByte(seq));
                 assertThat(c.serverLeg().frames().get(copy).payloadBytes()).isEqualTo(clientLeg.get(seq).payloadBytes());
@@ -131,6 +142,26 @@ class InterceptingProxyPeersTest {
             assertThat(inflated).isEqualTo(6); // the server's compression reached the client untouched
         } finally {
             connection.close();
+        }
+    }
+
+    @Test
+    void aBreakpointSeesIntoCompressedMessagesAndAForwardedHoldKeepsTheContextInStep() throws Exception {
+        URI address = startProxy();
+        proxy.setBreakpoint(dev.wsinspector.core.proxy.Flow.TO_CLIENT, "\"message 3\"");
+        Process client = startNodeClient(address);
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> proxy.held().size() == 1);
+            var held = proxy.held().get(0);
+            assertThat(new String(held.payload(), StandardCharsets.UTF_8)).contains("message 3");
+            assertThat(proxy.forward(held.id())).isTrue();
+            List<JsonNode> got = linesOf(client);
+            assertThat(got).hasSize(8);
+            assertThat(got.get(3).get("text").asText()).contains("message 3");
+            assertThat(got.get(4).get("text").asText()).contains("message 4"); // still inflates after the hold
+            assertThat(got.get(7).get("close").asInt()).isEqualTo(4005);
+        } finally {
+            client.destroyForcibly();
         }
     }
 }

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Which frame on one leg is the copy of which frame on the other: a frame the proxy read on the client leg
- * and wrote on the server leg (or the other way) is one pair. Frames without a copy (dropped, injected,
- * replaced by an edit, or not yet written) have none ({@code -1}). Any thread may ask; the proxy's writer
+ * and wrote on the server leg (or the other way) is one pair; an edited message's one frame is paired with the
+ * first frame of the message it replaced. Frames without a copy (dropped, injected, the proxy's own close
+ * frames, or not yet written) have none ({@code -1}). Any thread may ask; the proxy's writer
  * threads record. Memory: 8 bytes per frame and leg, in chunks allocated as the capture grows.
  */
 public final class LegPairs {
