@@ -9,6 +9,7 @@ import dev.wsinspector.core.server.LocalServer;
 import dev.wsinspector.core.session.ConnectionService;
 import dev.wsinspector.core.session.ReconnectingConnectionService;
 import dev.wsinspector.transport.JwsConnectionService;
+import dev.wsinspector.transport.InterceptingProxy;
 import dev.wsinspector.transport.LocalEchoServer;
 import dev.wsinspector.ui.about.AboutDialog;
 import dev.wsinspector.ui.about.AboutInfo;
@@ -29,6 +30,8 @@ import dev.wsinspector.ui.main.CaptureFileActions;
 import dev.wsinspector.ui.main.MainWindow;
 import dev.wsinspector.ui.profiles.ProfilesViewModel;
 import dev.wsinspector.ui.profiles.SaveListener;
+import dev.wsinspector.ui.proxy.ProxyTab;
+import dev.wsinspector.ui.proxy.ProxyViewModel;
 import dev.wsinspector.ui.server.ServerViewModel;
 import dev.wsinspector.ui.sessions.SessionsViewModel;
 import dev.wsinspector.ui.theme.SystemColorScheme;
@@ -287,6 +290,13 @@ public final class InspectorApp extends Application {
                             return tab;
                         },
                         theme, profiles, sessionsModel);
+                // Intercepting proxies (issue 16): each leg of each client journaled like a tab's connection.
+                window.useProxyTabs(() -> new ProxyTab(views,
+                        new ProxyViewModel(proxy -> new InterceptingProxy(proxy, sessions), stop -> {
+                            Thread t = new Thread(stop, "wsi-proxy-stop"); // waits for closing handshakes
+                            t.setDaemon(true);
+                            t.start();
+                        }), new DetailPane(tasks)));
                 MainWindow framesWindow = window;
                 conformance.showFramesWith((title, url, capture) ->
                         framesWindow.openTab(url).model().showStored(url, capture, title));

@@ -55,6 +55,9 @@ public final class Cli {
                 if (type == TestCommand.class) {
                     return (K) new TestCommand(connections, out, err);
                 }
+                if (type == ProxyCommand.class) {
+                    return (K) new ProxyCommand(out, err);
+                }
                 if (type == EchoServerCommand.class) {
                     return (K) new EchoServerCommand(out, err);
                 }

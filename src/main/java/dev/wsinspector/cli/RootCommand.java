@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 @Command(name = "ws-inspector", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {ConnectCommand.class, EchoServerCommand.class, ProfilesCommand.class, SessionsCommand.class,
                 ShowCommand.class, StatsCommand.class, ExportCommand.class, ConformanceCommand.class,
-                TestCommand.class},
+                TestCommand.class, ProxyCommand.class},
         description = {"WebSocket inspector. Without arguments it starts the GUI; these commands run headless."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  connection or handshake failed (conformance: a case failed)", "  2  usage error",

@@ -335,4 +335,46 @@ class AppScreenshots {
             bothThemes(robot, "tests");
         }
     }
+
+    /**
+     * The proxy tab (issue 16): the echo server as the upstream, the app's own client through the proxy, both legs,
+     * the pair line of a forwarded frame, and a message held by a breakpoint with its text in the editor.
+     */
+    @Test
+    void proxy(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path data) throws Exception {
+        app = slowFx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+                false, data));
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        String echo = fx(() -> app.window().selectedTab().model().urlProperty().get());
+        dev.wsinspector.ui.proxy.ProxyTab proxy = fx(() -> app.window().openProxy());
+        robot.interact(() -> {
+            proxy.model().upstreamProperty().set(echo);
+            proxy.model().start();
+        });
+        String address = fx(() -> proxy.model().addressProperty().get());
+        ConnectionTab client = fx(() -> app.window().openTab(address));
+        robot.interact(client::connect);
+        awaitOpen();
+        String[] messages = {"{\"op\":\"subscribe\",\"channel\":\"trades\"}", "hello through the proxy",
+                "{\"op\":\"ping\",\"id\":42}"};
+        for (String message : messages) {
+            FxFlow.sendFromComposer(robot, message.startsWith("{") ? dev.wsinspector.core.compose.MessageMode.JSON
+                    : dev.wsinspector.core.compose.MessageMode.TEXT, message);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> client.model().session().frames().size()) >= 6);
+        robot.interact(() -> {
+            proxy.model().breakpoint(dev.wsinspector.core.proxy.Flow.TO_SERVER).expressionProperty().set("/order/");
+            proxy.model().breakpoint(dev.wsinspector.core.proxy.Flow.TO_SERVER).apply();
+        });
+        FxFlow.sendFromComposer(robot, dev.wsinspector.core.compose.MessageMode.JSON,
+                "{\"op\":\"order\",\"side\":\"buy\",\"qty\":5}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> proxy.model().held().countProperty().get()) == 1);
+        robot.interact(() -> app.window().tabs().getSelectionModel().select(proxy));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> proxy.timeline(dev.wsinspector.core.proxy.Leg.CLIENT)
+                .rows() != null && proxy.timeline(dev.wsinspector.core.proxy.Leg.CLIENT).goToFrame(2)));
+        bothThemes(robot, "proxy");
+    }
 }

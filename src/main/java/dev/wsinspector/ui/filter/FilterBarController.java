@@ -2,13 +2,10 @@ package dev.wsinspector.ui.filter;
 
 import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
-import javafx.geometry.Side;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -31,9 +28,7 @@ public final class FilterBarController {
     private final FilterBarViewModel model;
     private final SavedFiltersModel saved;
     private final PauseTransition typing = new PauseTransition(TYPING_PAUSE);
-    private final ContextMenu completion = new ContextMenu();
-    private FilterCompletion.Suggestions suggestions = FilterCompletion.Suggestions.NONE;
-    private boolean accepting;
+    private CompletionPopup completion;
 
     @FXML private VBox filterBar;
     @FXML private TextField filterField;
@@ -69,35 +64,19 @@ public final class FilterBarController {
         filterClear.disableProperty().bind(model.expressionProperty().isEmpty());
         model.errorPositionProperty().addListener((o, a, at) -> markError(at.intValue()));
         typing.setOnFinished(e -> model.apply());
+        completion = new CompletionPopup(filterField, typing::playFromStart);
         filterField.textProperty().addListener((o, a, b) -> {
-            if (!accepting) {
+            if (!completion.isAccepting()) {
                 typing.playFromStart();
             }
         });
-        // The caret moves after the text changed: the word at it is known then.
-        filterField.caretPositionProperty().addListener((o, a, b) -> {
-            if (!accepting) {
-                suggest();
-            }
-        });
         filterField.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
-        // While the popup shows, keys reach it first: Tab takes the first word, Enter the focused one (or the first).
-        completion.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            boolean itemFocused = completion.getSkin() != null
-                    && completion.getSkin().getNode().lookup(".menu-item:focused") != null;
-            if (!suggestions.isEmpty() && (e.getCode() == KeyCode.TAB
-                    || (e.getCode() == KeyCode.ENTER && !itemFocused))) {
-                accept(suggestions.items().get(0));
-                e.consume();
-            }
-        });
         new SavedFiltersMenu(savedFilters, savedFiltersHolder, saved, model, filterField);
     }
 
     private void key(KeyEvent e) {
         KeyCode code = e.getCode();
-        if ((code == KeyCode.TAB || code == KeyCode.ENTER) && completion.isShowing() && !suggestions.isEmpty()) {
-            accept(suggestions.items().get(0));
+        if (completion.key(e)) {
             e.consume();
         } else if (code == KeyCode.ENTER) {
             typing.stop();
@@ -108,52 +87,9 @@ public final class FilterBarController {
             }
             e.consume();
         } else if (code == KeyCode.ESCAPE) {
-            if (completion.isShowing()) {
-                completion.hide();
-            } else {
-                clear();
-            }
+            clear();
             e.consume();
         }
-    }
-
-    private void suggest() {
-        suggestions = FilterCompletion.suggest(filterField.getText(), filterField.getCaretPosition());
-        // The field's own focus, not the window's (a popup may take that).
-        boolean owner = filterField.getScene() != null && filterField.getScene().getFocusOwner() == filterField;
-        if (suggestions.isEmpty() || !owner) {
-            completion.hide();
-            return;
-        }
-        completion.getItems().clear();
-        for (String item : suggestions.items()) {
-            MenuItem m = new MenuItem(item);
-            m.getStyleClass().add("filter-suggestion");
-            m.setOnAction(e -> accept(item));
-            completion.getItems().add(m);
-        }
-        if (!completion.isShowing()) {
-            completion.show(filterField, Side.BOTTOM, 0, 0);
-        }
-    }
-
-    /** Puts {@code item} in place of the word being typed. */
-    private void accept(String item) {
-        FilterCompletion.Suggestions s = suggestions;
-        String text = filterField.getText();
-        if (s.caret() > text.length()) {
-            return;
-        }
-        accepting = true;
-        try {
-            filterField.setText(FilterCompletion.accept(text, s, item));
-            filterField.positionCaret(FilterCompletion.caretAfter(s, item));
-        } finally {
-            accepting = false;
-        }
-        completion.hide();
-        suggestions = FilterCompletion.Suggestions.NONE;
-        typing.playFromStart();
     }
 
     private void markError(int at) {

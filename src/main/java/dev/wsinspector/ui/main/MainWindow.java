@@ -7,6 +7,7 @@ import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.profiles.ProfilesViewModel;
+import dev.wsinspector.ui.proxy.ProxyTab;
 import dev.wsinspector.ui.server.ServerViewModel;
 import dev.wsinspector.ui.sessions.SessionsViewModel;
 import dev.wsinspector.ui.theme.Theme;
@@ -23,6 +24,7 @@ import javafx.scene.layout.BorderPane;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The main window as the app sees it: its connection tabs ({@link WindowTabs}) and the one UI pulse
@@ -46,6 +48,9 @@ public final class MainWindow {
     private final TabPane tabPane;
     private final WindowPulse pulse = new WindowPulse(this::pulse);
     private final StatusSampler status = new StatusSampler();
+    private final MainWindowController controller;
+    /** Makes proxy tabs; null until the app provides it ({@link #useProxyTabs}). */
+    private Supplier<ProxyTab> proxyTabs;
     /** Opening and saving capture files; null until the app provides it ({@link #useCaptureFiles}). */
     private CaptureFileActions captureFiles;
 
@@ -77,8 +82,14 @@ public final class MainWindow {
                     public void openCaptures(List<Path> files) {
                         captureFiles.open(files);
                     }
+
+                    @Override
+                    public void newProxy() {
+                        openProxy();
+                    }
                 });
         root = view.root();
+        controller = view.controller();
         tabPane = view.controller().tabs();
         tabs = new WindowTabs(tabPane, tabFactory, model::showNotice, status);
         profiles.loadedProperty().addListener((o, was, loaded) -> {
@@ -152,6 +163,17 @@ public final class MainWindow {
         }
         model.captureFilesAvailable(actions != null);
         tabs.useCaptureSaver(actions == null ? null : actions::save);
+    }
+
+    /** Turns on New proxy… with {@code factory}, which makes each proxy tab. */
+    public void useProxyTabs(Supplier<ProxyTab> factory) {
+        proxyTabs = factory;
+        controller.showNewProxy();
+    }
+
+    /** A new intercepting-proxy tab (selected), not started; null when the app gives none. */
+    public ProxyTab openProxy() {
+        return proxyTabs == null ? null : tabs.openOther(proxyTabs.get());
     }
 
     public CaptureFileActions captureFiles() {

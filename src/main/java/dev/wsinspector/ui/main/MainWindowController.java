@@ -40,6 +40,10 @@ public final class MainWindowController {
         void chooseCapture();
 
         void openCaptures(List<Path> files);
+
+        /** A new intercepting-proxy tab (the toolbar's New proxy…, shown once the app gives proxies). */
+        default void newProxy() {
+        }
     }
 
     private final MainWindowViewModel model;
@@ -53,6 +57,7 @@ public final class MainWindowController {
     @FXML private ToggleButton sessionsToggle;
     @FXML private Button newTabButton;
     @FXML private Button openCaptureButton;
+    @FXML private Button newProxyButton;
     @FXML private ToggleButton serverPanelToggle;
     @FXML private TabPane connectionTabs;
     @FXML private Label frameCounts;
@@ -78,6 +83,7 @@ public final class MainWindowController {
         newTabButton.setGraphic(CompactBar.icon(MaterialDesignT.TAB_PLUS));
         openCaptureButton.setGraphic(CompactBar.icon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         serverPanelToggle.setGraphic(CompactBar.icon(MaterialDesignS.SERVER_NETWORK));
+        newProxyButton.setGraphic(CompactBar.icon(MaterialDesignS.SWAP_HORIZONTAL));
         // Built in Java by their own packages: System/Light/Dark follows the theme both ways; About (issue 5).
         Button about = AboutDialog.button();
         about.setGraphic(CompactBar.icon(MaterialDesignI.INFORMATION_OUTLINE));
@@ -123,6 +129,17 @@ public final class MainWindowController {
     @FXML
     private void newTab() {
         actions.newTab();
+    }
+
+    /** Shows New proxy… (the app gives proxy tabs). */
+    void showNewProxy() {
+        newProxyButton.setVisible(true);
+        newProxyButton.setManaged(true);
+    }
+
+    @FXML
+    private void newProxy() {
+        actions.newProxy();
     }
 
     @FXML

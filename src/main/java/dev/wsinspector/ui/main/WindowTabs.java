@@ -2,6 +2,7 @@ package dev.wsinspector.ui.main;
 
 import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.session.ConnectionState;
+import dev.wsinspector.ui.common.WindowTab;
 import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.connection.ConnectionViewModel;
 import dev.wsinspector.ui.profiles.ProfilesViewModel;
@@ -49,12 +50,16 @@ final class WindowTabs {
         pane.getTabs().addListener((ListChangeListener<Tab>) c -> {
             while (c.next()) {
                 c.getRemoved().forEach(t -> {
+                    if (t instanceof WindowTab other) {
+                        other.closeNow();
+                        return;
+                    }
                     ((ConnectionTab) t).model().disconnectNow();  // idempotent: its session completes
                     ((ConnectionTab) t).titleProperty().removeListener(titleChanged);
                     sampler.remove((ConnectionTab) t);
                     release((ConnectionTab) t);
                 });
-                c.getAddedSubList().forEach(t -> {
+                c.getAddedSubList().stream().filter(ConnectionTab.class::isInstance).forEach(t -> {
                     ((ConnectionTab) t).titleProperty().addListener(titleChanged);
                     sampler.add((ConnectionTab) t);
                 });
@@ -73,21 +78,29 @@ final class WindowTabs {
         return tab;
     }
 
+    /** A tab that is no connection tab (a proxy's), selected; the pulse brings it up to date. */
+    <T extends Tab & WindowTab> T openOther(T tab) {
+        pane.getTabs().add(tab);
+        pane.getSelectionModel().select(tab);
+        return tab;
+    }
+
     /** {@code tab} keeps {@code resource} open until it closes. */
     void hold(ConnectionTab tab, Closeable resource) {
         held.put(tab, resource);
     }
 
+    /** The selected connection tab; null when none is or another kind of tab is. */
     ConnectionTab selected() {
-        return (ConnectionTab) pane.getSelectionModel().getSelectedItem();
+        return pane.getSelectionModel().getSelectedItem() instanceof ConnectionTab tab ? tab : null;
     }
 
     void closeSelected() {
-        ConnectionTab tab = selected();
-        if (tab != null) {
-            tab.model().disconnectNow();
-            pane.getTabs().remove(tab);
+        Tab tab = pane.getSelectionModel().getSelectedItem();
+        if (tab instanceof ConnectionTab connection) {
+            connection.model().disconnectNow();
         }
+        pane.getTabs().remove(tab);
     }
 
     /** Every tab's Save capture, now and for tabs opened later; null: none. */
@@ -98,7 +111,9 @@ final class WindowTabs {
 
     /** Connections not closed for good (open, connecting, reconnecting, closing). */
     long openConnections() {
-        return all().stream().filter(t -> t.model().stateProperty().get() != ConnectionState.CLOSED).count();
+        return all().stream().filter(t -> t.model().stateProperty().get() != ConnectionState.CLOSED).count()
+                + pane.getTabs().stream().filter(WindowTab.class::isInstance)
+                        .mapToLong(t -> ((WindowTab) t).openConnections()).sum();
     }
 
     /** Quitting: open connections are closed with 1001 (waiting up to {@code goingAwayMillis}), then dropped. */
@@ -106,6 +121,7 @@ final class WindowTabs {
         List<ConnectionViewModel> models = all().stream().map(ConnectionTab::model).toList();
         ConnectionViewModel.goAwayAll(models, goingAwayMillis);
         models.forEach(ConnectionViewModel::disconnectNow);
+        pane.getTabs().stream().filter(WindowTab.class::isInstance).forEach(t -> ((WindowTab) t).closeNow());
         List.copyOf(held.keySet()).forEach(this::release);
     }
 
@@ -130,6 +146,14 @@ final class WindowTabs {
     }
 
     private void pulseTab(int index) {
+        if (pane.getTabs().get(index) instanceof WindowTab other) {
+            if (index == pane.getSelectionModel().getSelectedIndex()) {
+                other.pulse(pulseStart);
+            } else {
+                other.pulseHidden(pulseStart);
+            }
+            return;
+        }
         ConnectionTab tab = (ConnectionTab) pane.getTabs().get(index);
         if (index == pane.getSelectionModel().getSelectedIndex()) {
             tab.pulse(pulseStart);
@@ -139,7 +163,7 @@ final class WindowTabs {
     }
 
     private List<ConnectionTab> all() {
-        return pane.getTabs().stream().map(t -> (ConnectionTab) t).toList();
+        return pane.getTabs().stream().filter(ConnectionTab.class::isInstance).map(t -> (ConnectionTab) t).toList();
     }
 
     private void release(ConnectionTab tab) {

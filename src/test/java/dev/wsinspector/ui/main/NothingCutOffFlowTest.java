@@ -217,6 +217,39 @@ class NothingCutOffFlowTest {
                 .as("cut-off texts").isEmpty();
     }
 
+    /**
+     * The proxy tab (issue 16) running, the app's own client through it, a message held, the warnings for a
+     * non-loopback listen address and an unverified upstream shown, beside the Profiles sidebar: nothing is cut.
+     */
+    @Test
+    void theProxyTabFitsBesideTheSidebar(FxRobot robot) throws Exception {
+        // A cold start on a busy machine can take longer than fx's 10 s.
+        app = WaitForAsyncUtils.asyncFx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(),
+                new LocalEchoServer(), false, false, dataDir)).get(60, TimeUnit.SECONDS);
+        String echo = fx(() -> tab().model().urlProperty().get());
+        dev.wsinspector.ui.proxy.ProxyTab proxy = fx(() -> app.window().openProxy());
+        robot.interact(() -> {
+            proxy.model().upstreamProperty().set(echo);
+            proxy.model().start();
+            proxy.model().breakpoint(dev.wsinspector.core.proxy.Flow.TO_SERVER).expressionProperty().set("/held/");
+            proxy.model().breakpoint(dev.wsinspector.core.proxy.Flow.TO_SERVER).apply();
+        });
+        ConnectionTab client = fx(() -> app.window().openTab(proxy.model().addressProperty().get()));
+        connectAndSend(robot, "hello through the proxy");
+        robot.interact(() -> {
+            client.composer().inputProperty().set("{\"op\":\"held\",\"id\":7}");
+            client.composer().send();
+            app.window().tabs().getSelectionModel().select(proxy);
+            proxy.model().insecureProperty().set(true); // the warnings' texts, as when set before Start
+            proxy.model().hostProperty().set("0.0.0.0");
+            proxy.model().upstreamProperty().set("wss://example.com/feed");
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> proxy.model().held().countProperty().get()) == 1);
+        assertThat(cutBesideTheSidebar(robot, () -> proxy.getContent().lookup("#heldEditor").isVisible()
+                && proxy.getContent().lookup("#proxyUnverified").isVisible()
+                && proxy.getContent().lookup("#proxyExposed").isVisible())).as("cut-off texts").isEmpty();
+    }
+
     @Test
     void theConnectButtonStaysPutWhenTheStateChanges(FxRobot robot) throws Exception {
         app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
