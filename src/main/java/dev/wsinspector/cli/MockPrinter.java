@@ -3,6 +3,7 @@ package dev.wsinspector.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.FrameStore;
+import dev.wsinspector.core.frame.SegmentedFrameStore;
 import dev.wsinspector.core.io.JsonlEventWriter;
 import dev.wsinspector.core.mock.MockCapture;
 import dev.wsinspector.core.session.ConnectionEvent;
@@ -23,6 +24,9 @@ import java.util.Map;
  * carries the rule. Called from one thread only.
  */
 final class MockPrinter {
+
+    /** Bytes of printed frames a client's in-memory capture may keep before they are let go. */
+    static final long MEMORY_BUDGET = 32L << 20;
 
     private final Writer out;
     private final Map<Integer, Cursor> cursors = new HashMap<>();
@@ -83,6 +87,9 @@ final class MockPrinter {
         dev.wsinspector.core.session.CaptureOrder.walk(now, from, until, e -> event(cur, c, e), seq -> frame(cur, c, seq));
         cur.nextSeq = until;
         cur.nextEvent += eventsBefore;
+        if (store instanceof SegmentedFrameStore segments && segments.retainedBytes() > MEMORY_BUDGET) {
+            segments.release(until, null); // printed, and kept nowhere else: a long run stays within memory
+        }
         return true;
     }
 
