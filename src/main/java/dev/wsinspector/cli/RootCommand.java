@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 @Command(name = "ws-inspector", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {ConnectCommand.class, EchoServerCommand.class, ProfilesCommand.class, SessionsCommand.class,
                 ShowCommand.class, StatsCommand.class, ExportCommand.class, ConformanceCommand.class,
-                TestCommand.class, ProxyCommand.class},
+                TestCommand.class, MockCommand.class, ProxyCommand.class},
         description = {"WebSocket inspector. Without arguments it starts the GUI; these commands run headless."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  connection or handshake failed (conformance: a case failed)", "  2  usage error",
@@ -23,7 +23,8 @@ final class RootCommand implements Callable<Integer> {
     /** Reached only with options but no subcommand (e.g. nothing after a global flag): that is a usage error. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("Missing command: connect, echo-server, profiles, sessions, show or export");
+        spec.commandLine().getErr().println("Missing command: connect, echo-server, profiles, sessions, show, stats, export,"
+                + " conformance, test, mock or proxy");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }
