@@ -256,8 +256,29 @@ final class ProxiedConnection {
         }
         try {
             ProxyHandshake.write(clientSocket.getOutputStream(), answer);
+            lingerBeforeClose();
         } finally {
             teardown();
+        }
+    }
+
+    /**
+     * Half-closes and reads what the client still sends (up to 1 MiB, 1 s) before the socket is closed: closing
+     * with unread input sends a reset, which can destroy our answer before the client reads it.
+     */
+    private void lingerBeforeClose() {
+        try {
+            clientSocket.shutdownOutput();
+            clientSocket.setSoTimeout(1_000);
+            InputStream in = inputOf(clientSocket);
+            byte[] sink = new byte[8192];
+            long total = 0;
+            int n;
+            while (total < (1 << 20) && (n = in.read(sink)) >= 0) {
+                total += n;
+            }
+        } catch (IOException ignored) {
+            // closing anyway
         }
     }
 
