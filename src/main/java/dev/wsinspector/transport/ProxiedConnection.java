@@ -10,9 +10,6 @@ import dev.wsinspector.core.proxy.Leg;
 import dev.wsinspector.core.proxy.LegPairs;
 import dev.wsinspector.core.proxy.ProxiedClient;
 import dev.wsinspector.core.session.ConnectionEvent;
-import dev.wsinspector.core.session.FailureKind;
-import dev.wsinspector.core.session.Handshake;
-import dev.wsinspector.core.session.HttpHeader;
 import dev.wsinspector.core.session.Session;
 import dev.wsinspector.transport.deflate.ObservedDeflate;
 
@@ -22,11 +19,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +55,6 @@ final class ProxiedConnection {
     private final AtomicBoolean finishedOne = new AtomicBoolean();
     private final AtomicBoolean tornDown = new AtomicBoolean();
     private final CountDownLatch done = new CountDownLatch(1);
-    private volatile Socket upstreamSocket;
     private volatile boolean open;
     /** The permessage-deflate the client was told of (the 101's extensions as passed on), null before. */
     private volatile String acceptedExtensions;
@@ -90,9 +84,15 @@ final class ProxiedConnection {
     /** Runs the connection on the calling thread until the client stops sending. */
     void run() {
         try {
-            if (upgrade()) {
-                pump(Flow.TO_SERVER, inputOf(clientSocket));
+            clientIn = new BufferedInputStream(clientSocket.getInputStream(), 64 * 1024);
+            upgrade = new ProxyUpgrade(proxy, clientSocket, clientIn, client);
+            ProxyUpgrade.Upgraded up = upgrade.run();
+            if (up == null) {
+                teardown();
+                return;
             }
+            relay(up);
+            pump(Flow.TO_SERVER, clientIn);
         } catch (IOException e) {
             // the client went away during the upgrade: nothing to pass on
             teardown();
@@ -102,163 +102,29 @@ final class ProxiedConnection {
         }
     }
 
-    private BufferedInputStream clientIn;
+    private InputStream clientIn;
+    private volatile ProxyUpgrade upgrade;
 
-    private InputStream inputOf(Socket s) throws IOException {
-        if (s == clientSocket) {
-            if (clientIn == null) {
-                clientIn = new BufferedInputStream(s.getInputStream(), 64 * 1024);
-            }
-            return clientIn;
-        }
-        return new BufferedInputStream(s.getInputStream(), 64 * 1024);
-    }
+    // ---- after the upgrade ----
 
-    // ---- the upgrade ----
-
-    private boolean upgrade() throws IOException {
-        clientSocket.setTcpNoDelay(true);
-        clientSocket.setSoTimeout((int) Math.max(1, proxy.settings().upstream().connectTimeout().toMillis()));
-        HttpHead request;
-        try {
-            request = ProxyHandshake.readHead(inputOf(clientSocket));
-        } catch (ProxyHandshake.HeadTooLarge e) {
-            refuse(431, "Request Header Fields Too Large", "The upgrade request's head is over "
-                    + ProxyHandshake.MAX_HEAD + " bytes", null);
-            return false;
-        } catch (SocketTimeoutException e) {
-            teardown();
-            return false;
-        }
-        if (request == null) {
-            teardown();
-            return false;
-        }
-        if (!ProxyHandshake.isUpgrade(request)) {
-            refuse(400, "Bad Request", "This is a WebSocket proxy: send a WebSocket upgrade (GET with Upgrade: websocket)",
-                    null);
-            return false;
-        }
-        var upstream = proxy.settings().upstream();
-        String target = ProxyHandshake.target(upstream.uri(), ProxyHandshake.targetOf(request.startLine()));
-        String requestLine = "GET " + target + " HTTP/1.1";
-        List<HttpHeader> upHeaders = ProxyHandshake.upstreamHeaders(request.headers(), upstream.uri(),
-                proxy.settings().headerRules());
-        Session server = client.serverLeg();
-        server.onEvent(new ConnectionEvent.Connecting(micros(server), 0, upstream.uri().toString()));
-        Socket up;
-        try {
-            up = ProxyHandshake.dial(upstream, proxy.tls());
-        } catch (ProxyHandshake.TlsTimeout e) {
-            Failures.Failure f = Failures.ofDeadline(upstream.connectTimeout(), upstream.uri().getHost(),
-                    ProxyHandshake.port(upstream.uri()), true, true);
-            failUpstream(request, f.kind(), f.message(), null);
-            return false;
-        } catch (IOException | RuntimeException e) {
-            Failures.Failure f = Failures.ofConnectError(e, upstream.uri().getHost(), ProxyHandshake.port(upstream.uri()));
-            failUpstream(request, f.kind(), f.message(), null);
-            return false;
-        }
-        upstreamSocket = up;
-        InputStream upIn = inputOf(up);
-        HttpHead response;
-        try {
-            ProxyHandshake.write(up.getOutputStream(), ProxyHandshake.head(requestLine, upHeaders));
-            response = ProxyHandshake.readHead(upIn);
-        } catch (SocketTimeoutException e) {
-            Failures.Failure f = Failures.ofDeadline(upstream.connectTimeout(), upstream.uri().getHost(),
-                    ProxyHandshake.port(upstream.uri()), true, false);
-            failUpstream(request, f.kind(), f.message(), null);
-            return false;
-        } catch (IOException e) {
-            failUpstream(request, FailureKind.CONNECTION_LOST, "The upstream " + ProxyHandshake.authority(upstream.uri())
-                    + " failed during the upgrade: " + Failures.oneLine(e), null);
-            return false;
-        }
-        if (response == null) {
-            failUpstream(request, FailureKind.CONNECTION_LOST, "The upstream " + ProxyHandshake.authority(upstream.uri())
-                    + " closed the connection without answering the upgrade", null);
-            return false;
-        }
-        List<HttpHeader> toClient = dev.wsinspector.core.proxy.HeaderRule.apply(proxy.settings().headerRules(),
-                dev.wsinspector.core.proxy.HeaderRule.Side.RESPONSE, response.headers());
-        Handshake serverHandshake = new Handshake(requestLine, upHeaders, response.statusCode(), response.startLine(),
-                response.headers(), new byte[0]);
-        Handshake clientHandshake = new Handshake(request.startLine(), request.headers(), response.statusCode(),
-                response.startLine(), toClient, new byte[0]);
-        if (response.statusCode() != 101) {
-            byte[] body = readBody(upIn, response);
-            ProxyHandshake.write(clientSocket.getOutputStream(), ProxyHandshake.head(response.startLine(), toClient));
-            clientSocket.getOutputStream().write(body);
-            clientSocket.getOutputStream().flush();
-            String message = "The upstream refused the upgrade: " + response.startLine();
-            Handshake refused = new Handshake(requestLine, upHeaders, response.statusCode(), response.startLine(),
-                    response.headers(), body);
-            server.onEvent(new ConnectionEvent.Failed(micros(server), 0, FailureKind.HANDSHAKE_REJECTED, message, refused));
-            Session c = client.clientLeg();
-            c.onEvent(new ConnectionEvent.Failed(micros(c), 0, FailureKind.HANDSHAKE_REJECTED, message,
-                    new Handshake(request.startLine(), request.headers(), response.statusCode(), response.startLine(),
-                            toClient, body)));
-            proxy.fire(l -> l.upstreamFailed(client, message));
-            teardown();
-            return false;
-        }
-        ProxyHandshake.write(clientSocket.getOutputStream(), ProxyHandshake.head(response.startLine(), toClient));
-        acceptedExtensions = clientHandshake.extensions().orElse(null);
-        clientSocket.setSoTimeout(0);
-        up.setSoTimeout(0);
-        server.onEvent(new ConnectionEvent.Opened(micros(server), 0, upstream.uri().toString(), serverHandshake));
-        Session c = client.clientLeg();
-        c.onEvent(new ConnectionEvent.Opened(micros(c), 0, proxy.addressText(), clientHandshake));
-        open = true;
+    /** Both legs are open: the outboxes and the server's reader start (the client's is the calling thread). */
+    private void relay(ProxyUpgrade.Upgraded up) throws IOException {
+        acceptedExtensions = up.acceptedExtensions();
         for (Flow flow : Flow.values()) {
-            Socket to = flow == Flow.TO_SERVER ? up : clientSocket;
+            Socket to = flow == Flow.TO_SERVER ? up.upstream() : clientSocket;
             ProxyOutbox box = new ProxyOutbox(new Writer(flow, to), proxy.settings().maxQueuedBytes(),
                     () -> releaseFilling(flow));
             outboxes.put(flow, box);
         }
+        open = true;
         proxy.fire(l -> l.legOpened(client, Leg.SERVER));
         proxy.fire(l -> l.legOpened(client, Leg.CLIENT));
         int id = client.id();
         outboxes.get(Flow.TO_SERVER).start("wsi-proxy-" + id + "-to-server");
         outboxes.get(Flow.TO_CLIENT).start("wsi-proxy-" + id + "-to-client");
-        Thread serverReader = new Thread(() -> pump(Flow.TO_CLIENT, upIn), "wsi-proxy-" + id + "-from-server");
+        Thread serverReader = new Thread(() -> pump(Flow.TO_CLIENT, up.upstreamIn()), "wsi-proxy-" + id + "-from-server");
         serverReader.setDaemon(true);
         serverReader.start();
-        return true;
-    }
-
-    private static byte[] readBody(InputStream in, HttpHead response) {
-        try {
-            long length = response.contentLength().orElse(0);
-            return in.readNBytes((int) Math.min(length, 1 << 20));
-        } catch (IOException e) {
-            return new byte[0];
-        }
-    }
-
-    private void failUpstream(HttpHead request, FailureKind kind, String message, Handshake handshake) throws IOException {
-        Session server = client.serverLeg();
-        server.onEvent(new ConnectionEvent.Failed(micros(server), 0, kind, message, handshake));
-        refuse(502, "Bad Gateway", message, request);
-        proxy.fire(l -> l.upstreamFailed(client, message));
-    }
-
-    /** Answers the client with an HTTP error itself and ends the connection. */
-    private void refuse(int status, String reason, String message, HttpHead request) throws IOException {
-        byte[] answer = ProxyHandshake.answer(status, reason, message);
-        Session c = client.clientLeg();
-        if (request != null) {
-            HttpHead parsed = HttpHead.parse(ByteBuffer.wrap(answer), 0, answer.length);
-            c.onEvent(new ConnectionEvent.Failed(micros(c), 0, FailureKind.HANDSHAKE_REJECTED, message,
-                    new Handshake(request.startLine(), request.headers(), status, parsed.startLine(), parsed.headers(),
-                            (message + "\n").getBytes(StandardCharsets.UTF_8))));
-        }
-        try {
-            ProxyHandshake.write(clientSocket.getOutputStream(), answer);
-        } finally {
-            teardown();
-        }
     }
 
     // ---- frames ----
@@ -434,7 +300,8 @@ final class ProxiedConnection {
             box.abort();
         }
         ProxyHandshake.closeQuietly(clientSocket);
-        ProxyHandshake.closeQuietly(upstreamSocket);
+        ProxyUpgrade u = upgrade;
+        ProxyHandshake.closeQuietly(u == null ? null : u.upstreamSocket());
         for (ProxyOutbox box : outboxes.values()) {
             for (ProxyHold h : box.holds()) {
                 proxy.holdGone(h);
@@ -464,7 +331,6 @@ final class ProxiedConnection {
     }
 
     private static long micros(Session s) {
-        var clock = s.frames().clock();
-        return clock.epochMicrosAt(clock.nanoTime());
+        return ProxyUpgrade.micros(s);
     }
 }

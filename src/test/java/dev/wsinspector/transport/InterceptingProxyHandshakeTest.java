@@ -159,4 +159,17 @@ class InterceptingProxyHandshakeTest {
             }
         }
     }
+
+    @Test
+    void anOversizedUpgradeRequestIsAnswered431() throws Exception {
+        try (RawWebSocketServer upstream = new RawWebSocketServer(peer -> peer.readRequest())) {
+            proxy = InterceptingProxyTest.started(InterceptingProxyTest.to(upstream.uri("/")));
+            StringBuilder head = new StringBuilder();
+            try (Socket client = InterceptingProxyTest.rawClient(proxy.address().orElseThrow(), "/",
+                    "X-Big: " + "a".repeat(20_000) + "\r\n", head)) {
+                assertThat(head.toString()).startsWith("HTTP/1.1 431");
+            }
+            assertThat(proxy.clients().get(0).serverLeg().opened()).isEmpty();
+        }
+    }
 }
