@@ -16,7 +16,7 @@ public final class ConflictException extends Exception {
     private final Kind kind;
     private final Path file;
 
-    ConflictException(Kind kind, Path file, String profileName) {
+    public ConflictException(Kind kind, Path file, String profileName) {
         super(kind == Kind.CHANGED
                 ? "Profile '" + profileName + "' was changed by another program since it was loaded (" + file
                         + "); reload to see those changes, or overwrite them"

@@ -12,12 +12,12 @@ import java.util.HexFormat;
  */
 public record FileStamp(long size, FileTime modified, String sha256) {
 
-    static FileStamp of(byte[] content, FileTime modified) {
+    public static FileStamp of(byte[] content, FileTime modified) {
         return new FileStamp(content.length, modified, sha256(content));
     }
 
     /** True when {@code content} is what this stamp was taken of. */
-    boolean matches(byte[] content) {
+    public boolean matches(byte[] content) {
         return content.length == size && sha256(content).equals(sha256);
     }
 

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** File names for new profiles: readable, portable (ASCII letters, digits, '-') and never clobbering a file. */
-final class Slugs {
+/** File names for new profiles (and server profiles, {@code core.mock}): readable, portable (ASCII letters, digits, '-') and never clobbering a file. */
+public final class Slugs {
 
     private static final int MAX_LENGTH = 60;
 
@@ -23,7 +23,7 @@ final class Slugs {
     }
 
     /** {@code <slug>.json} in {@code dir}, with -2, -3, … added until no file of that name exists. */
-    static Path freeFile(Path dir, String name) {
+    public static Path freeFile(Path dir, String name) {
         String base = slug(name);
         Path candidate = dir.resolve(base + ".json");
         for (int i = 2; Files.exists(candidate); i++) {

@@ -7,15 +7,16 @@ import java.util.List;
 /**
  * The JSON paths of matchers and captures: {@code $}, {@code .name}, {@code ['name']} and {@code [N]}, the
  * filter language's syntax without its wildcards (a matcher or capture names one value). Read over a tree here,
- * because a capture needs the value itself, which the filter's streaming {@code JsonPathQuery} never builds.
+ * because a capture needs the value itself, which the filter's streaming {@code JsonPathQuery} never builds; the
+ * mock server's reply templates ({@code core.mock}) read {@code {{$.id}}} with it too.
  */
-final class JsonPaths {
+public final class JsonPaths {
 
     private JsonPaths() {
     }
 
     /** The steps of {@code path}: member names as strings, indexes as Integers. */
-    static List<Object> parse(String path) {
+    public static List<Object> parse(String path) {
         if (!path.startsWith("$")) {
             throw new IllegalArgumentException("a JSON path starts with '$': " + path);
         }
@@ -58,7 +59,7 @@ final class JsonPaths {
     }
 
     /** The value at {@code path}, or null when it is not there. */
-    static JsonNode find(JsonNode root, String path) {
+    public static JsonNode find(JsonNode root, String path) {
         JsonNode node = root;
         for (Object step : parse(path)) {
             if (node == null) {
@@ -71,7 +72,7 @@ final class JsonPaths {
     }
 
     /** A captured value as a variable holds it: strings as they are, anything else as its JSON. */
-    static String asVariable(JsonNode value) {
+    public static String asVariable(JsonNode value) {
         return value.isTextual() ? value.asText() : value.toString();
     }
 }

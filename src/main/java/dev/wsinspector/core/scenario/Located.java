@@ -16,15 +16,16 @@ import java.util.Map;
 
 /**
  * A JSON (or YAML) tree that remembers where each value and member name starts, read token by token from
- * Jackson's parser (a {@code JsonNode} keeps no positions). Only the reader uses it, to point at what is wrong.
+ * Jackson's parser (a {@code JsonNode} keeps no positions). The readers of scenario files and of mock server profiles
+ * ({@code core.mock}) use it, to point at what is wrong.
  */
-final class Located {
+public final class Located {
 
-    final Position at;
-    final JsonNode value;
-    final Map<String, Located> fields;
-    final Map<String, Position> names;
-    final List<Located> items;
+    public final Position at;
+    public final JsonNode value;
+    public final Map<String, Located> fields;
+    public final Map<String, Position> names;
+    public final List<Located> items;
 
     private Located(Position at, JsonNode value, Map<String, Located> fields, Map<String, Position> names,
                     List<Located> items) {
@@ -35,21 +36,21 @@ final class Located {
         this.items = items;
     }
 
-    boolean isObject() {
+    public boolean isObject() {
         return value.isObject();
     }
 
-    boolean isArray() {
+    public boolean isArray() {
         return value.isArray();
     }
 
     /** Where the member {@code name} is written (its name), else where this object starts. */
-    Position nameAt(String name) {
+    public Position nameAt(String name) {
         return names.getOrDefault(name, at);
     }
 
     /** Reads the value at the parser's current token (the parser has been advanced onto it). */
-    static Located read(JsonParser p, String file) throws IOException, ScenarioFormatException {
+    public static Located read(JsonParser p, String file) throws IOException, ScenarioFormatException {
         JsonToken t = p.currentToken();
         Position at = position(p.currentTokenLocation());
         JsonNodeFactory f = JsonNodeFactory.instance;
@@ -109,7 +110,7 @@ final class Located {
         return new Located(at, value, Map.of(), Map.of(), List.of());
     }
 
-    static Position position(JsonLocation location) {
+    public static Position position(JsonLocation location) {
         return location == null ? Position.UNKNOWN : new Position(Math.max(0, location.getLineNr()),
                 Math.max(0, location.getColumnNr()));
     }

@@ -337,6 +337,15 @@ public final class ScenarioReader {
         return new Step.Repeat(on, at, times, as, steps(steps, on));
     }
 
+    /**
+     * Reads a matcher written as in an {@code expect} (text, contains, regex, json, schema, decoded, filter, binary),
+     * for other files that match messages the same way (mock server rules, {@code core.mock}); {@code file} names
+     * it in errors.
+     */
+    public static Matcher readMatcher(String file, Located m) throws ScenarioFormatException {
+        return new ScenarioReader(file).matcher(m);
+    }
+
     private Matcher matcher(Located m) throws ScenarioFormatException {
         if (m.value.isTextual()) {
             checkTemplate(m.value.asText(), m);
