@@ -9,7 +9,9 @@ import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.frame.FrameStore;
 import dev.wsinspector.core.frame.Opcode;
+import dev.wsinspector.core.compose.MessageMode;
 import dev.wsinspector.core.replay.Templates;
+import dev.wsinspector.core.scenario.Matcher;
 import dev.wsinspector.core.scenario.ScenarioRecorder;
 import dev.wsinspector.core.session.Session;
 
@@ -27,7 +29,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -75,8 +76,11 @@ public final class RuleSeeder {
     public record BinaryPrefix(String hex) implements When {
     }
 
-    /** One message to send back: a template, or for binary the bytes as base64. */
-    public record Reply(String template, boolean binary, long observedSeq) {
+    /** One message to send back: a template in {@code mode} (TEXT, JSON, or BASE64 for binary). */
+    public record Reply(MessageMode mode, String template, long observedSeq) {
+        public MockReply toMockReply() {
+            return new MockReply(mode, template, null, null, 0, MockReply.Target.SENDER);
+        }
     }
 
     /** One seeded rule: the request it came from, what it matches, its replies, and what was loosened. */
@@ -94,6 +98,36 @@ public final class RuleSeeder {
             onConnect = List.copyOf(onConnect);
             notes = List.copyOf(notes);
         }
+    }
+
+    /** {@code seeds} as mock rules, in order (first match wins, as in the session). */
+    public static List<MockRule> rules(Seeds seeds) {
+        List<MockRule> out = new ArrayList<>();
+        for (Seeded s : seeds.rules()) {
+            byte[] prefix = null;
+            Matcher when;
+            if (s.when() instanceof Text t) {
+                when = new Matcher(Templates.escape(t.text()), null, null, null, null, null, null, null, false);
+            } else if (s.when() instanceof Regex r) {
+                when = new Matcher(null, null, Pattern.compile(r.pattern()), null, null, null, null, null, false);
+            } else if (s.when() instanceof JsonPaths j) {
+                when = new Matcher(null, null, j.equal().isEmpty() ? Pattern.compile("^\\s*[\\[{]") : null,
+                        escaped(j.equal()), null, null, null, null, false);
+            } else {
+                prefix = HexFormat.of().parseHex(((BinaryPrefix) s.when()).hex());
+                when = new Matcher(null, null, null, null, null, null, null, null, true);
+            }
+            out.add(new MockRule("from #" + s.requestSeq(), when, prefix,
+                    s.replies().stream().map(Reply::toMockReply).toList(), false, null, List.of()));
+        }
+        return out;
+    }
+
+    /** String values hold no variables in a seeded matcher: their braces are escaped. */
+    private static Map<String, JsonNode> escaped(Map<String, JsonNode> equal) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        equal.forEach((k, v) -> out.put(k, v.isTextual() ? JSON.getNodeFactory().textNode(Templates.escape(v.asText())) : v));
+        return out;
     }
 
     /** A whole data message of one direction, reassembled from its frames. */
@@ -203,7 +237,7 @@ public final class RuleSeeder {
             ScenarioRecorder.UUID.pattern() + "|" + ScenarioRecorder.ISO_TIME.pattern());
 
     private static When textMatcher(String text, Request r) {
-        Matcher m = VOLATILE_TEXT.matcher(text);
+        java.util.regex.Matcher m = VOLATILE_TEXT.matcher(text);
         StringBuilder regex = new StringBuilder("^");
         int at = 0;
         int groups = 0;
@@ -227,7 +261,7 @@ public final class RuleSeeder {
     private static Reply reply(Message m, Request request) {
         String text = m.binary() ? null : utf8(m.bytes());
         if (text == null) {
-            return new Reply(java.util.Base64.getEncoder().encodeToString(m.bytes()), true, m.seq());
+            return new Reply(MessageMode.BASE64, java.util.Base64.getEncoder().encodeToString(m.bytes()), m.seq());
         }
         Map<String, String> echoes = request == null ? Map.of() : request.echoes;
         JsonNode tree = parseJson(text);
@@ -235,26 +269,26 @@ public final class RuleSeeder {
             List<String> templates = new ArrayList<>();
             JsonNode marked = markReply(tree, null, echoes, templates);
             if (templates.isEmpty()) {
-                return new Reply(Templates.escape(text), false, m.seq());
+                return new Reply(MessageMode.JSON, Templates.escape(text), m.seq());
             }
             String json;
             try {
                 json = Templates.escape(JSON.writeValueAsString(marked));
             } catch (JsonProcessingException e) {
-                return new Reply(Templates.escape(text), false, m.seq());
+                return new Reply(MessageMode.JSON, Templates.escape(text), m.seq());
             }
             for (int i = 0; i < templates.size(); i++) {
-                // A number's template goes in bare, a string's keeps its quotes (see markReply).
-                json = json.replace("\"" + marker(i) + "\"", templates.get(i));
+                // "{{$.id}}" alone in a string: the request's value goes in with its own type (MockTemplates).
+                json = json.replace(marker(i), templates.get(i));
             }
-            return new Reply(json, false, m.seq());
+            return new Reply(MessageMode.JSON, json, m.seq());
         }
-        return new Reply(textReply(text, echoes), false, m.seq());
+        return new Reply(MessageMode.TEXT, textReply(text, echoes), m.seq());
     }
 
     /**
-     * A copy of {@code node} whose echoed or fresh values are markers; {@code templates} gets what each marker
-     * stands for, quoted when the value was a string.
+     * A copy of {@code node} whose echoed or fresh values are markers (strings); {@code templates} gets what each
+     * marker stands for.
      */
     private static JsonNode markReply(JsonNode node, String key, Map<String, String> echoes, List<String> templates) {
         if (node.isObject()) {
@@ -284,7 +318,7 @@ public final class RuleSeeder {
         if (template == null) {
             return node;
         }
-        templates.add(node.isTextual() ? "\"" + template + "\"" : template);
+        templates.add(template);
         return JSON.getNodeFactory().textNode(marker(templates.size() - 1));
     }
 
@@ -293,7 +327,7 @@ public final class RuleSeeder {
     }
 
     private static String textReply(String text, Map<String, String> echoes) {
-        Matcher m = VOLATILE_TEXT.matcher(text);
+        java.util.regex.Matcher m = VOLATILE_TEXT.matcher(text);
         StringBuilder out = new StringBuilder();
         int at = 0;
         while (m.find()) {

@@ -113,10 +113,9 @@ class RuleSeederTest {
                     "$.params[1]");
             assertThat(add.loosened()).anyMatch(l -> l.startsWith("$.id 7: any value"));
             String reply = add.replies().get(0).template();
-            JsonNode shape = JSON.readTree(reply.replace("{{$.id}}", "0").replace(RuleSeeder.FRESH_UUID, "u")
-                    .replace(RuleSeeder.FRESH_TIME, "t"));
-            assertThat(shape.path("result").asInt()).isEqualTo(3);
-            assertThat(reply).contains("\"id\":{{$.id}}").contains("\"trace\":\"{{uuid}}\"")
+            assertThat(add.replies().get(0).mode()).isEqualTo(dev.wsinspector.core.compose.MessageMode.JSON);
+            assertThat(JSON.readTree(reply).path("result").asInt()).as("valid JSON before rendering").isEqualTo(3);
+            assertThat(reply).contains("\"id\":\"{{$.id}}\"").contains("\"trace\":\"{{uuid}}\"")
                     .contains("\"at\":\"{{isoTime}}\"")
                     .as("a count that happens to equal the id is not an echo").contains("\"count\":7");
 
