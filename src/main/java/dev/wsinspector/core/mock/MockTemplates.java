@@ -54,6 +54,12 @@ public final class MockTemplates {
      */
     public static String render(String template, JsonNode json, Map<String, String> variables, BuiltIns builtIns,
                                 boolean jsonReply) {
+        return render(template, json, variables, builtIns, jsonReply, true);
+    }
+
+    /** As {@link #render(String, JsonNode, Map, BuiltIns, boolean)}; {@code count} false leaves the counter as it is. */
+    public static String render(String template, JsonNode json, Map<String, String> variables, BuiltIns builtIns,
+                                boolean jsonReply, boolean count) {
         String s = template;
         if (s.contains("{{$")) {
             if (jsonReply) {
@@ -61,7 +67,8 @@ public final class MockTemplates {
             }
             s = replace(PATH, s, json, false);
         }
-        return new Templates(variables, builtIns).resolveMessage(s);
+        Templates templates = new Templates(variables, builtIns);
+        return count ? templates.resolveMessage(s) : templates.resolve(s);
     }
 
     private static String replace(Pattern p, String s, JsonNode json, boolean asJson) {
