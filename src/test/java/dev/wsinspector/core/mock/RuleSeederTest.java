@@ -8,6 +8,7 @@ import dev.wsinspector.core.frame.Frame;
 import dev.wsinspector.core.session.Connection;
 import dev.wsinspector.core.session.ConnectionEvent;
 import dev.wsinspector.core.session.ConnectionOptions;
+import dev.wsinspector.core.scenario.Received;
 import dev.wsinspector.core.session.Session;
 import dev.wsinspector.testutil.EventRecorder;
 import dev.wsinspector.testutil.RawWebSocketServer;
@@ -21,6 +22,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -54,7 +57,7 @@ class RuleSeederTest {
                         JsonNode req = JSON.readTree(t);
                         int sum = req.path("params").path(0).asInt() + req.path("params").path(1).asInt();
                         peer.sendText(true, 1, "{\"jsonrpc\":\"2.0\",\"id\":" + req.path("id") + ",\"result\":" + sum
-                                + ",\"count\":" + req.path("id") + ",\"trace\":\"" + UUID.randomUUID() + "\",\"at\":\""
+                                + ",\"count\":7,\"trace\":\"" + UUID.randomUUID() + "\",\"at\":\""
                                 + Instant.now() + "\"}");
                     } else if (t.startsWith("hello ")) {
                         peer.sendText(true, 1, "hi " + t.substring(6) + " from {{server}}");
@@ -132,6 +135,53 @@ class RuleSeederTest {
             assertThat(multi.replies()).extracting(RuleSeeder.Reply::template).containsExactly("one", "two");
             assertThat(seeds.notes()).isEmpty();
         }
+    }
+
+    @Test
+    void aMockBuiltFromASessionRepliesToTheSameRequestsAsTheServerDid() throws Exception {
+        try (RawWebSocketServer server = apiServer()) {
+            Session recorded = record(server.uri("/"), 5,
+                    "{\"id\":7,\"method\":\"add\",\"params\":[1,2]}", "hello " + UUID.randomUUID(), "multi");
+            RuleSeeder.Seeds seeds = RuleSeeder.seed(recorded);
+            MockProfile profile = MockProfile.echoing("seeded").withRules(RuleSeeder.rules(seeds));
+            MockEngine engine = MockEngine.of(new MockProfile(profile.name(), 0, List.of(), null,
+                    seeds.onConnect().stream().map(RuleSeeder.Reply::toMockReply).toList(), List.of(), null, false,
+                    List.of(), profile.rules(), java.util.Map.of()));
+
+            // the same requests again, with another id and another UUID: the real server's answers are the reference
+            String again = UUID.randomUUID().toString();
+            Session reference = record(server.uri("/"), 5,
+                    "{\"id\":8,\"method\":\"add\",\"params\":[1,2]}", "hello " + again, "multi");
+            List<Frame> frames = EventRecorder.frames(reference.frames());
+            List<String> real = new ArrayList<>();
+            List<String> mocked = new ArrayList<>();
+            mocked.addAll(sent(engine.onOpen(1)));
+            for (Frame f : frames) {
+                if (f.direction() == Direction.IN && f.opcode().isDataStart()) {
+                    real.add(stable(new String(f.payloadBytes(), StandardCharsets.UTF_8)));
+                } else if (f.direction() == Direction.OUT && f.opcode().isDataStart()) {
+                    MockEngine.Decision d = engine.onMessage(1, new Received(f.seq(), f.seq(), false, f.payloadBytes(),
+                            0), MockEngine.FilterProbe.NONE);
+                    assertThat(d.rule()).isPositive();
+                    mocked.addAll(sent(d.actions()));
+                }
+            }
+            assertThat(mocked.stream().map(RuleSeederTest::stable).toList()).isEqualTo(real);
+            assertThat(mocked.get(1)).as("the request's id echoed").contains("\"id\":8");
+            assertThat(mocked.get(2)).isEqualTo("hi " + again + " from {{server}}");
+        }
+    }
+
+    /** The texts of the Send actions. */
+    private static List<String> sent(List<MockAction> actions) {
+        return actions.stream().filter(a -> a instanceof MockAction.Send).map(a -> new String(
+                ((MockAction.Send) a).payload(), StandardCharsets.UTF_8)).toList();
+    }
+
+    /** A reply with its fresh UUIDs and times made equal. */
+    private static String stable(String reply) {
+        return reply.replaceAll(dev.wsinspector.core.scenario.ScenarioRecorder.UUID.pattern() + "(?=\")", "U")
+                .replaceAll(dev.wsinspector.core.scenario.ScenarioRecorder.ISO_TIME.pattern(), "T");
     }
 
     @Test
