@@ -2,6 +2,7 @@ package dev.wsinspector.ui.main;
 
 import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.session.ConnectionState;
+import dev.wsinspector.ui.connection.CaptureTab;
 import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.connection.ConnectionViewModel;
 import dev.wsinspector.ui.profiles.ProfilesViewModel;
@@ -49,12 +50,21 @@ final class WindowTabs {
         pane.getTabs().addListener((ListChangeListener<Tab>) c -> {
             while (c.next()) {
                 c.getRemoved().forEach(t -> {
+                    if (t instanceof CaptureTab other) { // a mock server's tab: its viewer is counted, it stops
+                        sampler.remove(other.viewer());
+                        other.closeNow();
+                        return;
+                    }
                     ((ConnectionTab) t).model().disconnectNow();  // idempotent: its session completes
                     ((ConnectionTab) t).titleProperty().removeListener(titleChanged);
                     sampler.remove((ConnectionTab) t);
                     release((ConnectionTab) t);
                 });
                 c.getAddedSubList().forEach(t -> {
+                    if (t instanceof CaptureTab other) {
+                        sampler.add(other.viewer());
+                        return;
+                    }
                     ((ConnectionTab) t).titleProperty().addListener(titleChanged);
                     sampler.add((ConnectionTab) t);
                 });
@@ -78,14 +88,18 @@ final class WindowTabs {
         held.put(tab, resource);
     }
 
+    /** The selected connection tab, or the viewer of a selected {@link CaptureTab}. */
     ConnectionTab selected() {
-        return (ConnectionTab) pane.getSelectionModel().getSelectedItem();
+        Tab tab = pane.getSelectionModel().getSelectedItem();
+        return tab instanceof CaptureTab other ? other.viewer() : (ConnectionTab) tab;
     }
 
     void closeSelected() {
-        ConnectionTab tab = selected();
+        Tab tab = pane.getSelectionModel().getSelectedItem();
+        if (tab instanceof ConnectionTab connection) {
+            connection.model().disconnectNow();
+        }
         if (tab != null) {
-            tab.model().disconnectNow();
             pane.getTabs().remove(tab);
         }
     }
@@ -103,6 +117,7 @@ final class WindowTabs {
 
     /** Quitting: open connections are closed with 1001 (waiting up to {@code goingAwayMillis}), then dropped. */
     void closeAll(long goingAwayMillis) {
+        pane.getTabs().stream().filter(t -> t instanceof CaptureTab).forEach(t -> ((CaptureTab) t).closeNow());
         List<ConnectionViewModel> models = all().stream().map(ConnectionTab::model).toList();
         ConnectionViewModel.goAwayAll(models, goingAwayMillis);
         models.forEach(ConnectionViewModel::disconnectNow);
@@ -130,7 +145,16 @@ final class WindowTabs {
     }
 
     private void pulseTab(int index) {
-        ConnectionTab tab = (ConnectionTab) pane.getTabs().get(index);
+        Tab t = pane.getTabs().get(index);
+        if (t instanceof CaptureTab other) {
+            if (index == pane.getSelectionModel().getSelectedIndex()) {
+                other.pulse(pulseStart);
+            } else {
+                other.pulseHidden(pulseStart);
+            }
+            return;
+        }
+        ConnectionTab tab = (ConnectionTab) t;
         if (index == pane.getSelectionModel().getSelectedIndex()) {
             tab.pulse(pulseStart);
         } else {
@@ -138,8 +162,9 @@ final class WindowTabs {
         }
     }
 
+    /** The connection tabs (not the {@link CaptureTab}s). */
     private List<ConnectionTab> all() {
-        return pane.getTabs().stream().map(t -> (ConnectionTab) t).toList();
+        return pane.getTabs().stream().filter(t -> t instanceof ConnectionTab).map(t -> (ConnectionTab) t).toList();
     }
 
     private void release(ConnectionTab tab) {
