@@ -33,7 +33,8 @@ import org.java_websocket.protocols.Protocol;
  * <p>It is also where the server sees a connection's frames as bytes, both ways: incoming ones are held to
  * RFC 6455 by {@link ClientFrameRules} before the library decodes them, and every outgoing byte it frames (the 101
  * response, echoes, pongs, pings, the close) is counted, so {@link EchoServerGuard} knows how much waits to be sent.
- * The library copies the draft for each connection, so both are per connection.
+ * The library copies the draft for each connection, so both are per connection. {@link MockServerDraft} extends it
+ * (another subprotocol choice, a capture, crafted writes), so the {@link EchoServerGuard} counts its bytes too.
  *
  * <p>The library decodes a whole read before it handles any frame of it, so a rule broken in a read cannot simply
  * be thrown from {@link #translateFrame}: the good frames before it would be lost. They are decoded, and a marker
@@ -41,7 +42,7 @@ import org.java_websocket.protocols.Protocol;
  * is not UTF-8 is found by the library (after inflating, for a whole fragmented message); its failure is
  * renamed to the same rule words, so every client failure is logged the same way.
  */
-final class EchoServerDraft extends PermessageDeflateDraft {
+class EchoServerDraft extends PermessageDeflateDraft {
 
     private static final String SEC_WEBSOCKET_PROTOCOL = "Sec-WebSocket-Protocol";
 
@@ -58,10 +59,20 @@ final class EchoServerDraft extends PermessageDeflateDraft {
     public HandshakeState acceptHandshakeAsServer(ClientHandshake request) throws InvalidHandshakeException {
         HandshakeState state = super.acceptHandshakeAsServer(request);
         if (state == HandshakeState.MATCHED) {
-            String first = firstOffered(request.getFieldValue(SEC_WEBSOCKET_PROTOCOL));
-            selected = first == null ? null : new Protocol(first);
+            String chosen = chooseSubprotocol(request.getFieldValue(SEC_WEBSOCKET_PROTOCOL));
+            selected = chosen == null ? null : new Protocol(chosen);
         }
         return state;
+    }
+
+    /** The subprotocol answered for the client's {@code Sec-WebSocket-Protocol} header (null: none): its first. */
+    String chooseSubprotocol(String offeredHeader) {
+        return firstOffered(offeredHeader);
+    }
+
+    /** Counts bytes a subclass wrote past this draft's encoder (crafted frames). */
+    void countFramed(long bytes) {
+        framed.addAndGet(bytes);
     }
 
     /** The first name in a {@code Sec-WebSocket-Protocol} list ({@code "a, b"}), or null if none. */

@@ -145,6 +145,38 @@ public final class RawWebSocketClient implements AutoCloseable {
         return new Frame(first, payload);
     }
 
+    /** One frame as the server put it on the wire, mask bit included (a server must never set it). */
+    public record WireRead(int firstByte, boolean masked, byte[] payload) {
+        public int opcode() {
+            return firstByte & 0x0F;
+        }
+
+        public boolean fin() {
+            return (firstByte & 0x80) != 0;
+        }
+    }
+
+    /** The next frame, read whether masked or not (the payload unmasked). */
+    public WireRead readWireFrame() throws IOException {
+        int first = in.readUnsignedByte();
+        int second = in.readUnsignedByte();
+        int len7 = second & 0x7F;
+        long length = len7 == 126 ? in.readUnsignedShort() : len7 == 127 ? in.readLong() : len7;
+        byte[] key = new byte[4];
+        boolean masked = (second & 0x80) != 0;
+        if (masked) {
+            in.readFully(key);
+        }
+        byte[] payload = new byte[Math.toIntExact(length)];
+        in.readFully(payload);
+        if (masked) {
+            for (int i = 0; i < payload.length; i++) {
+                payload[i] ^= key[i % 4];
+            }
+        }
+        return new WireRead(first, masked, payload);
+    }
+
     /**
      * True when the server ended the stream (or reset it) after at most 64 MiB more; false when it is still open
      * at the timeout.

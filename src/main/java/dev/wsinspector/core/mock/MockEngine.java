@@ -103,12 +103,17 @@ public final class MockEngine {
                 return new Upgrade((int) f.value(), null);
             }
         }
+        return new Upgrade(null, subprotocolFor(offered));
+    }
+
+    /** The first subprotocol the client offers that the profile accepts, or null. */
+    public String subprotocolFor(List<String> offered) {
         for (String o : offered) {
             if (profile.subprotocols().contains(o)) {
-                return new Upgrade(null, o);
+                return o;
             }
         }
-        return new Upgrade(null, null);
+        return null;
     }
 
     /** Client {@code client} (numbered by the wire from 1) is open: what to send, and when to close on its own. */
