@@ -80,7 +80,6 @@ public final class MockServerController {
     @FXML private TableColumn<RuleRow, String> ruleDelayColumn;
     @FXML private TableColumn<RuleRow, String> ruleTargetColumn;
     @FXML private TableColumn<RuleRow, String> ruleFaultsColumn;
-    @FXML private TableColumn<RuleRow, String> ruleHitsColumn;
     @FXML private GridPane ruleEditor;
     @FXML private ChoiceBox<RuleRow.WhenKind> ruleWhenKind;
     @FXML private TextField ruleWhen;
@@ -138,7 +137,6 @@ public final class MockServerController {
         column(ruleTargetColumn, r -> Bindings.createStringBinding(() -> r.targetProperty().get().id(),
                 r.targetProperty()));
         column(ruleFaultsColumn, RuleRow::faultsProperty);
-        column(ruleHitsColumn, r -> r.hitsProperty().asString());
         rulesTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {
                 model.selectedRuleProperty().set(row);

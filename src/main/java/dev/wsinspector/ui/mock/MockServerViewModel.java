@@ -1,9 +1,11 @@
 package dev.wsinspector.ui.mock;
 
 import dev.wsinspector.core.compose.MessageMode;
+import dev.wsinspector.core.mock.MockCapture;
 import dev.wsinspector.core.mock.MockProfile;
 import dev.wsinspector.core.mock.MockReply;
 import dev.wsinspector.core.mock.MockRule;
+import dev.wsinspector.core.mock.MockServers;
 import dev.wsinspector.core.mock.RuleSeeder;
 import dev.wsinspector.core.mock.StoredMockProfile;
 import dev.wsinspector.core.server.LocalServer;
@@ -34,7 +36,7 @@ import java.util.Map;
 /**
  * One mock server tab's state: the server's form (host, port, subprotocols, upgrade check, close-after, echo,
  * on-connect messages, server-wide faults), its ordered rules ({@link RuleRow}: add, remove, move; first match
- * wins), Start / Stop over {@link MockServers}, the clients that connected (one shown at a time in the tab's
+ * wins), Start / Stop over {@code core.mock.MockServers}, the clients that connected (one shown at a time in the tab's
  * timeline) and which rule answered a received message. Saving goes through {@link Saving}. FX thread only; no
  * toolkit needed.
  */
@@ -68,14 +70,27 @@ public final class MockServerViewModel {
     private final ReadOnlyStringWrapper address = new ReadOnlyStringWrapper("");
     private final ObservableList<String> clients = FXCollections.observableArrayList();
     private final ObjectProperty<Integer> selectedClient = new SimpleObjectProperty<>();
-    private final ReadOnlyObjectWrapper<MockServers.Client> shownClient = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<MockCapture> shownClient = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding exposed = Bindings.createBooleanBinding(() -> LocalServer.isExposed(host.get()), host);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Mock server");
     /** What the form keeps from the file without showing it (timers, variables, on-connect formats). */
     private MockProfile loaded;
     private StoredMockProfile stored;
     private MockServers.Running server;
-    private List<MockServers.Client> clientList = List.of();
+    private List<MockCapture> clientList = List.of();
+    /** What the server's threads report (refused upgrades, warnings), shown at the next refresh. */
+    private final java.util.Queue<String> reports = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final MockServers.Listener listener = new MockServers.Listener() {
+        @Override
+        public void onRefused(String remote, int status, String why) {
+            reports.add("Refused " + remote + " with " + status + ": " + why);
+        }
+
+        @Override
+        public void onWarning(String message) {
+            reports.add(message);
+        }
+    };
 
     public MockServerViewModel(MockServers servers) {
         this.servers = servers;
@@ -290,22 +305,23 @@ public final class MockServerViewModel {
             return;
         }
         try {
-            server = servers.start(p, host.get().strip());
+            server = servers.start(p, host.get().strip(), listener);
         } catch (IOException | RuntimeException e) {
             problem.set("Could not start on " + host.get().strip() + ":" + p.port() + ": " + e.getMessage());
             return;
         }
         clientList = List.of();
         clients.clear();
-        rules.forEach(r -> r.hitsProperty().set(0));
-        address.set(server.address().toString());
+        selectedClient.set(null);
+        reports.clear();
+        address.set(server.uri().toString());
         running.set(true);
         notice.set("Listening on " + address.get() + (exposed.get() ? " — reachable from the network" : ""));
     }
 
     public void stop() {
         if (server != null) {
-            server.stop();
+            server.close();
             refresh();
         }
         running.set(false);
@@ -321,24 +337,31 @@ public final class MockServerViewModel {
         }
     }
 
-    /** Once per window pulse: new clients into the list (the first one shown), the rules' hit counts. */
+    /**
+     * Once per window pulse: new clients into the list (the first one shown as it comes), and the last thing the
+     * server's threads reported (a refused upgrade, a warning) into the notice.
+     */
     public void refresh() {
         if (server == null) {
             return;
         }
-        List<MockServers.Client> now = server.clients();
+        List<MockCapture> now = server.clients();
         if (now.size() != clientList.size()) {
             clientList = List.copyOf(now);
             for (int i = clients.size(); i < clientList.size(); i++) {
-                clients.add("Client " + clientList.get(i).number());
+                MockCapture c = clientList.get(i);
+                clients.add("Client " + c.client() + " (" + c.remote() + ")");
             }
             if (selectedClient.get() == null && !clientList.isEmpty()) {
                 selectedClient.set(0);
             }
         }
-        int[] hits = server.ruleHits();
-        for (int i = 0; i < rules.size(); i++) {
-            rules.get(i).hitsProperty().set(i < hits.length ? hits[i] : 0);
+        String last = null;
+        for (String r = reports.poll(); r != null; r = reports.poll()) {
+            last = r;
+        }
+        if (last != null) {
+            notice.set(last);
         }
     }
 
@@ -352,11 +375,11 @@ public final class MockServerViewModel {
      * matched" for a received message no rule answered, else empty.
      */
     public String ruleLine(long seq, boolean receivedMessage) {
-        MockServers.Client c = shownClient.get();
-        if (server == null || c == null || !receivedMessage) {
+        MockCapture c = shownClient.get();
+        if (c == null || !receivedMessage) {
             return "";
         }
-        int rule = server.ruleFor(c.number(), seq);
+        int rule = c.ruleFor(seq);
         return rule > 0 ? "rule " + rule + " replied" : "no rule matched" + (echo.get() ? " (echoed)" : "");
     }
 
@@ -469,7 +492,7 @@ public final class MockServerViewModel {
     }
 
     /** The client the timeline shows, or null. */
-    public ReadOnlyObjectProperty<MockServers.Client> shownClientProperty() {
+    public ReadOnlyObjectProperty<MockCapture> shownClientProperty() {
         return shownClient.getReadOnlyProperty();
     }
 

@@ -2,6 +2,7 @@ package dev.wsinspector.ui.mock;
 
 import dev.wsinspector.core.frame.Direction;
 import dev.wsinspector.core.frame.Frame;
+import dev.wsinspector.core.mock.MockCapture;
 import dev.wsinspector.core.session.Session;
 import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.connection.CaptureTab;
@@ -104,28 +105,28 @@ public final class MockTab extends Tab implements CaptureTab {
         }
     }
 
-    private void showClient(MockServers.Client client) {
+    private void showClient(MockCapture client) {
         if (client == null) {
             return;
         }
         String address = model.addressProperty().get();
-        viewer.model().showStored(address, client.capture(), model.nameProperty().get() + " · client " + client.number());
+        viewer.model().showStored(address, client.session(), model.nameProperty().get() + " · client " + client.client());
         updateRuleLine();
     }
 
     /** The selected row's rule: "Message #5 from client 1: rule 3 replied" for a received message, else empty. */
     private void updateRuleLine() {
         TimelineRow row = viewer.timeline().leadRow();
-        MockServers.Client client = model.shownClientProperty().get();
-        Session capture = client == null ? null : client.capture();
+        MockCapture client = model.shownClientProperty().get();
+        Session capture = client == null ? null : client.session();
         if (row == null || !row.isFrame() || capture == null || row.seq() >= capture.frames().size()) {
             ruleLine.setText("");
             return;
         }
         Frame f = capture.frames().get(row.seq());
-        boolean received = f.direction() == Direction.OUT && f.opcode().isDataStart();
+        boolean received = f.direction() == Direction.IN && f.opcode().isDataStart(); // the server's side: in = from the client
         String line = model.ruleLine(row.seq(), received);
-        ruleLine.setText(line.isEmpty() ? "" : "Message #" + row.seq() + " from client " + client.number() + ": " + line);
+        ruleLine.setText(line.isEmpty() ? "" : "Message #" + row.seq() + " from client " + client.client() + ": " + line);
     }
 
     public MockServerViewModel model() {

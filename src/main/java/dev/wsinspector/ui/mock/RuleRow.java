@@ -69,7 +69,6 @@ public final class RuleRow {
     private final StringProperty closeCode = new SimpleStringProperty("");
     private final StringProperty faults = new SimpleStringProperty("");
     private final IntegerProperty number = new SimpleIntegerProperty();
-    private final IntegerProperty hits = new SimpleIntegerProperty();
     private final ReadOnlyStringWrapper whenProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper replyProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper otherProblem = new ReadOnlyStringWrapper("");
@@ -345,11 +344,6 @@ public final class RuleRow {
     /** The rule's number as users see it (1 = first); set by the table's model. */
     public IntegerProperty numberProperty() {
         return number;
-    }
-
-    /** How many received messages this rule answered while the server ran. */
-    public IntegerProperty hitsProperty() {
-        return hits;
     }
 
     public ReadOnlyStringProperty whenProblemProperty() {

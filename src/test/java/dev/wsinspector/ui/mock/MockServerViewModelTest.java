@@ -2,6 +2,8 @@ package dev.wsinspector.ui.mock;
 
 import dev.wsinspector.core.compose.MessageMode;
 import dev.wsinspector.core.mock.Fault;
+import dev.wsinspector.core.mock.MockCapture;
+import dev.wsinspector.core.mock.MockServers;
 import dev.wsinspector.core.mock.MockProfile;
 import dev.wsinspector.core.mock.MockReply;
 import dev.wsinspector.core.mock.MockRule;
@@ -17,39 +19,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The rules table and the server form without a toolkit: add, move, remove, edit, and a message per bad field. */
 class MockServerViewModelTest {
 
-    /** Servers that record what they were asked to start and answer rule 2 for every message. */
+    /** Servers that record what they were asked to start; one client whose message #0 rule 2 answered. */
     static final class RecordingServers implements MockServers {
         final List<MockProfile> started = new ArrayList<>();
         final List<String> hosts = new ArrayList<>();
+        final MockCapture client = new MockCapture(1, "127.0.0.1:5000",
+                new dev.wsinspector.core.session.Session(new dev.wsinspector.core.frame.ColumnarFrameStore()));
+        MockServers.Listener listener;
         boolean stopped;
 
         @Override
-        public Running start(MockProfile profile, String host) {
+        public Running start(MockProfile profile, String host, MockServers.Listener l) {
             started.add(profile);
             hosts.add(host);
+            listener = l;
+            client.recordRule(0, 2);
+            client.recordRule(3, 0);
             return new Running() {
                 @Override
-                public URI address() {
+                public URI uri() {
                     return URI.create("ws://" + host + ":4567/");
                 }
 
                 @Override
-                public List<Client> clients() {
-                    return List.of();
+                public List<MockCapture> clients() {
+                    return List.of(client);
                 }
 
                 @Override
-                public int ruleFor(int client, long seq) {
-                    return 2;
-                }
-
-                @Override
-                public int[] ruleHits() {
-                    return new int[]{0, 5};
-                }
-
-                @Override
-                public void stop() {
+                public void close() {
                     stopped = true;
                 }
             };
@@ -178,11 +176,12 @@ class MockServerViewModelTest {
 
         model.stop();
         assertThat(servers.stopped).isTrue();
+        assertThat(model.noticeProperty().get()).isEqualTo("Stopped; 1 client connected while it ran");
         assertThat(model.runningProperty().get()).isFalse();
     }
 
     @Test
-    void aLoadedRuleIsSavedAsItWasUntilEditedAndHitsComeFromTheServer() {
+    void aLoadedRuleIsSavedAsItWasUntilEditedAndTheShownClientSaysWhichRuleReplied() {
         MockRule withFilter = new MockRule("f", new dev.wsinspector.core.scenario.Matcher(null, null, null, null,
                 null, null, "opcode = text", null, null), null, List.of(MockReply.text("x"), MockReply.json("{}")),
                 false, new MockProfile.Close(4001, "bye"), List.of());
@@ -198,8 +197,17 @@ class MockServerViewModelTest {
         assertThat(model.profile().rules().get(0)).as("unedited: kept whole").isEqualTo(withFilter);
 
         model.start();
+        assertThat(model.ruleLine(0, true)).as("no client shown yet").isEmpty();
         model.refresh();
-        assertThat(model.rules()).extracting(r -> r.hitsProperty().get()).containsExactly(0, 5);
+        assertThat(model.clients()).containsExactly("Client 1 (127.0.0.1:5000)");
+        assertThat(model.shownClientProperty().get()).as("the first client is shown").isSameAs(servers.client);
+        assertThat(model.ruleLine(0, true)).isEqualTo("rule 2 replied");
+        assertThat(model.ruleLine(3, true)).isEqualTo("no rule matched (echoed)");
+        assertThat(model.ruleLine(0, false)).as("not a received message").isEmpty();
+
+        servers.listener.onRefused("127.0.0.1:5001", 401, "no Authorization header");
+        model.refresh();
+        assertThat(model.noticeProperty().get()).isEqualTo("Refused 127.0.0.1:5001 with 401: no Authorization header");
     }
 
     @Test
