@@ -44,6 +44,7 @@ public final class MainWindow {
     private final BorderPane root;
     private final WindowTabs tabs;
     private final TabPane tabPane;
+    private final MainWindowController controller;
     private final WindowPulse pulse = new WindowPulse(this::pulse);
     private final StatusSampler status = new StatusSampler();
     /** Opening and saving capture files; null until the app provides it ({@link #useCaptureFiles}). */
@@ -79,6 +80,7 @@ public final class MainWindow {
                     }
                 });
         root = view.root();
+        controller = view.controller();
         tabPane = view.controller().tabs();
         tabs = new WindowTabs(tabPane, tabFactory, model::showNotice, status);
         profiles.loadedProperty().addListener((o, was, loaded) -> {
@@ -203,6 +205,11 @@ public final class MainWindow {
 
     public TabPane tabs() {
         return tabPane;
+    }
+
+    /** Puts {@code item} (a feature's menu, e.g. the mock servers') in the toolbar after Open…. */
+    public void addToolbarItem(javafx.scene.Node item) {
+        controller.addToolbarItem(item);
     }
 
     public ConnectionTab selectedTab() {

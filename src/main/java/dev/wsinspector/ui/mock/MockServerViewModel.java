@@ -293,6 +293,11 @@ public final class MockServerViewModel {
                 + seeds.notes().get(0) + (seeds.notes().size() > 1 ? ", …" : "") + ")"));
     }
 
+    /** A line in the notice from outside the form (seeding failed, no session to seed from). */
+    public void showNotice(String text) {
+        notice.set(text);
+    }
+
     // ---- running
 
     /** Starts the server the form says; a problem in the form or at binding goes to {@link #problemProperty}. */
