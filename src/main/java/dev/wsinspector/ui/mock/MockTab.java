@@ -87,7 +87,7 @@ public final class MockTab extends Tab implements CaptureTab {
 
         SplitPane split = new SplitPane(form, clients);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.46);
         setContent(split);
         setOnClosed(e -> closeNow());
     }
@@ -99,9 +99,9 @@ public final class MockTab extends Tab implements CaptureTab {
             bar.setVisible(false);
             bar.setManaged(false);
         }
-        Node composer = content.lookup("#composer");
-        if (content.lookup("#tabVertical") instanceof SplitPane vertical && composer != null) {
-            vertical.getItems().remove(composer);
+        // A split pane's items are its children only once skinned: look among the items themselves.
+        if (content.lookup("#tabVertical") instanceof SplitPane vertical) {
+            vertical.getItems().removeIf(item -> "composer".equals(item.getId()));
         }
     }
 
