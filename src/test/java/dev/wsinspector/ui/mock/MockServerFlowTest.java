@@ -145,5 +145,20 @@ class MockServerFlowTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> client.model().stateProperty().get())
                 == ConnectionState.CLOSED);
         assertThat(fx(() -> robot.lookup("#mockToggle").queryAs(Button.class).getText())).isEqualTo("Start");
+
+        // Seed from session…: the client tab's session, now stored, becomes one more rule with its reply
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> robot.lookup("#mockSeed").query().isDisabled()),
+                disabled -> !disabled);
+        robot.clickOn("#mockSeed");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> robot.lookup(".choice-dialog").tryQuery()
+                .isPresent()));
+        robot.interact(() -> ((javafx.scene.control.DialogPane) robot.lookup(".choice-dialog").query())
+                .lookupButton(javafx.scene.control.ButtonType.OK).fireEvent(new javafx.event.ActionEvent()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> mock.model().noticeProperty().get()),
+                s -> s.startsWith("Seeded 1 rule from '"));
+        assertThat(fx(() -> mock.model().rules().size())).isEqualTo(2);
+        RuleRow seeded = fx(() -> mock.model().rules().get(1));
+        assertThat(fx(() -> seeded.whenTextProperty().get())).isEqualTo("text is hello world");
+        assertThat(fx(() -> seeded.replyProperty().get())).isEqualTo("hi world, from rule 1");
     }
 }
