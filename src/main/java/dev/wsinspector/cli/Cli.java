@@ -58,6 +58,9 @@ public final class Cli {
                 if (type == EchoServerCommand.class) {
                     return (K) new EchoServerCommand(out, err);
                 }
+                if (type == MockCommand.class) {
+                    return (K) new MockCommand(out, err);
+                }
                 if (type == ProfilesCommand.class) {
                     return (K) new ProfilesCommand(out, err);
                 }

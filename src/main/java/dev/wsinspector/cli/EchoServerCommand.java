@@ -133,7 +133,7 @@ final class EchoServerCommand implements Callable<Integer> {
                 .maxHeaderBytes((int) maxHeader).maxConnections(maxConnections);
     }
 
-    private static void haltAfterDeadline() {
+    static void haltAfterDeadline() {
         try {
             Thread.sleep(STOP_DEADLINE.toMillis());
         } catch (InterruptedException e) {
@@ -143,7 +143,7 @@ final class EchoServerCommand implements Callable<Integer> {
     }
 
     /** {@code ws://HOST:PORT/} with the host as given and the port actually bound; IPv6 hosts in brackets. */
-    private static String listeningUri(String host, int boundPort) {
+    static String listeningUri(String host, int boundPort) {
         String h = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
         return "ws://" + h + ":" + boundPort + "/";
     }

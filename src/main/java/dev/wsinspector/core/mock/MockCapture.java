@@ -18,6 +18,8 @@ public final class MockCapture {
     private final String remote;
     private final Session session;
     private final Map<Long, Integer> rules = new ConcurrentHashMap<>();
+    /** Messages are decided in order (one read thread per client): every first seq up to this one is decided. */
+    private volatile long decidedThrough = -1;
 
     public MockCapture(int client, String remote, Session session) {
         this.client = client;
@@ -48,10 +50,21 @@ public final class MockCapture {
         return rule == null ? 0 : rule;
     }
 
-    /** Called by the server once a rule answered the message starting at {@code seq}. */
+    /** Called by the server once it decided on the message starting at {@code seq} ({@code rule} 0: no rule). */
     public void recordRule(long seq, int rule) {
         if (rule > 0) {
             rules.put(seq, rule);
         }
+        if (seq > decidedThrough) {
+            decidedThrough = seq;
+        }
+    }
+
+    /**
+     * True once the server decided on the message whose first frame is {@code seq} (so {@link #ruleFor} is final),
+     * or when the connection has ended; a printer holds a received message's frames back until then.
+     */
+    public boolean decided(long seq) {
+        return seq <= decidedThrough || session.closed().isPresent();
     }
 }

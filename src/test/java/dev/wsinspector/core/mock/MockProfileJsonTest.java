@@ -74,6 +74,24 @@ class MockProfileJsonTest {
     }
 
     @Test
+    void theReadmeExampleIsAValidProfile() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        int marker = readme.indexOf("<!-- mock-example");
+        int start = readme.indexOf("```json\n", marker) + "```json\n".length();
+        String json = readme.substring(start, readme.indexOf("```", start));
+        MockProfile p = MockProfileJson.read("README.md", json.getBytes(StandardCharsets.UTF_8));
+        assertThat(p.rules()).hasSize(7);
+        MockEngine e = new MockEngine(p, new java.util.Random(3), java.time.Clock.systemUTC(),
+                java.util.UUID::randomUUID);
+        e.onOpen(1);
+        MockEngine.Decision d = e.onMessage(1, new dev.wsinspector.core.scenario.Received(0, 0, false,
+                "order tea".getBytes(StandardCharsets.UTF_8), 0), MockEngine.FilterProbe.NONE);
+        assertThat(d.rule()).isEqualTo(2);
+        assertThat(new String(((MockAction.Send) d.actions().get(0)).payload(), StandardCharsets.UTF_8))
+                .isEqualTo("ordered tea");
+    }
+
+    @Test
     void refuseEveryUpgrade() throws Exception {
         MockProfile p = MockProfileJson.read("f", "{\"upgrade\": {\"refuse\": 503}}".getBytes(StandardCharsets.UTF_8));
         assertThat(p.upgrade().refusal(java.util.Map.of("a", "b"))).isEqualTo(503);
