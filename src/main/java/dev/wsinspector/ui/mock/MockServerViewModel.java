@@ -381,8 +381,8 @@ public final class MockServerViewModel {
      */
     public String ruleLine(long seq, boolean receivedMessage) {
         MockCapture c = shownClient.get();
-        if (c == null || !receivedMessage) {
-            return "";
+        if (c == null || !receivedMessage || !c.decided(seq)) {
+            return ""; // not decided yet: the next pulse asks again
         }
         int rule = c.ruleFor(seq);
         return rule > 0 ? "rule " + rule + " replied" : "no rule matched" + (echo.get() ? " (echoed)" : "");

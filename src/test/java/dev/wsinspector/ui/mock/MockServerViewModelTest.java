@@ -204,6 +204,7 @@ class MockServerViewModelTest {
         assertThat(model.ruleLine(0, true)).isEqualTo("rule 2 replied");
         assertThat(model.ruleLine(3, true)).isEqualTo("no rule matched (echoed)");
         assertThat(model.ruleLine(0, false)).as("not a received message").isEmpty();
+        assertThat(model.ruleLine(9, true)).as("not decided yet").isEmpty();
 
         servers.listener.onRefused("127.0.0.1:5001", 401, "no Authorization header");
         model.refresh();
