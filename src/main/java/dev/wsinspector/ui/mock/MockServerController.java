@@ -176,7 +176,7 @@ public final class MockServerController {
                 return null;
             }
         });
-        mockRulesSplit.setDividerPositions(0.58);
+        mockRulesSplit.setDividerPositions(0.55);
         showRule(model.selectedRuleProperty().get());
     }
 
