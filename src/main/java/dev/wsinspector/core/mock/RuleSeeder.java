@@ -242,7 +242,7 @@ public final class RuleSeeder {
         int at = 0;
         int groups = 0;
         while (m.find()) {
-            regex.append(quote(text.substring(at, m.start())));
+            regex.append(ScenarioRecorder.quote(text.substring(at, m.start())));
             boolean uuid = ScenarioRecorder.UUID.matcher(m.group()).matches();
             String name = "g" + (++groups);
             regex.append("(?<").append(name).append(">")
@@ -255,7 +255,7 @@ public final class RuleSeeder {
         if (groups == 0) {
             return new Text(text);
         }
-        return new Regex(regex.append(quote(text.substring(at))).append("$").toString());
+        return new Regex(regex.append(ScenarioRecorder.quote(text.substring(at))).append("$").toString());
     }
 
     private static Reply reply(Message m, Request request) {
@@ -368,17 +368,6 @@ public final class RuleSeeder {
             }
         }
         return out;
-    }
-
-    private static String quote(String literal) {
-        StringBuilder b = new StringBuilder();
-        for (char c : literal.toCharArray()) {
-            if ("\\^$.|?*+()[]{}".indexOf(c) >= 0) {
-                b.append('\\');
-            }
-            b.append(c);
-        }
-        return b.toString();
     }
 
     private static JsonNode parseJson(String text) {

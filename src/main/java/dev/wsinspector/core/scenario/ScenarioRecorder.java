@@ -270,7 +270,8 @@ public final class ScenarioRecorder {
         return step;
     }
 
-    private static String quote(String literal) {
+    /** {@code literal} with regex metacharacters escaped, readable (no \\Q…\\E); the mock rule seeder's too. */
+    public static String quote(String literal) {
         StringBuilder b = new StringBuilder();
         for (char c : literal.toCharArray()) {
             if ("\\^$.|?*+()[]{}".indexOf(c) >= 0) {
