@@ -1,7 +1,5 @@
 package dev.wsinspector.transport;
 
-import dev.wsinspector.core.frame.FrameSpec;
-import dev.wsinspector.core.frame.Opcode;
 import dev.wsinspector.core.frame.SegmentedFrameStore;
 import dev.wsinspector.core.mock.MockAction;
 import dev.wsinspector.core.mock.MockCapture;
@@ -24,8 +22,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * built like {@link EchoServer} ({@link EchoServerGuard}'s limits and bounded outgoing queue per client,
  * {@link LingeringClose}, {@link ClientFrameRules} through {@link MockServerDraft}). Each client gets a number from 1
  * and a {@link MockCapture} (its frames both ways and, per received message, the rule that answered); faults the
- * library would not produce go out as crafted bytes ({@link FrameSpec} through {@link CraftedWrite}: masked frames,
+ * library would not produce go out as crafted bytes ({@code core.frame.FrameSpec} through {@link CraftedWrite}, see {@link MockFrames}: masked frames,
  * fragments with pings between them, oversized frames, text that is not UTF-8) or through {@link MockGate}
  * (refusals with any status, stop reading, a TCP drop). Delays and timers run on one scheduler thread per server.
  *
@@ -141,6 +137,9 @@ public final class MockServer implements MockServers.Running {
     @Override
     public URI uri() {
         Server s = server;
+        if (s == null || !s.bound.isDone() || s.bound.isCompletedExceptionally()) {
+            throw new IllegalStateException("mock server not started");
+        }
         try {
             return new URI("ws", null, s.getAddress().getAddress().getHostAddress(), s.getPort(), "/", null, null);
         } catch (URISyntaxException e) {
@@ -276,48 +275,13 @@ public final class MockServer implements MockServers.Running {
                 to.conn.send(send.payload());
                 return;
             }
-            String text = utf8(send.payload());
+            String text = MockFrames.utf8(send.payload());
             if (text != null) {
                 to.conn.send(text);
                 return;
             }
         }
-        to.conn.sendFrame(new CraftedWrite(crafted(send)));
-    }
-
-    /** The wire bytes of a reply with faults: FrameSpec does the framing, lies and all. */
-    static byte[] crafted(MockAction.Send send) {
-        byte[] payload = send.payload();
-        if (send.oversizeTo() > 0 && send.oversizeTo() <= Integer.MAX_VALUE - 16) {
-            byte[] padded = java.util.Arrays.copyOf(payload, (int) send.oversizeTo());
-            java.util.Arrays.fill(padded, Math.min(payload.length, padded.length), padded.length,
-                    send.text() ? (byte) ' ' : 0);
-            payload = padded;
-        }
-        FrameSpec.Mask mask = send.masked() ? FrameSpec.Mask.RANDOM : FrameSpec.Mask.NONE;
-        int opcode = (send.text() ? Opcode.TEXT : Opcode.BINARY).code();
-        int fragments = (int) Math.min(FrameSpec.MAX_FRAGMENTS, Math.max(1, Math.min(send.fragments(),
-                Math.max(1, payload.length))));
-        int between = fragments > 1 && send.pings() > 0 ? Opcode.PING.code() : FrameSpec.NONE;
-        FrameSpec spec = new FrameSpec(opcode, true, false, false, false, mask, payload, FrameSpec.TRUE_LENGTH,
-                fragments, between);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(payload.length + 64);
-        if (fragments == 1) {
-            for (int i = 0; i < send.pings(); i++) {
-                out.writeBytes(FrameSpec.of(Opcode.PING, new byte[0]).withMask(mask).encode());
-            }
-        }
-        out.writeBytes(spec.encode());
-        return out.toByteArray();
-    }
-
-    private static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        to.conn.sendFrame(new CraftedWrite(MockFrames.crafted(send)));
     }
 
     private void warn(String message) {
@@ -527,9 +491,16 @@ public final class MockServer implements MockServers.Running {
                 return;
             }
             long first = link.draft.messageStart();
-            MockEngine.Decision d = engine.onMessage(link.capture.client(),
-                    new Received(first, first, binary, payload, 0),
-                    (filter, seq) -> seq >= 0 && filter.frames(link.capture.frames()).test(seq));
+            MockEngine.Decision d;
+            try {
+                d = engine.onMessage(link.capture.client(), new Received(first, first, binary, payload, 0),
+                        (filter, seq) -> seq >= 0 && filter.frames(link.capture.frames()).test(seq));
+            } catch (RuntimeException e) {
+                // A rule that cannot be evaluated must not take the connection (or the worker) down.
+                link.capture.recordRule(first, 0);
+                warn("client " + link.capture.client() + ": message not answered: " + e);
+                return;
+            }
             link.capture.recordRule(first, d.rule());
             carryOut(link, d.actions());
         }

@@ -6,6 +6,8 @@
  * ({@code EchoServerGuard}) keep one client from knocking it over and whose {@code ClientFrameRules} hold clients to
  * the same RFC 6455 rules ({@code core.frame.FrameRules}) as the client holds servers. Transport threads append
  * and return; never JavaFX, {@code ui} or {@code cli} here (ArchUnit), and no formatting or files.
- * Crafted bytes ({@code CraftedWrite}) go past the library's encoder and are recorded too.
+ * Crafted bytes ({@code CraftedWrite}) go past the library's encoder and are recorded too. The mock server
+ * ({@link dev.wsinspector.transport.MockServer}, issue 16) is built like the echo server and carries out
+ * {@code core.mock.MockEngine}'s decisions, faults included.
  */
 package dev.wsinspector.transport;

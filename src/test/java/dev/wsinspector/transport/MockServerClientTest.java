@@ -90,6 +90,42 @@ class MockServerClientTest {
     }
 
     @Test
+    void theUiFacingApiReportsEachClientItsCaptureAndTheRules() throws Exception {
+        MockProfile p = MockProfileJson.read("t.json", PROFILE.getBytes(StandardCharsets.UTF_8));
+        List<dev.wsinspector.core.mock.MockCapture> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Integer> closed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.wsinspector.core.mock.MockServers servers = new JwsMockServers();
+        dev.wsinspector.core.mock.MockCapture capture;
+        try (dev.wsinspector.core.mock.MockServers.Running running = servers.start(p.withPort(0), "127.0.0.1",
+                new dev.wsinspector.core.mock.MockServers.Listener() {
+                    @Override
+                    public void onClient(dev.wsinspector.core.mock.MockCapture c) {
+                        seen.add(c);
+                    }
+
+                    @Override
+                    public void onClientClosed(dev.wsinspector.core.mock.MockCapture c, int code, String reason) {
+                        closed.add(code);
+                    }
+                })) {
+            Client c = connect(running.uri(), true, 1 << 20);
+            c.events().await(ConnectionEvent.Opened.class);
+            c.connection().sendText("{\"op\":\"add\",\"a\":1}");
+            EventRecorder.awaitFrames(c.store(), 2);
+            assertThat(seen).hasSize(1);
+            capture = seen.get(0);
+            org.awaitility.Awaitility.await().atMost(EventRecorder.WAIT).until(() -> capture.frames().size() >= 2);
+            assertThat(capture.client()).isEqualTo(1);
+            assertThat(capture.ruleFor(0)).isEqualTo(1);
+            assertThat(capture.session().opened().orElseThrow().handshake().subprotocol()).contains("v2");
+            assertThat(running.clients()).containsExactly(capture);
+        }
+        org.awaitility.Awaitility.await().atMost(EventRecorder.WAIT).until(() -> !closed.isEmpty());
+        assertThat(closed).containsExactly(1001);
+        assertThat(capture.session().closed().orElseThrow().code()).isEqualTo(1001);
+    }
+
+    @Test
     void refusedWithoutTheToken() throws Exception {
         Client c = connect(start(), false, 1 << 20);
         ConnectionEvent.Failed failed = c.events().await(ConnectionEvent.Failed.class);

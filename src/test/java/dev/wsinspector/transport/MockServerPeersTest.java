@@ -48,7 +48,9 @@ class MockServerPeersTest {
                {"when": {"text": "drop"}, "reply": "d", "faults": [{"kind": "tcpDrop"}]},
                {"when": {"text": "close"}, "reply": "c", "faults": [{"kind": "close", "value": 1013}]},
                {"when": {"text": "silent"}, "reply": "never", "faults": [{"kind": "drop"}]},
-               {"when": {"text": "later"}, "reply": {"text": "late", "delayMs": 200}}
+               {"when": {"text": "later"}, "reply": {"text": "late", "delayMs": 200}},
+               {"when": {"text": "pause"}, "reply": "paused", "faults": [{"kind": "stopReading", "value": 500}]},
+               {"when": {"text": "after"}, "reply": {"text": "read again"}}
              ]}""";
 
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -128,6 +130,19 @@ class MockServerPeersTest {
         assertThat(events(ws(url, "{\"send\": [{\"text\": \"close\"}]}"))).contains("close 1013");
         assertThat(events(ws(url, "{\"expect\": 2, \"send\": [{\"text\": \"silent\"}, {\"text\": \"later\"}]}")))
                 .containsSubsequence("message hello 7", "message late", "close 1000").doesNotContain("message never");
+    }
+
+    @Test
+    void stopReadingHoldsTheNextReplyBack() throws Exception {
+        String url = start(PROFILE);
+        List<JsonNode> lines = ws(url, "{\"expect\": 3, \"send\": [{\"text\": \"pause\"},"
+                + " {\"text\": \"after\", \"after\": \"paused\"}]}");
+        assertThat(events(lines)).containsSubsequence("message paused", "message read again", "close 1000");
+        long paused = lines.stream().filter(n -> "paused".equals(n.path("text").asText())).findFirst().orElseThrow()
+                .get("ms").asLong();
+        long again = lines.stream().filter(n -> "read again".equals(n.path("text").asText())).findFirst()
+                .orElseThrow().get("ms").asLong();
+        assertThat(again - paused).as("the server read nothing for 500 ms").isGreaterThanOrEqualTo(450);
     }
 
     @Test

@@ -208,6 +208,16 @@ class MockServerWireTest {
     }
 
     @Test
+    void aTimerToAllPushesToEveryOpenClient() throws Exception {
+        MockServer server = start("{\"timers\": [{\"everyMs\": 40, \"send\": {\"text\": \"news\", \"to\": \"all\"}}]}");
+        RawWebSocketClient a = client(server);
+        RawWebSocketClient b = client(server);
+        assertThat(text(a.readWireFrame())).isEqualTo("news");
+        assertThat(text(b.readWireFrame())).isEqualTo("news");
+        assertThat(text(a.readWireFrame())).isEqualTo("news");
+    }
+
+    @Test
     void onConnectTimersAndCloseAfterMessages() throws Exception {
         MockServer server = start("""
                 {"onConnect": ["welcome {{client}}"], "timers": [{"everyMs": 50, "send": "tick {{counter}}"}],

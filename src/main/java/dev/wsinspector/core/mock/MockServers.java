@@ -1,8 +1,11 @@
 package dev.wsinspector.core.mock;
 
+import dev.wsinspector.core.frame.SegmentedFrameStore;
+import dev.wsinspector.core.session.Session;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Starts mock servers; implemented in {@code transport} ({@code transport.JwsMockServers}), so the UI can run them
@@ -49,5 +52,14 @@ public interface MockServers {
      *
      * @throws IOException when it cannot listen there
      */
-    Running start(MockProfile profile, String host, Listener listener) throws IOException;
+    default Running start(MockProfile profile, String host, Listener listener) throws IOException {
+        return start(profile, host, listener, client -> new Session(new SegmentedFrameStore()));
+    }
+
+    /**
+     * As {@link #start(MockProfile, String, Listener)}, with client N's frames and events in {@code sessions.apply(N)}
+     * (e.g. a journaled session from {@code core.journal.SessionRecorder}, so a tab can show and keep it).
+     */
+    Running start(MockProfile profile, String host, Listener listener, IntFunction<Session> sessions)
+            throws IOException;
 }
