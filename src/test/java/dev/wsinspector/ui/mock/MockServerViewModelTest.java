@@ -29,7 +29,8 @@ class MockServerViewModelTest {
         boolean stopped;
 
         @Override
-        public Running start(MockProfile profile, String host, MockServers.Listener l) {
+        public Running start(MockProfile profile, String host, MockServers.Listener l,
+                             java.util.function.IntFunction<dev.wsinspector.core.session.Session> sessions) {
             started.add(profile);
             hosts.add(host);
             listener = l;
