@@ -160,5 +160,11 @@ class MockServerFlowTest {
         RuleRow seeded = fx(() -> mock.model().rules().get(1));
         assertThat(fx(() -> seeded.whenTextProperty().get())).isEqualTo("text is hello world");
         assertThat(fx(() -> seeded.replyProperty().get())).isEqualTo("hi world, from rule 1");
+
+        // closing the tab stops its server
+        robot.clickOn("#mockToggle");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> mock.model().runningProperty().get()));
+        robot.interact(() -> app.window().tabs().getTabs().remove(mock));
+        assertThat(fx(() -> mock.model().runningProperty().get())).isFalse();
     }
 }
