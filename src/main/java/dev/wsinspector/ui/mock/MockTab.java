@@ -7,6 +7,7 @@ import dev.wsinspector.core.session.Session;
 import dev.wsinspector.ui.common.ViewLoader;
 import dev.wsinspector.ui.connection.CaptureTab;
 import dev.wsinspector.ui.connection.ConnectionTab;
+import dev.wsinspector.ui.timeline.RowColumn;
 import dev.wsinspector.ui.timeline.TimelineRow;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -37,6 +38,9 @@ public final class MockTab extends Tab implements CaptureTab {
     private final Label ruleLine = new Label();
     private final ChoiceBox<String> clientChoice = new ChoiceBox<>();
     private boolean closed;
+    /** How often the rows on screen are drawn again while the server runs, for rules decided after a row came. */
+    private static final long MARKS_NANOS = 250_000_000L;
+    private long marksDrawnAt;
 
     /**
      * @param viewer  a connection tab made for this tab only (its views show the chosen client)
@@ -83,6 +87,8 @@ public final class MockTab extends Tab implements CaptureTab {
         clients.setTop(clientBar);
 
         model.shownClientProperty().addListener((o, a, client) -> showClient(client));
+        // The Summary column marks each received message a rule answered ("rule 3 replied · <decoder summary>").
+        viewer.timeline().setRowText(RowColumn.Cell.SUMMARY, this::summary);
         viewer.timeline().selection().leadProperty().addListener((o, a, b) -> updateRuleLine());
 
         SplitPane split = new SplitPane(form, clients);
@@ -129,6 +135,12 @@ public final class MockTab extends Tab implements CaptureTab {
         ruleLine.setText(line.isEmpty() ? "" : "Message #" + row.seq() + " from client " + client.client() + ": " + line);
     }
 
+    private String summary(TimelineRow row) {
+        MockCapture client = model.shownClientProperty().get();
+        int rule = client == null || !row.isFrame() ? 0 : client.ruleFor(row.seq());
+        return rule == 0 ? row.summary() : "rule " + rule + " replied" + (row.summary().isEmpty() ? "" : " · " + row.summary());
+    }
+
     public MockServerViewModel model() {
         return model;
     }
@@ -148,6 +160,10 @@ public final class MockTab extends Tab implements CaptureTab {
         model.refresh();
         viewer.pulse(nowNanos);
         updateRuleLine(); // the rule that answered is known a moment after the frame came
+        if (model.runningProperty().get() && nowNanos - marksDrawnAt >= MARKS_NANOS) {
+            marksDrawnAt = nowNanos;
+            viewer.timeline().refresh(); // the rows on screen take their rule marks (a screenful of cells)
+        }
     }
 
     @Override

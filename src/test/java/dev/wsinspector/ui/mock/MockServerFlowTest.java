@@ -67,6 +67,11 @@ class MockServerFlowTest {
         robot.interact(() -> robot.lookup(id).queryAs(TextField.class).setText(text));
     }
 
+    /** Fires the button as a click does (after a resize the robot may aim at the old place). */
+    private static void press(FxRobot robot, String id) {
+        robot.interact(() -> robot.lookup(id).queryAs(Button.class).fire());
+    }
+
     private static String label(FxRobot robot, String id) throws Exception {
         return fx(() -> robot.lookup(id).queryAs(Label.class).getText());
     }
@@ -130,8 +135,24 @@ class MockServerFlowTest {
         robot.interact(() -> mock.viewer().timeline().goToFrame(seq));
         await().atMost(Duration.ofSeconds(10)).until(() -> label(robot, "#mockRuleLine"),
                 s -> s.equals("Message #" + seq + " from client 1: rule 1 replied"));
+        // and in the timeline's Summary column of that row (shown while it fits: at 1280 px, no sidebar)
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> {
+            java.util.List<String> texts = new java.util.ArrayList<>();
+            for (javafx.scene.Node n : mock.getContent().lookupAll(".table-cell")) {
+                if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableRow() != null
+                        && c.getTableRow().getItem() instanceof dev.wsinspector.ui.timeline.TimelineRow t
+                        && t.isFrame() && t.seq() == seq) {
+                    texts.add(c.getText());
+                }
+            }
+            return texts;
+        }), texts -> texts.contains("rule 1 replied"));
 
-        robot.clickOn("#mockSave");
+        press(robot, "#mockSave");
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> mock.model().noticeProperty().get()),
                 s -> s.startsWith("Saved "));
         List<Path> saved;
@@ -141,7 +162,7 @@ class MockServerFlowTest {
         assertThat(saved).hasSize(1);
         assertThat(Files.readString(saved.get(0))).contains("hi {{who}}, from rule {{rule}}");
 
-        robot.clickOn("#mockToggle");
+        press(robot, "#mockToggle");
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> client.model().stateProperty().get())
                 == ConnectionState.CLOSED);
         assertThat(fx(() -> robot.lookup("#mockToggle").queryAs(Button.class).getText())).isEqualTo("Start");
@@ -149,7 +170,7 @@ class MockServerFlowTest {
         // Seed from session…: the client tab's session, now stored, becomes one more rule with its reply
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> robot.lookup("#mockSeed").query().isDisabled()),
                 disabled -> !disabled);
-        robot.clickOn("#mockSeed");
+        press(robot, "#mockSeed");
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> robot.lookup(".choice-dialog").tryQuery()
                 .isPresent()));
         robot.interact(() -> ((javafx.scene.control.DialogPane) robot.lookup(".choice-dialog").query())
@@ -162,7 +183,7 @@ class MockServerFlowTest {
         assertThat(fx(() -> seeded.replyProperty().get())).isEqualTo("hi world, from rule 1");
 
         // closing the tab stops its server
-        robot.clickOn("#mockToggle");
+        press(robot, "#mockToggle");
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> mock.model().runningProperty().get()));
         robot.interact(() -> app.window().tabs().getTabs().remove(mock));
         assertThat(fx(() -> mock.model().runningProperty().get())).isFalse();
