@@ -87,7 +87,7 @@ public final class MockTab extends Tab implements CaptureTab {
         clients.setTop(clientBar);
 
         model.shownClientProperty().addListener((o, a, client) -> showClient(client));
-        // The Summary column marks each received message a rule answered ("rule 3 replied · <decoder summary>").
+        // The Summary column marks each received message a rule answered ("rule 3 · <decoder summary>").
         viewer.timeline().setRowText(RowColumn.Cell.SUMMARY, this::summary);
         viewer.timeline().selection().leadProperty().addListener((o, a, b) -> updateRuleLine());
 
@@ -138,7 +138,8 @@ public final class MockTab extends Tab implements CaptureTab {
     private String summary(TimelineRow row) {
         MockCapture client = model.shownClientProperty().get();
         int rule = client == null || !row.isFrame() ? 0 : client.ruleFor(row.seq());
-        return rule == 0 ? row.summary() : "rule " + rule + " replied" + (row.summary().isEmpty() ? "" : " · " + row.summary());
+        // Short, the column is narrow: the line above the timeline says "rule 3 replied" for the selected row.
+        return rule == 0 ? row.summary() : "rule " + rule + (row.summary().isEmpty() ? "" : " · " + row.summary());
     }
 
     public MockServerViewModel model() {

@@ -150,7 +150,7 @@ class MockServerFlowTest {
                 }
             }
             return texts;
-        }), texts -> texts.contains("rule 1 replied"));
+        }), texts -> texts.contains("rule 1"));
 
         press(robot, "#mockSave");
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> mock.model().noticeProperty().get()),
