@@ -280,16 +280,15 @@ public final class InspectorApp extends Application {
                         .provide(TestRuns.class, testRuns)
                         .provide(TestSaver.class, testSaver)
                         .build());
-                window = new MainWindow(views, serverModel,
-                        url -> {
-                            ConnectionTab tab = new ConnectionTab(views, new ConnectionViewModel(connections, sessions, url),
-                                    new DetailPane(tasks),
-                                    (id, change, result) -> profiles.update(id, change, SaveListener.reportingTo(result)),
-                                    Scheduler.system(), tasks);
-                            tab.setTestSaver(testSaver);
-                            return tab;
-                        },
-                        theme, profiles, sessionsModel);
+                java.util.function.Function<String, ConnectionTab> tabFactory = url -> {
+                    ConnectionTab tab = new ConnectionTab(views, new ConnectionViewModel(connections, sessions, url),
+                            new DetailPane(tasks),
+                            (id, change, result) -> profiles.update(id, change, SaveListener.reportingTo(result)),
+                            Scheduler.system(), tasks);
+                    tab.setTestSaver(testSaver);
+                    return tab;
+                };
+                window = new MainWindow(views, serverModel, tabFactory, theme, profiles, sessionsModel);
                 // Intercepting proxies (issue 16): each leg of each client journaled like a tab's connection.
                 window.useProxyTabs(() -> new ProxyTab(views,
                         new ProxyViewModel(proxy -> new InterceptingProxy(proxy, sessions), stop -> {
@@ -298,6 +297,14 @@ public final class InspectorApp extends Application {
                             t.start();
                         }), new DetailPane(tasks)));
                 MainWindow framesWindow = window;
+                // Mock servers (issue 16): the toolbar's menu opens one tab each, over transport's MockServer.
+                window.addToolbarItem(new dev.wsinspector.ui.mock.MockTabs(views,
+                        new dev.wsinspector.transport.JwsMockServers(),
+                        new dev.wsinspector.core.mock.MockProfileRepository(dataDir), sessions, profileIo, tabFactory,
+                        tab -> {
+                            framesWindow.tabs().getTabs().add(tab);
+                            framesWindow.tabs().getSelectionModel().select(tab);
+                        }).menu());
                 conformance.showFramesWith((title, url, capture) ->
                         framesWindow.openTab(url).model().showStored(url, capture, title));
                 testRuns.showFramesWith((title, url, capture, seq) -> {

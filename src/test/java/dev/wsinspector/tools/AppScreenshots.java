@@ -168,6 +168,71 @@ class AppScreenshots {
         }
     }
 
+    /**
+     * A mock server opened from servers/ (rules with a JSON path, a regex and a fault), started, answering the
+     * app's own client tab; the mock tab shows the client's frames with the selected message's rule.
+     */
+    @Test
+    void mockServer(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path data) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<dev.wsinspector.core.mock.MockRule> rules = java.util.List.of(
+                new dev.wsinspector.core.mock.MockRule("", new dev.wsinspector.core.scenario.Matcher(null, null, null,
+                        java.util.Map.of("$.method", json.readTree("\"subscribe\"")), null, null, null, null, null), null,
+                        java.util.List.of(dev.wsinspector.core.mock.MockReply.json(
+                                "{\"id\": \"{{$.id}}\", \"result\": {\"subscribed\": true}}")), false, null, java.util.List.of()),
+                new dev.wsinspector.core.mock.MockRule("", new dev.wsinspector.core.scenario.Matcher(null, null,
+                        java.util.regex.Pattern.compile("^hello (?<who>\\w+)"), null, null, null, null, null, null), null,
+                        java.util.List.of(dev.wsinspector.core.mock.MockReply.text("hi {{who}}").withDelay(50)), false, null,
+                        java.util.List.of(new dev.wsinspector.core.mock.Fault(dev.wsinspector.core.mock.Fault.Kind.SPLIT, 0.5, 3, 0))),
+                new dev.wsinspector.core.mock.MockRule("", new dev.wsinspector.core.scenario.Matcher(null, "bye", null,
+                        null, null, null, null, null, null), null, java.util.List.of(), false,
+                        new dev.wsinspector.core.mock.MockProfile.Close(4000, "bye"), java.util.List.of()));
+        new dev.wsinspector.core.mock.MockProfileRepository(data).create(
+                dev.wsinspector.core.mock.MockProfile.echoing("Trades API").withRules(rules));
+        app = slowFx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
+                false, data));
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        FxFlow.clickWhenShown(robot, "#mockServerMenu");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> robot.lookup("Trades API  (trades-api.json)")
+                .tryQuery().isPresent()));
+        robot.clickOn("Trades API  (trades-api.json)");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> app.window().tabs().getSelectionModel()
+                .getSelectedItem() instanceof dev.wsinspector.ui.mock.MockTab));
+        var mock = fx(() -> (dev.wsinspector.ui.mock.MockTab) app.window().tabs().getSelectionModel().getSelectedItem());
+        robot.clickOn("#mockToggle");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> mock.model().runningProperty().get()));
+        String address = fx(() -> mock.model().addressProperty().get());
+        ConnectionTab client = fx(() -> app.window().openTab(address));
+        robot.interact(client::connect);
+        awaitOpen();
+        for (String message : new String[] {"{\"id\":7,\"method\":\"subscribe\",\"params\":[\"WSI\"]}",
+                "hello world", "not a rule"}) {
+            FxFlow.sendFromComposer(robot, message.startsWith("{") ? dev.wsinspector.core.compose.MessageMode.JSON
+                    : dev.wsinspector.core.compose.MessageMode.TEXT, message);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> client.model().session().frames().size()) >= 6);
+        robot.interact(() -> {
+            app.window().tabs().getSelectionModel().select(mock);
+            mock.model().selectedRuleProperty().set(mock.model().rules().get(1));
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> mock.viewer().timeline().rows() != null
+                && mock.viewer().timeline().rows().reachableRows() >= 6));
+        robot.interact(() -> mock.viewer().timeline().goToFrame(fx(() -> {
+            var frames = mock.model().shownClientProperty().get().frames();
+            for (long i = 0, seen = 0; i < frames.size(); i++) {
+                if (frames.direction(i) == dev.wsinspector.core.frame.Direction.IN && frames.opcode(i).isDataStart()
+                        && ++seen == 2) {
+                    return i;
+                }
+            }
+            return 0L;
+        })));
+        bothThemes(robot, "mock");
+    }
+
     /** A JSON-RPC exchange with the echo server, the request selected and shown in the Protocol view. */
     @Test
     void protocolView(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path data) throws Exception {

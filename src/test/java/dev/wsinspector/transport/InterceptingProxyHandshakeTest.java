@@ -125,6 +125,9 @@ class InterceptingProxyHandshakeTest {
                 assertThat(head.toString()).startsWith("HTTP/1.1 403 Forbidden").contains("X-Why: token");
                 assertThat(new String(client.getInputStream().readNBytes(7), StandardCharsets.UTF_8)).isEqualTo("no way\n");
             }
+            // The answer reaches the client as the proxy records it: wait for the record, bounded.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                    !proxy.clients().isEmpty() && proxy.clients().get(0).serverLeg().lastFailure().isPresent());
             ConnectionEvent.Failed f = proxy.clients().get(0).serverLeg().lastFailure().orElseThrow();
             assertThat(f.kind()).isEqualTo(FailureKind.HANDSHAKE_REJECTED);
             assertThat(f.handshake().statusCode()).isEqualTo(403);

@@ -42,8 +42,10 @@ public final class ScenarioRecorder {
     public record Recorded(String json, List<Loosening> loosenings, int sends, int expects) {
     }
 
-    static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    static final Pattern ISO_TIME = Pattern.compile(
+    /** A UUID anywhere in a text (the recorder's and the mock rule seeder's one rule for it). */
+    public static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** An ISO-8601 timestamp anywhere in a text. */
+    public static final Pattern ISO_TIME = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?");
     private static final Pattern ID_KEY = Pattern.compile(
             "(?i)(id|.*[a-z_-]id|.*_id|.*Id|uuid|guid|seq|.*seq|.*Seq|sequence|nonce|ts|time|timestamp|.*At|.*_at|"
@@ -204,7 +206,12 @@ public final class ScenarioRecorder {
         }
     }
 
-    private static String volatility(JsonNode node, String key) {
+    /**
+     * Why a JSON scalar {@code node} under {@code key} (null in an array at the top) changes from run to run ("a
+     * UUID", "an ISO-8601 timestamp", "a number under \"id\" …"), or null when it is expected to stay the same.
+     * Also what {@code core.mock.RuleSeeder} loosens.
+     */
+    public static String volatility(JsonNode node, String key) {
         if (node.isTextual()) {
             String s = node.asText();
             if (UUID.matcher(s).matches()) {
@@ -263,7 +270,8 @@ public final class ScenarioRecorder {
         return step;
     }
 
-    private static String quote(String literal) {
+    /** {@code literal} with regex metacharacters escaped, readable (no \\Q…\\E); the mock rule seeder's too. */
+    public static String quote(String literal) {
         StringBuilder b = new StringBuilder();
         for (char c : literal.toCharArray()) {
             if ("\\^$.|?*+()[]{}".indexOf(c) >= 0) {

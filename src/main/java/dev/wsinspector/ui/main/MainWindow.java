@@ -46,9 +46,9 @@ public final class MainWindow {
     private final BorderPane root;
     private final WindowTabs tabs;
     private final TabPane tabPane;
+    private final MainWindowController controller;
     private final WindowPulse pulse = new WindowPulse(this::pulse);
     private final StatusSampler status = new StatusSampler();
-    private final MainWindowController controller;
     /** Makes proxy tabs; null until the app provides it ({@link #useProxyTabs}). */
     private Supplier<ProxyTab> proxyTabs;
     /** Opening and saving capture files; null until the app provides it ({@link #useCaptureFiles}). */
@@ -225,6 +225,11 @@ public final class MainWindow {
 
     public TabPane tabs() {
         return tabPane;
+    }
+
+    /** Puts {@code item} (a feature's menu, e.g. the mock servers') in the toolbar after Open…. */
+    public void addToolbarItem(javafx.scene.Node item) {
+        controller.addToolbarItem(item);
     }
 
     public ConnectionTab selectedTab() {

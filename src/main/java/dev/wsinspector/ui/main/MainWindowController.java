@@ -126,6 +126,11 @@ public final class MainWindowController {
         return connectionTabs;
     }
 
+    /** A feature's toolbar item, placed after Open… (before the spacer): the app adds them (MainWindow). */
+    void addToolbarItem(javafx.scene.Node item) {
+        mainToolbar.getItems().add(mainToolbar.getItems().indexOf(openCaptureButton) + 1, item);
+    }
+
     @FXML
     private void newTab() {
         actions.newTab();

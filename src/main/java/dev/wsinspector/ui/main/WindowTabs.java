@@ -3,6 +3,7 @@ package dev.wsinspector.ui.main;
 import dev.wsinspector.core.profile.StoredProfile;
 import dev.wsinspector.core.session.ConnectionState;
 import dev.wsinspector.ui.common.WindowTab;
+import dev.wsinspector.ui.connection.CaptureTab;
 import dev.wsinspector.ui.connection.ConnectionTab;
 import dev.wsinspector.ui.connection.ConnectionViewModel;
 import dev.wsinspector.ui.profiles.ProfilesViewModel;
@@ -51,6 +52,9 @@ final class WindowTabs {
             while (c.next()) {
                 c.getRemoved().forEach(t -> {
                     if (t instanceof WindowTab other) {
+                        if (t instanceof CaptureTab capture) { // a mock server's tab: its viewer was counted
+                            sampler.remove(capture.viewer());
+                        }
                         other.closeNow();
                         return;
                     }
@@ -59,7 +63,13 @@ final class WindowTabs {
                     sampler.remove((ConnectionTab) t);
                     release((ConnectionTab) t);
                 });
-                c.getAddedSubList().stream().filter(ConnectionTab.class::isInstance).forEach(t -> {
+                c.getAddedSubList().forEach(t -> {
+                    if (t instanceof CaptureTab capture) {
+                        sampler.add(capture.viewer());
+                    }
+                    if (!(t instanceof ConnectionTab)) {
+                        return;
+                    }
                     ((ConnectionTab) t).titleProperty().addListener(titleChanged);
                     sampler.add((ConnectionTab) t);
                 });
@@ -90,9 +100,13 @@ final class WindowTabs {
         held.put(tab, resource);
     }
 
-    /** The selected connection tab; null when none is or another kind of tab is. */
+    /** The selected connection tab, or the viewer of a selected {@link CaptureTab}; null for other tabs. */
     ConnectionTab selected() {
-        return pane.getSelectionModel().getSelectedItem() instanceof ConnectionTab tab ? tab : null;
+        Tab tab = pane.getSelectionModel().getSelectedItem();
+        if (tab instanceof CaptureTab capture) {
+            return capture.viewer();
+        }
+        return tab instanceof ConnectionTab connection ? connection : null;
     }
 
     void closeSelected() {

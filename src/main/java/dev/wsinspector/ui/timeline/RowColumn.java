@@ -43,6 +43,8 @@ public final class RowColumn extends TableColumn<TimelineRow, TimelineRow> {
     private Cell cell = Cell.PREVIEW;
     /** For a frame row, text read when the cell is drawn (null: the row's own text). */
     private LongFunction<String> liveText;
+    /** For any row, text made from the row when the cell is drawn (null: the row's own text). */
+    private Function<TimelineRow, String> rowText;
 
     public RowColumn() {
         setSortable(false);
@@ -53,7 +55,9 @@ public final class RowColumn extends TableColumn<TimelineRow, TimelineRow> {
             protected void updateItem(TimelineRow row, boolean empty) {
                 super.updateItem(row, empty);
                 LongFunction<String> live = liveText;
-                setText(empty || row == null ? null : live != null && row.isFrame() ? live.apply(row.seq()) : cell.text(row));
+                Function<TimelineRow, String> own = rowText;
+                setText(empty || row == null ? null : live != null && row.isFrame() ? live.apply(row.seq())
+                        : own != null ? own.apply(row) : cell.text(row));
             }
         });
     }
@@ -69,5 +73,10 @@ public final class RowColumn extends TableColumn<TimelineRow, TimelineRow> {
     /** A frame row's text comes from {@code text} (by seq) when the cell is drawn; it must be cheap and thread-safe. */
     public void setLiveText(LongFunction<String> text) {
         this.liveText = text;
+    }
+
+    /** A row's text is {@code text} of the row when the cell is drawn (a mock tab's rule marks); cheap, FX thread. */
+    public void setRowText(Function<TimelineRow, String> text) {
+        this.rowText = text;
     }
 }

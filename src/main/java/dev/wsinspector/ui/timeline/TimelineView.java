@@ -119,6 +119,15 @@ public final class TimelineView extends BorderPane {
         }
     }
 
+    /** The column of {@code cell} shows {@code text} of each row instead of the row's own text. */
+    public void setRowText(RowColumn.Cell cell, java.util.function.Function<TimelineRow, String> text) {
+        for (var column : table.getColumns()) {
+            if (column instanceof RowColumn c && c.getCell() == cell) {
+                c.setRowText(text);
+            }
+        }
+    }
+
     /** Rebuilds the cells (after the time mode changed). */
     public void refresh() {
         table.refresh();

@@ -250,6 +250,19 @@ class NothingCutOffFlowTest {
                 && proxy.getContent().lookup("#proxyExposed").isVisible())).as("cut-off texts").isEmpty();
     }
 
+    /** A mock server tab with a rule, beside the Profiles sidebar: its form, rules table and rule editor fit. */
+    @Test
+    void theMockServerTabFitsBesideTheSidebar(FxRobot robot) throws Exception {
+        app = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> InspectorApp.AppContext.start(stage,
+                new JwsConnectionService(), new LocalEchoServer(), false, false, dataDir))
+                .get(60, java.util.concurrent.TimeUnit.SECONDS); // a first start on a loaded machine
+        dev.wsinspector.testutil.FxFlow.clickWhenShown(robot, "#mockServerMenu");
+        dev.wsinspector.testutil.FxFlow.clickWhenShown(robot, "#newMockServer");
+        dev.wsinspector.testutil.FxFlow.clickWhenShown(robot, "#addRule");
+        assertThat(cutBesideTheSidebar(robot, () -> robot.lookup("#rulesTable").query().isVisible()))
+                .as("cut-off texts").isEmpty();
+    }
+
     @Test
     void theConnectButtonStaysPutWhenTheStateChanges(FxRobot robot) throws Exception {
         app = fx(() -> InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false,
