@@ -145,11 +145,15 @@ class ProtocolViolationsTest {
         try (RawWebSocketServer server = new RawWebSocketServer(peer -> {
             peer.upgrade();
             peer.write(c.wire());
-            if (c.frames() == 2) {
-                peer.sendFrame(0x80, utf8(" end")); // completes the message the intruder interrupted
+            // A masked close is let through: the client answers it and hangs up, so nothing more is written
+            // (writing on would race the client's hang-up into a broken pipe).
+            if (!c.name().equals("masked close")) {
+                if (c.frames() == 2) {
+                    peer.sendFrame(0x80, utf8(" end")); // completes the message the intruder interrupted
+                }
+                peer.sendText(true, 0x1, "still here");
+                peer.sendClose(1000, "done");
             }
-            peer.sendText(true, 0x1, "still here");
-            peer.sendClose(1000, "done");
             try {
                 clientClose.complete(peer.awaitClose());
             } catch (java.io.EOFException lost) {

@@ -68,7 +68,9 @@ class ComposerControllerTest {
             model.closeCodeProperty().set(4001);
             model.closeReasonProperty().set("bye");
         });
-        robot.clickOn("#closeButton");
+        dev.wsinspector.testutil.FxFlow.clickWhenShown(robot, "#closeButton");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> !fx(() -> List.copyOf(closes)).isEmpty());
         assertThat(fx(() -> List.copyOf(closes))).containsExactly("4001:bye");
     }
 }
