@@ -33,6 +33,8 @@ class ComposerControllerTest {
         ViewLoader.View<Parent, ComposerController> view = new ViewLoader(Controllers.none())
                 .load(ComposerController.class, model, (ComposerViewModel.CloseAction) (code, reason) ->
                         closes.add(code + ":" + reason));
+        // Windows an earlier class in this JVM left open (popups, dialogs) would lie over this one.
+        List.copyOf(javafx.stage.Window.getWindows()).stream().filter(w -> w != stage).forEach(javafx.stage.Window::hide);
         stage.setScene(new Scene(view.root(), 900, 240));
         stage.show();
     }
@@ -68,9 +70,9 @@ class ComposerControllerTest {
             model.closeCodeProperty().set(4001);
             model.closeReasonProperty().set("bye");
         });
-        dev.wsinspector.testutil.FxFlow.clickWhenShown(robot, "#closeButton");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                .until(() -> !fx(() -> List.copyOf(closes)).isEmpty());
+        // Fired, not clicked: in the whole suite the shared stage may sit where an earlier class left it (a robot
+        // click then misses); what is tested is the button's wiring to the tab's close action.
+        robot.interact(() -> robot.lookup("#closeButton").queryAs(Button.class).fire());
         assertThat(fx(() -> List.copyOf(closes))).containsExactly("4001:bye");
     }
 }
