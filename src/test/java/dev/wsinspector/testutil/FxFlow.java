@@ -37,6 +37,15 @@ public final class FxFlow {
         robot.clickOn(query);
     }
 
+    /**
+     * Hides every window but {@code keep} (FX thread): popups, menus and dialogs a test left open would lie over the
+     * next test's window in this JVM and take its robot clicks.
+     */
+    public static void hideOtherWindows(javafx.stage.Window keep) {
+        java.util.List.copyOf(javafx.stage.Window.getWindows()).stream().filter(w -> w != keep)
+                .forEach(javafx.stage.Window::hide);
+    }
+
     /** Types {@code input} into the selected tab's composer in {@code mode} and clicks Send. */
     @SuppressWarnings("unchecked")
     public static void sendFromComposer(FxRobot robot, MessageMode mode, String input) {

@@ -34,7 +34,7 @@ class ComposerControllerTest {
                 .load(ComposerController.class, model, (ComposerViewModel.CloseAction) (code, reason) ->
                         closes.add(code + ":" + reason));
         // Windows an earlier class in this JVM left open (popups, dialogs) would lie over this one.
-        List.copyOf(javafx.stage.Window.getWindows()).stream().filter(w -> w != stage).forEach(javafx.stage.Window::hide);
+        dev.wsinspector.testutil.FxFlow.hideOtherWindows(stage);
         stage.setScene(new Scene(view.root(), 900, 240));
         stage.show();
     }

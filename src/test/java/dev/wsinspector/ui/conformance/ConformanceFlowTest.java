@@ -50,6 +50,7 @@ class ConformanceFlowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        dev.wsinspector.testutil.FxFlow.hideOtherWindows(stage); // what an earlier class left open
     }
 
     @AfterEach

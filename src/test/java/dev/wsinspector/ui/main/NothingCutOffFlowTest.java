@@ -71,6 +71,7 @@ class NothingCutOffFlowTest {
             if (app != null) {
                 app.close();
             }
+            dev.wsinspector.testutil.FxFlow.hideOtherWindows(stage);
         }).get(10, TimeUnit.SECONDS);
     }
 

@@ -60,6 +60,7 @@ class MockServerFlowTest {
             if (app != null) {
                 app.close();
             }
+            dev.wsinspector.testutil.FxFlow.hideOtherWindows(stage);
         }).get(10, TimeUnit.SECONDS);
     }
 

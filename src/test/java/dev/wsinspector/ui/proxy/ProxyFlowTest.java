@@ -52,14 +52,20 @@ class ProxyFlowTest {
 
     private InspectorApp.AppContext app;
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         app = InspectorApp.AppContext.start(stage, new JwsConnectionService(), new LocalEchoServer(), false, false);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.close()).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> {
+            app.close();
+            dev.wsinspector.testutil.FxFlow.hideOtherWindows(stage);
+        }).get(10, TimeUnit.SECONDS);
     }
 
     private static Node in(javafx.scene.control.Tab tab, String id) {
